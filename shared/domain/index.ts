@@ -1,0 +1,6 @@
+export * from './doc'
+export * from './draft'
+export * from './revision'
+export * from './search'
+export * from './settings'
+export * from './asset'

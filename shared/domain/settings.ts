@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { languageSchema } from './draft'
+
+export const themeSchema = z.enum(['system', 'light', 'dark'])
+export type Theme = z.infer<typeof themeSchema>
+
+export const uiLanguageSchema = z.enum(['system', 'de', 'en'])
+export type UiLanguage = z.infer<typeof uiLanguageSchema>
+
+export const paneLayoutSchema = z.object({
+  libraryWidth: z.number().int().min(180).max(600),
+  postsWidth: z.number().int().min(280).max(720),
+  libraryOpen: z.boolean(),
+  postsOpen: z.boolean(),
+})
+
+/**
+ * Settings live in SQLite as one JSON value per top-level key. Every key has a default, so
+ * an older database (or a missing key) always reads as a complete, valid object.
+ */
+export const settingsSchema = z.object({
+  uiLanguage: uiLanguageSchema,
+  theme: themeSchema,
+  /** Language for new drafts when the UI language is "system" and the OS locale is unknown. */
+  defaultDraftLanguage: languageSchema,
+  panes: paneLayoutSchema,
+  /** Set once the welcome draft was created, so deleting it is final. */
+  welcomed: z.boolean(),
+})
+export type Settings = z.infer<typeof settingsSchema>
+
+export const DEFAULT_SETTINGS: Settings = {
+  uiLanguage: 'system',
+  theme: 'system',
+  defaultDraftLanguage: 'en',
+  panes: { libraryWidth: 260, postsWidth: 380, libraryOpen: true, postsOpen: false },
+  welcomed: false,
+}
+
+export const settingsPatchSchema = settingsSchema
+  .extend({ panes: paneLayoutSchema.partial() })
+  .partial()
+  .strict()
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
