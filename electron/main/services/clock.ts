@@ -1,0 +1,3 @@
+/** Injected time source: tests move time forward instead of sleeping. */
+export type Clock = () => number
+export const systemClock: Clock = Date.now
