@@ -1,0 +1,264 @@
+import {
+  type Draft,
+  type DraftFilter,
+  type DraftStatus,
+  type DraftSummary,
+  type EditorDoc,
+  type Language,
+  type TagCount,
+  draftFilterSchema,
+  editorDocSchema,
+  emptyDoc,
+} from '@shared/domain'
+import { LonghandError } from '@shared/ipc'
+import type { Db } from './store/database'
+import type { Clock } from './clock'
+import type { SearchIndex } from './search-index'
+import type { Revisions } from './revisions'
+
+interface DraftRow {
+  id: number
+  title: string
+  status: DraftStatus
+  language: Language
+  description: string
+  canonical_url: string
+  word_count: number
+  created_at: number
+  updated_at: number
+  trashed_at: number | null
+  tags: string | null
+}
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.status, d.language, d.description, d.canonical_url, d.word_count,
+  d.created_at, d.updated_at, d.trashed_at,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM draft_tags t WHERE t.draft_id = d.id ORDER BY position)) AS tags`
+
+export interface NewDraft {
+  title?: string
+  status?: DraftStatus
+  tags?: string[]
+  language?: Language
+  doc?: EditorDoc
+  description?: string
+  canonicalUrl?: string
+}
+
+export interface MetaPatch {
+  title?: string
+  status?: DraftStatus
+  tags?: string[]
+  language?: Language
+  description?: string
+  canonicalUrl?: string
+}
+
+/** The library: drafts, their metadata and tags, trash. Knows nothing of IPC. */
+export class Drafts {
+  constructor(
+    private readonly db: Db,
+    private readonly index: SearchIndex,
+    private readonly revisions: Revisions,
+    private readonly now: Clock,
+  ) {}
+
+  list(filter: DraftFilter = {}): DraftSummary[] {
+    const f = draftFilterSchema.parse(filter)
+    this.index.refreshStale()
+    const where = [f.view === 'trash' ? 'd.trashed_at IS NOT NULL' : 'd.trashed_at IS NULL']
+    const params: unknown[] = []
+    if (f.status) {
+      where.push('d.status = ?')
+      params.push(f.status)
+    }
+    if (f.tag) {
+      where.push('EXISTS (SELECT 1 FROM draft_tags t WHERE t.draft_id = d.id AND t.tag = ?)')
+      params.push(f.tag)
+    }
+    const order = f.view === 'trash' ? 'd.trashed_at DESC' : 'd.updated_at DESC'
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}, d.id DESC`)
+      .all(...params) as DraftRow[]
+    return rows.map(toSummary)
+  }
+
+  summary(id: number): DraftSummary {
+    return toSummary(this.row(id))
+  }
+
+  get(id: number): Draft {
+    const row = this.row(id)
+    const { doc } = this.db.prepare('SELECT doc FROM drafts WHERE id = ?').get(id) as { doc: string }
+    return { ...toSummary(row), description: row.description, canonicalUrl: row.canonical_url, doc: parseStoredDoc(doc, id) }
+  }
+
+  create(input: NewDraft = {}): Draft {
+    const at = this.now()
+    const doc = input.doc ?? emptyDoc()
+    const id = this.db.transaction(() => {
+      const result = this.db
+        .prepare(
+          `INSERT INTO drafts (title, status, language, description, canonical_url, doc, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.title ?? '',
+          input.status ?? 'draft',
+          input.language ?? 'en',
+          input.description ?? '',
+          input.canonicalUrl ?? '',
+          JSON.stringify(doc),
+          at,
+          at,
+        )
+      const newId = Number(result.lastInsertRowid)
+      this.writeTags(newId, input.tags ?? [])
+      this.index.indexNow(newId)
+      return newId
+    })()
+    return this.get(id)
+  }
+
+  updateMeta(id: number, patch: MetaPatch): DraftSummary {
+    this.row(id)
+    const columns: Record<keyof Omit<MetaPatch, 'tags'>, string> = {
+      title: 'title',
+      status: 'status',
+      language: 'language',
+      description: 'description',
+      canonicalUrl: 'canonical_url',
+    }
+    this.db.transaction(() => {
+      const sets: string[] = []
+      const values: unknown[] = []
+      for (const [key, column] of Object.entries(columns)) {
+        const value = patch[key as keyof typeof columns]
+        if (value !== undefined) {
+          sets.push(`${column} = ?`)
+          values.push(value)
+        }
+      }
+      if (sets.length) this.db.prepare(`UPDATE drafts SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...values, this.now(), id)
+      if (patch.tags) {
+        this.writeTags(id, patch.tags)
+        this.db.prepare('UPDATE drafts SET updated_at = ? WHERE id = ?').run(this.now(), id)
+      }
+      if (patch.title !== undefined) this.index.updateTitle(id, patch.title)
+    })()
+    return this.summary(id)
+  }
+
+  /**
+   * The autosave path. Deliberately small: one UPDATE of the JSON (plus, at most every few
+   * minutes, a snapshot of what it replaces). Plain text, word count and the search index
+   * catch up lazily (see SearchIndex), so saving a 100,000-word draft stays cheap.
+   */
+  saveContent(id: number, doc: EditorDoc): { updatedAt: number } {
+    const at = this.now()
+    const json = JSON.stringify(doc)
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT trashed_at FROM drafts WHERE id = ?').get(id) as { trashed_at: number | null } | undefined
+      if (!row) throw notFound(id)
+      this.revisions.snapshotBeforeOverwrite(id, at)
+      this.db.prepare('UPDATE drafts SET doc = ?, updated_at = ?, text_stale = 1 WHERE id = ?').run(json, at, id)
+    })()
+    return { updatedAt: at }
+  }
+
+  duplicate(id: number): DraftSummary {
+    const source = this.get(id)
+    const copy = this.create({
+      title: source.title ? `${source.title} (2)` : '',
+      status: source.status,
+      tags: source.tags,
+      language: source.language,
+      doc: source.doc,
+      description: source.description,
+      canonicalUrl: source.canonicalUrl,
+    })
+    return this.summary(copy.id)
+  }
+
+  trash(id: number): DraftSummary {
+    this.row(id)
+    this.db.prepare('UPDATE drafts SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL').run(this.now(), id)
+    return this.summary(id)
+  }
+
+  restore(id: number): DraftSummary {
+    this.row(id)
+    this.db.prepare('UPDATE drafts SET trashed_at = NULL WHERE id = ?').run(id)
+    return this.summary(id)
+  }
+
+  /** Only drafts already in the trash can be deleted: a second, deliberate step. */
+  deleteForever(id: number): void {
+    const row = this.row(id)
+    if (row.trashed_at === null) throw new LonghandError('conflict', 'Move the draft to the trash before deleting it forever.')
+    this.db.prepare('DELETE FROM drafts WHERE id = ?').run(id)
+  }
+
+  emptyTrash(): number {
+    return this.db.prepare('DELETE FROM drafts WHERE trashed_at IS NOT NULL').run().changes
+  }
+
+  tags(): TagCount[] {
+    return this.db
+      .prepare(
+        // Tags differing only in case are one tag, shown as first written (SQLite takes the bare
+        // column from the row that min() picked).
+        `SELECT t.tag AS tag, count(*) AS count, min(t.draft_id) FROM draft_tags t JOIN drafts d ON d.id = t.draft_id
+         WHERE d.trashed_at IS NULL GROUP BY t.tag COLLATE NOCASE ORDER BY count DESC, t.tag COLLATE NOCASE`,
+      )
+      .all()
+      .map((row) => ({ tag: (row as TagCount).tag, count: (row as TagCount).count }))
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM drafts').get() as { n: number }).n
+  }
+
+  private row(id: number): DraftRow {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM drafts d WHERE d.id = ?`).get(id) as DraftRow | undefined
+    if (!row) throw notFound(id)
+    return row
+  }
+
+  private writeTags(id: number, tags: string[]): void {
+    this.db.prepare('DELETE FROM draft_tags WHERE draft_id = ?').run(id)
+    const insert = this.db.prepare('INSERT OR IGNORE INTO draft_tags (draft_id, tag, position) VALUES (?, ?, ?)')
+    tags.forEach((tag, position) => insert.run(id, tag.trim(), position))
+  }
+}
+
+function toSummary(row: DraftRow): DraftSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    tags: row.tags ? (JSON.parse(row.tags) as string[]) : [],
+    language: row.language,
+    wordCount: row.word_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    trashedAt: row.trashed_at,
+  }
+}
+
+export function notFound(id: number): LonghandError {
+  return new LonghandError('not-found', `Draft ${id} does not exist (it may have been deleted).`)
+}
+
+/** A stored document is validated before it reaches the editor, like any other input. */
+export function parseStoredDoc(json: string, id: number): EditorDoc {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    throw new LonghandError('storage', `Draft ${id} could not be read: its stored text is not valid JSON.`)
+  }
+  const parsed = editorDocSchema.safeParse(value)
+  if (!parsed.success) throw new LonghandError('storage', `Draft ${id} could not be read: its stored document is malformed.`)
+  return parsed.data
+}
+

@@ -1,0 +1,119 @@
+import type { EditorDoc, Revision, RevisionReason, RevisionSummary } from '@shared/domain'
+import { LonghandError } from '@shared/ipc'
+import { countWords, docToPlainText } from '@shared/text/words'
+import type { Db } from './store/database'
+import type { Clock } from './clock'
+import { parseStoredDoc } from './drafts'
+
+/** While writing, at most one automatic snapshot per this interval. */
+export const AUTO_SNAPSHOT_INTERVAL_MS = 5 * 60_000
+/** Every snapshot younger than this is kept; older automatic ones are thinned to one per day. */
+export const KEEP_ALL_FOR_MS = 48 * 60 * 60_000
+
+interface RevisionRow {
+  id: number
+  draft_id: number
+  title: string
+  word_count: number
+  reason: RevisionReason
+  created_at: number
+}
+
+export class Revisions {
+  constructor(
+    private readonly db: Db,
+    private readonly now: Clock,
+  ) {}
+
+  /**
+   * Called by autosave inside its transaction, before the new text replaces the old one.
+   * It snapshots the text being replaced — the state at the start of an editing burst — when
+   * the last snapshot is older than the interval and the text differs from it.
+   */
+  snapshotBeforeOverwrite(draftId: number, at: number): void {
+    const latest = this.db
+      .prepare('SELECT created_at, doc FROM revisions WHERE draft_id = ? ORDER BY created_at DESC, id DESC LIMIT 1')
+      .get(draftId) as { created_at: number; doc: string } | undefined
+    if (latest && at - latest.created_at < AUTO_SNAPSHOT_INTERVAL_MS) return
+    this.prune(draftId, at)
+    const current = this.db.prepare('SELECT title, doc FROM drafts WHERE id = ?').get(draftId) as { title: string; doc: string }
+    if (latest && latest.doc === current.doc) return
+    const words = countWords(docToPlainText(JSON.parse(current.doc) as EditorDoc))
+    if (words === 0) return
+    this.insert(draftId, current.title, current.doc, words, 'auto', at)
+  }
+
+  /** Snapshot of the current text, taken before something replaces it (restore, import) or on request. */
+  snapshot(draftId: number, reason: RevisionReason): RevisionSummary {
+    const current = this.db.prepare('SELECT title, doc FROM drafts WHERE id = ?').get(draftId) as { title: string; doc: string } | undefined
+    if (!current) throw new LonghandError('not-found', `Draft ${draftId} does not exist.`)
+    const words = countWords(docToPlainText(parseStoredDoc(current.doc, draftId)))
+    const id = this.insert(draftId, current.title, current.doc, words, reason, this.now())
+    return this.summary(id)
+  }
+
+  list(draftId: number): RevisionSummary[] {
+    const rows = this.db
+      .prepare('SELECT id, draft_id, title, word_count, reason, created_at FROM revisions WHERE draft_id = ? ORDER BY created_at DESC, id DESC')
+      .all(draftId) as RevisionRow[]
+    return rows.map(toSummary)
+  }
+
+  get(id: number): Revision {
+    const row = this.db.prepare('SELECT id, draft_id, title, word_count, reason, created_at, doc FROM revisions WHERE id = ?').get(id) as
+      | (RevisionRow & { doc: string })
+      | undefined
+    if (!row) throw new LonghandError('not-found', `Revision ${id} does not exist.`)
+    return { ...toSummary(row), doc: parseStoredDoc(row.doc, row.draft_id) }
+  }
+
+  /**
+   * Puts a snapshot's text back. The current text is snapshotted first ('before-restore'),
+   * so a restore is itself undoable from the same list. The title is left as it is.
+   */
+  restore(id: number): number {
+    const revision = this.get(id)
+    this.db.transaction(() => {
+      this.snapshot(revision.draftId, 'before-restore')
+      this.db
+        .prepare('UPDATE drafts SET doc = ?, updated_at = ?, text_stale = 1 WHERE id = ?')
+        .run(JSON.stringify(revision.doc), this.now(), revision.draftId)
+    })()
+    return revision.draftId
+  }
+
+  private insert(draftId: number, title: string, doc: string, words: number, reason: RevisionReason, at: number): number {
+    const result = this.db
+      .prepare('INSERT INTO revisions (draft_id, title, doc, word_count, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(draftId, title, doc, words, reason, at)
+    return Number(result.lastInsertRowid)
+  }
+
+  private summary(id: number): RevisionSummary {
+    return toSummary(
+      this.db.prepare('SELECT id, draft_id, title, word_count, reason, created_at FROM revisions WHERE id = ?').get(id) as RevisionRow,
+    )
+  }
+
+  /** Older automatic snapshots: keep the newest of each UTC day. Deliberate ones are never thinned. */
+  private prune(draftId: number, at: number): void {
+    this.db
+      .prepare(
+        `DELETE FROM revisions WHERE draft_id = ? AND reason = 'auto' AND created_at < ? AND id NOT IN (
+           SELECT max(id) FROM revisions WHERE draft_id = ? AND reason = 'auto' AND created_at < ?
+           GROUP BY created_at / 86400000)`,
+      )
+      .run(draftId, at - KEEP_ALL_FOR_MS, draftId, at - KEEP_ALL_FOR_MS)
+  }
+}
+
+function toSummary(row: RevisionRow): RevisionSummary {
+  return {
+    id: row.id,
+    draftId: row.draft_id,
+    title: row.title,
+    wordCount: row.word_count,
+    reason: row.reason,
+    createdAt: row.created_at,
+  }
+}

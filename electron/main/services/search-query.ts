@@ -1,0 +1,46 @@
+/**
+ * Turning what the author typed into an FTS5 MATCH expression.
+ *
+ * Two paths: text that uses FTS syntax ("exact phrase", OR, NOT, prefix*) is tried as written;
+ * everything else — and any expression SQLite rejects — becomes a plain search: every word
+ * must occur, the last one as a prefix so results appear while typing. A query can therefore
+ * never surface as an error to the author.
+ */
+
+const FTS_SYNTAX = /["*()^:]|\b(?:AND|OR|NOT|NEAR)\b/
+
+export function looksLikeFtsSyntax(text: string): boolean {
+  return FTS_SYNTAX.test(text)
+}
+
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
+
+export function plainTerms(text: string): string[] {
+  const terms: string[] = []
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) terms.push(segment.segment)
+  return terms
+}
+
+/** The tokenizer folds diacritics but not ß: search "Strasse" and "Straße" both ways. */
+export function spellingVariants(term: string): string[] {
+  const lower = term.toLowerCase()
+  const variants = new Set([lower])
+  if (lower.includes('ß')) variants.add(lower.replaceAll('ß', 'ss'))
+  if (lower.includes('ss')) variants.add(lower.replaceAll('ss', 'ß'))
+  return [...variants]
+}
+
+const quote = (term: string) => `"${term.replaceAll('"', '""')}"`
+
+export function plainMatchExpression(text: string): string | null {
+  const terms = plainTerms(text)
+  if (terms.length === 0) return null
+  const typingLastWord = !/\s$/.test(text)
+  return terms
+    .map((term, i) => {
+      const prefix = typingLastWord && i === terms.length - 1 && [...term].length >= 2 ? '*' : ''
+      const alternatives = spellingVariants(term).map((v) => quote(v) + prefix)
+      return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`
+    })
+    .join(' AND ')
+}

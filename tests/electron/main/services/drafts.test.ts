@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { docFromParagraphs } from '@shared/domain'
+import { LonghandError } from '@shared/ipc'
+import { manualClock, tempLibrary } from '../../support/temp-library'
+
+describe('Drafts', () => {
+  it('creates, reads and lists drafts newest-edited first, without loading bodies', async () => {
+    const clock = manualClock()
+    const { drafts } = await tempLibrary({ now: clock })
+    const a = drafts.create({ title: 'Erster Entwurf', tags: ['Social Media'], language: 'de' })
+    clock.advance(1000)
+    const b = drafts.create({ title: 'Second', status: 'idea' })
+    clock.advance(1000)
+    drafts.saveContent(a.id, docFromParagraphs(['Jetzt neu bearbeitet.']))
+    const list = drafts.list()
+    expect(list.map((d) => d.id)).toEqual([a.id, b.id])
+    expect(list[0]).toMatchObject({ title: 'Erster Entwurf', tags: ['Social Media'], language: 'de', status: 'draft', wordCount: 3 })
+    expect(list[0]).not.toHaveProperty('doc')
+    expect(drafts.get(a.id).doc).toEqual(docFromParagraphs(['Jetzt neu bearbeitet.']))
+  })
+
+  it('filters by status and tag (tags case-insensitive)', async () => {
+    const { drafts } = await tempLibrary()
+    drafts.create({ title: 'i', status: 'idea', tags: ['Coaching'] })
+    drafts.create({ title: 'p', status: 'published', tags: ['coaching', 'Blog'] })
+    drafts.create({ title: 'd', status: 'draft' })
+    expect(drafts.list({ status: 'idea' }).map((d) => d.title)).toEqual(['i'])
+    expect(drafts.list({ tag: 'COACHING' }).map((d) => d.title).sort()).toEqual(['i', 'p'])
+    expect(drafts.list({ status: 'published', tag: 'blog' }).map((d) => d.title)).toEqual(['p'])
+    expect(drafts.tags()).toEqual([
+      { tag: 'Coaching', count: 2 },
+      { tag: 'Blog', count: 1 },
+    ])
+  })
+
+  it('renames and updates metadata, keeping tag order', async () => {
+    const { drafts } = await tempLibrary()
+    const d = drafts.create({ title: 'Alt' })
+    const updated = drafts.updateMeta(d.id, { title: 'Neu', tags: ['zwei', 'eins'], status: 'published', description: 'Kurz', canonicalUrl: 'https://example.org/a' })
+    expect(updated).toMatchObject({ title: 'Neu', tags: ['zwei', 'eins'], status: 'published' })
+    expect(drafts.get(d.id)).toMatchObject({ description: 'Kurz', canonicalUrl: 'https://example.org/a' })
+  })
+
+  it('duplicates a draft with its text, tags and metadata', async () => {
+    const { drafts } = await tempLibrary()
+    const d = drafts.create({ title: 'Original', tags: ['x'], doc: docFromParagraphs(['Text']) })
+    const copy = drafts.duplicate(d.id)
+    expect(copy.id).not.toBe(d.id)
+    expect(drafts.get(copy.id)).toMatchObject({ title: 'Original (2)', tags: ['x'], doc: docFromParagraphs(['Text']) })
+  })
+
+  it('moves to trash, restores, and deletes forever only from the trash', async () => {
+    const { drafts } = await tempLibrary()
+    const d = drafts.create({ title: 'Weg damit' })
+    expect(() => drafts.deleteForever(d.id)).toThrow(LonghandError)
+    drafts.trash(d.id)
+    expect(drafts.list()).toEqual([])
+    expect(drafts.list({ view: 'trash' }).map((x) => x.id)).toEqual([d.id])
+    drafts.restore(d.id)
+    expect(drafts.list().map((x) => x.id)).toEqual([d.id])
+    drafts.trash(d.id)
+    drafts.deleteForever(d.id)
+    expect(() => drafts.get(d.id)).toThrow(/does not exist/)
+  })
+
+  it('empties the trash and nothing else', async () => {
+    const { drafts } = await tempLibrary()
+    const keep = drafts.create({ title: 'bleibt' })
+    drafts.trash(drafts.create({ title: 'a' }).id)
+    drafts.trash(drafts.create({ title: 'b' }).id)
+    expect(drafts.emptyTrash()).toBe(2)
+    expect(drafts.list().map((d) => d.id)).toEqual([keep.id])
+  })
+
+  it('reports a missing draft as not-found', async () => {
+    const { drafts } = await tempLibrary()
+    expect(() => drafts.get(999)).toThrow(expect.objectContaining({ code: 'not-found' }))
+    expect(() => drafts.saveContent(999, docFromParagraphs(['x']))).toThrow(expect.objectContaining({ code: 'not-found' }))
+  })
+
+  it('creates the welcome draft once, in the given language, and never again after it is deleted', async () => {
+    const services = await tempLibrary()
+    const id = services.ensureWelcome('de')
+    expect(id).not.toBeNull()
+    expect(services.drafts.get(id!).title).toBe('Willkommen bei Longhand')
+    services.drafts.trash(id!)
+    services.drafts.deleteForever(id!)
+    expect(services.ensureWelcome('de')).toBeNull()
+    expect(services.drafts.list()).toEqual([])
+  })
+
+  it('does not add a welcome draft to a library that already has drafts', async () => {
+    const services = await tempLibrary()
+    services.drafts.create({ title: 'Schon da' })
+    expect(services.ensureWelcome('en')).toBeNull()
+    expect(services.drafts.list()).toHaveLength(1)
+  })
+})

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { docFromParagraphs, snippetRuns } from '@shared/domain'
+import { tempLibrary } from '../../support/temp-library'
+
+async function library() {
+  const services = await tempLibrary()
+  const { drafts } = services
+  const ueber = drafts.create({ title: 'Über Social Media', doc: docFromParagraphs(['Soft Skills sind wichtiger als Technik.', 'Dialog auf Augenhöhe.']) })
+  const strasse = drafts.create({ title: 'Unterwegs', doc: docFromParagraphs(['Die Straße war nass, z. B. nach dem Regen.']) })
+  const english = drafts.create({ title: 'Notes', doc: docFromParagraphs(['Conversation with readers, not marketing automation.']) })
+  return { ...services, ueber, strasse, english }
+}
+
+describe('Search', () => {
+  it('finds words in title and body, case- and umlaut-insensitively', async () => {
+    const { search, ueber } = await library()
+    expect(search.query('uber').map((h) => h.id)).toEqual([ueber.id])
+    expect(search.query('AUGENHOHE').map((h) => h.id)).toEqual([ueber.id])
+    expect(search.query('augenhöhe').map((h) => h.id)).toEqual([ueber.id])
+  })
+
+  it('treats ß and ss as the same spelling', async () => {
+    const { search, strasse } = await library()
+    expect(search.query('Strasse').map((h) => h.id)).toEqual([strasse.id])
+    expect(search.query('straße').map((h) => h.id)).toEqual([strasse.id])
+  })
+
+  it('finds the word being typed as a prefix', async () => {
+    const { search, english } = await library()
+    expect(search.query('conversat').map((h) => h.id)).toEqual([english.id])
+    expect(search.query('conversat ').map((h) => h.id)).toEqual([])
+  })
+
+  it('requires every word (AND) and ranks title hits above body hits', async () => {
+    const { search, drafts, ueber } = await library()
+    const bodyOnly = drafts.create({ title: 'Anderes', doc: docFromParagraphs(['Ein Satz über Social Media nebenbei und noch mehr Text dazu.']) })
+    expect(search.query('social technik').map((h) => h.id)).toEqual([ueber.id])
+    const ids = search.query('social media').map((h) => h.id)
+    expect(ids).toEqual([ueber.id, bodyOnly.id])
+  })
+
+  it('returns a snippet with highlight markers around the hit and no HTML', async () => {
+    const { search, drafts } = await library()
+    drafts.create({ title: 'x', doc: docFromParagraphs(['Vorher <b>fett</b> und dann das Zielwort Gesprächskultur danach.']) })
+    const [hit] = search.query('Gesprächskultur')
+    const runs = snippetRuns(hit!.snippet)
+    expect(runs.filter((r) => r.hit).map((r) => r.text)).toEqual(['Gesprächskultur'])
+    expect(runs.map((r) => r.text).join('')).toContain('<b>fett</b>')
+  })
+
+  it.each(['"unbalanced', '*', 'AND', 'OR OR', 'NEAR(', 'title:', '"', '(((', '^', 'a AND NOT', '💥', '   '])(
+    'never fails on a malformed query: %s',
+    async (query) => {
+      const { search } = await library()
+      expect(() => search.query(query)).not.toThrow()
+    },
+  )
+
+  it('falls back to a plain search when FTS syntax is malformed', async () => {
+    const { search, ueber } = await library()
+    expect(search.query('"soft skills').map((h) => h.id)).toEqual([ueber.id])
+  })
+
+  it('honours phrase and OR syntax when it is well-formed', async () => {
+    const { search, ueber, english } = await library()
+    expect(search.query('"soft skills"').map((h) => h.id)).toEqual([ueber.id])
+    expect(search.query('"skills sind"').map((h) => h.id)).toEqual([ueber.id])
+    expect(search.query('"sind skills"').map((h) => h.id)).toEqual([])
+    expect(search.query('readers OR technik').map((h) => h.id).sort()).toEqual([ueber.id, english.id].sort())
+  })
+
+  it('sees text saved a moment ago and forgets text replaced since', async () => {
+    const { search, drafts, english } = await library()
+    drafts.saveContent(english.id, docFromParagraphs(['Ganz neuer Inhalt: Zeitungsente.']))
+    expect(search.query('zeitungsente').map((h) => h.id)).toEqual([english.id])
+    expect(search.query('automation')).toEqual([])
+  })
+
+  it('finds renamed titles and skips drafts in the trash', async () => {
+    const { search, drafts, english } = await library()
+    drafts.updateMeta(english.id, { title: 'Leserbriefe' })
+    expect(search.query('leserbrief').map((h) => h.id)).toEqual([english.id])
+    drafts.trash(english.id)
+    expect(search.query('leserbrief')).toEqual([])
+  })
+})
