@@ -1,4 +1,4 @@
-import { type Args, type Channel, type Envelope, type PreloadBridge, type Result, LonghandError, unwrap } from '@shared/ipc'
+import { type AppEvent, type Args, type Channel, type Envelope, type PreloadBridge, type Result, LonghandError, appEventSchema, unwrap } from '@shared/ipc'
 
 /**
  * The renderer's only way to reach the backend. Two transports, one contract:
@@ -9,6 +9,8 @@ import { type Args, type Channel, type Envelope, type PreloadBridge, type Result
  */
 export interface Api {
   invoke<C extends Channel>(channel: C, args: Args<C>): Promise<Result<C>>
+  /** Backend → renderer events (menu commands, flush requests, files opened with the app). */
+  onEvent(listener: (event: AppEvent) => void): () => void
   readonly shell: 'electron' | 'web'
 }
 
@@ -29,6 +31,12 @@ function preloadApi(bridge: PreloadBridge): Api {
     shell: 'electron',
     async invoke(channel, args) {
       return unwrap((await bridge[channel](args)) as Envelope<never>)
+    },
+    onEvent(listener) {
+      return bridge.onEvent((raw) => {
+        const parsed = appEventSchema.safeParse(raw)
+        if (parsed.success) listener(parsed.data)
+      })
     },
   }
 }
@@ -56,6 +64,8 @@ function httpApi(win: Window): Api {
       }
       return unwrap(envelope)
     },
+    // The browser harness has no native menus and no quit to flush for: no events arrive.
+    onEvent: () => () => {},
   }
 }
 

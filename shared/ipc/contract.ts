@@ -92,6 +92,10 @@ export const contract = {
     result: z.object({ id: assetIdSchema }),
   },
   'assets.get': { args: z.object({ id: assetIdSchema }).strict(), result: assetSchema },
+  'app.flushed': {
+    args: z.object({ requestId: z.number().int() }).strict(),
+    result: z.object({ acknowledged: z.boolean() }),
+  },
   'app.info': {
     args: none,
     result: z.object({ version: z.string(), dataDir: z.string(), shell: z.enum(['electron', 'web']) }),
@@ -112,5 +116,10 @@ export function isChannel(value: unknown): value is Channel {
 
 export const CHANNELS = Object.keys(contract) as Channel[]
 
-/** The object the preload puts on `window.longhand`: one function per channel, nothing else. */
-export type PreloadBridge = { readonly [C in Channel]: (args: unknown) => Promise<unknown> }
+/**
+ * The object the preload puts on `window.longhand`: one function per channel, plus one way to
+ * listen to backend events; nothing else.
+ */
+export type PreloadBridge = { readonly [C in Channel]: (args: unknown) => Promise<unknown> } & {
+  readonly onEvent: (listener: (event: unknown) => void) => () => void
+}
