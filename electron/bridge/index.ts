@@ -1,0 +1,44 @@
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defaultLibraryDir } from '../main/data-dir'
+import { createDispatcher } from '../main/ipc/dispatch'
+import { createHandlers } from '../main/ipc/handlers'
+import { createServices } from '../main/services'
+import { startBridge } from './server'
+
+/**
+ * `npm run web`: the real renderer and the real services in a browser. Dev and test only.
+ * LONGHAND_DATA_DIR picks the library folder; LONGHAND_PORT a fixed port (default: random).
+ */
+async function main(): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const dataDir = resolve(process.env.LONGHAND_DATA_DIR || defaultLibraryDir())
+  const services = await createServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0', shell: 'web' })
+  if (services.recovery) {
+    console.error(
+      `Longhand: the library file could not be read and was moved to ${services.recovery.movedAsideTo}; ` +
+        (services.recovery.restoredFrom ? `restored from ${services.recovery.restoredFrom}.` : 'started an empty library.'),
+    )
+  }
+  const dispatch = createDispatcher(createHandlers(services), (channel, error) => console.error(`Longhand: ${channel} failed:`, error))
+  const port = process.env.LONGHAND_PORT ? Number(process.env.LONGHAND_PORT) : 0
+  const bridge = await startBridge({ dispatch, staticDir: resolve(here, '../renderer'), port })
+
+  let closing = false
+  const shutdown = async () => {
+    if (closing) return
+    closing = true
+    await bridge.close()
+    services.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+  console.log(`Longhand web: ${bridge.url}`)
+  console.log(`Library: ${dataDir}`)
+}
+
+main().catch((error) => {
+  console.error(`Longhand web could not start: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+})
