@@ -1,0 +1,78 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, session } from 'electron'
+import { createDispatcher } from './ipc/dispatch'
+import { registerIpc } from './ipc/electron-adapter'
+import { createHandlers } from './ipc/handlers'
+import { createMainWindow, FlushBeforeClose, sendEvent } from './main-window'
+import { resolveNativeBinding } from './native-binding'
+import { hardenAllWebContents, hardenSession, installAppProtocol, registerAppScheme } from './security/install'
+import { rendererSource } from './security/origin'
+import { createServices, type Services } from './services'
+import { LIBRARY_FOLDER } from './data-dir'
+
+/**
+ * The Electron shell: lifecycle, the window, security wiring. Everything the app *does* lives in
+ * services (electron/main/services), reached through the same dispatcher the loopback bridge uses.
+ */
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerAppScheme()
+  void start()
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  const source = rendererSource({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL })
+  const outDir = join(__dirname, '..')
+  installAppProtocol(session.defaultSession, join(outDir, 'renderer'))
+  hardenSession(session.defaultSession, source.origin)
+  hardenAllWebContents(source.origin)
+
+  let services: Services
+  try {
+    services = await createServices({
+      dataDir: join(app.getPath('userData'), LIBRARY_FOLDER),
+      nativeBinding: resolveNativeBinding({
+        isPackaged: app.isPackaged,
+        resourcesPath: process.resourcesPath,
+        appPath: app.getAppPath(),
+        platform: process.platform,
+        arch: process.arch,
+        electronVersion: process.versions.electron ?? '',
+      }),
+      appVersion: app.getVersion(),
+      shell: 'electron',
+    })
+  } catch (error) {
+    dialog.showErrorBox('Longhand cannot open your library', error instanceof Error ? error.message : String(error))
+    app.exit(1)
+    return
+  }
+
+  const flusher = new FlushBeforeClose()
+  const dispatch = createDispatcher(createHandlers(services, { flushed: (id) => flusher.acknowledge(id) }), (channel, error) =>
+    console.error(`[longhand] ${channel} failed`, error),
+  )
+  registerIpc(dispatch, source.origin)
+
+  const open = () => {
+    const win = createMainWindow({ entryUrl: source.entryUrl, preloadDir: join(outDir, 'preload') })
+    flusher.guard(win)
+    return win
+  }
+  let mainWindow = open()
+
+  app.on('second-instance', () => {
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('browser-window-blur', (_event, win) => sendEvent(win.webContents, { type: 'flush', requestId: 0 }))
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = open()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => services.close())
+}
