@@ -1,0 +1,34 @@
+import type { Args, Channel } from '@shared/ipc'
+import { docFromParagraphs } from '@shared/domain'
+
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+
+/**
+ * One valid call per channel (ids refer to draft 1 and revision 1 of the seeded library). The
+ * mapped type makes this table exhaustive: a new channel without an entry fails to compile,
+ * so the validation tests always cover every channel.
+ */
+export const VALID_ARGS: { [C in Channel]: Args<C> } = {
+  'drafts.list': { view: 'active', status: 'draft', tag: 'Blog' },
+  'drafts.get': { id: 1 },
+  'drafts.create': { title: 'Neu', status: 'idea', tags: ['a'], language: 'de', doc: docFromParagraphs(['x']) },
+  'drafts.updateMeta': { id: 1, title: 'T', status: 'published', tags: ['b'], language: 'en', description: 'd', canonicalUrl: 'https://example.org/' },
+  'drafts.saveContent': { id: 1, doc: docFromParagraphs(['Gespeichert']) },
+  'drafts.duplicate': { id: 1 },
+  'drafts.trash': { id: 1 },
+  'drafts.restore': { id: 1 },
+  'drafts.deleteForever': { id: 1 },
+  'drafts.emptyTrash': {},
+  'drafts.ensureWelcome': { language: 'de' },
+  'tags.list': {},
+  'search.query': { text: 'über', limit: 5 },
+  'revisions.list': { draftId: 1 },
+  'revisions.get': { id: 1 },
+  'revisions.restore': { id: 1 },
+  'settings.get': {},
+  'settings.update': { patch: { theme: 'dark' } },
+  'assets.put': { mime: 'image/png', dataBase64: PNG_1PX },
+  'assets.get': { id: '0'.repeat(64) },
+  'app.flushed': { requestId: 1 },
+  'app.info': {},
+}
