@@ -7,7 +7,7 @@ import type { TestModule } from 'vitest/node'
  * skipped test can never be mistaken for a passed one.
  */
 export default class TotalsReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, _reason: TestRunEndReason): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: TestRunEndReason): void {
     let passed = 0
     let failed = 0
     let skipped = 0
@@ -22,6 +22,8 @@ export default class TotalsReporter implements Reporter {
       if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++
     }
     failed += unhandledErrors.length
+    // A run that failed outside any test (a global setup, a config error) must not read as green.
+    if (reason === 'failed' && failed === 0) failed = 1
     const tail = skipped ? `, ${skipped} skipped` : ''
     process.stdout.write(`\n${passed} passed, ${failed} failed${tail}\n`)
   }
