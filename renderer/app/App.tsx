@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/domain'
+import { useApi } from '../api/context'
+import { resolveUiLanguage } from '../i18n/i18n'
+import { NoticeProvider, useNotices } from './notices'
+import { applyLanguage, applyTheme } from './theme'
+import { Workspace, type WorkspaceProps } from './Workspace'
+
+type Extensions = Pick<WorkspaceProps, 'renderRightPane' | 'editorExtensions' | 'onAppCommand'>
+
+/** Loads the settings, applies language and theme, then shows the workspace. */
+export function App(props: Extensions) {
+  return (
+    <NoticeProvider>
+      <SettingsGate {...props} />
+    </NoticeProvider>
+  )
+}
+
+function SettingsGate(props: Extensions) {
+  const api = useApi()
+  const { t, i18n } = useTranslation()
+  const { notify } = useNotices()
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [failed, setFailed] = useState<string | null>(null)
+
+  useEffect(() => {
+    api.invoke('settings.get', {}).then(setSettings, (e: Error) => setFailed(e.message))
+  }, [api])
+
+  const language = resolveUiLanguage(settings?.uiLanguage ?? 'system')
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language)
+    applyLanguage(language)
+  }, [i18n, language])
+  useEffect(() => applyTheme(settings?.theme ?? 'system'), [settings?.theme])
+
+  const update = useCallback(
+    (patch: SettingsPatch) => {
+      // Show the change at once; the backend's answer is the truth afterwards.
+      setSettings((s) => s && { ...s, ...patch, panes: { ...s.panes, ...patch.panes } })
+      api.invoke('settings.update', { patch }).then(setSettings, (e: Error) =>
+        notify('error', t('settings.saveFailed', { reason: e.message })),
+      )
+    },
+    [api, notify, t],
+  )
+
+  if (failed) {
+    return (
+      <div className="boot-failed" role="alert">
+        <h1>{t('app.bootFailedTitle')}</h1>
+        <p>{t('app.bootFailed')}</p>
+        <p className="muted">{failed}</p>
+        <button type="button" className="button" onClick={() => location.reload()}>
+          {t('common.tryAgain')}
+        </button>
+      </div>
+    )
+  }
+  if (!settings) return <div className="boot" aria-busy="true" aria-label={t('app.loading')} />
+  return <Workspace settings={settings ?? DEFAULT_SETTINGS} onSettings={update} language={language} {...props} />
+}

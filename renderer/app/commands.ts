@@ -1,0 +1,37 @@
+import { shortcutLabel } from './keys'
+
+export interface Command {
+  id: string
+  label: string
+  /** Extra words the palette matches on (e.g. "dark" for the theme commands). */
+  keywords?: string
+  shortcut?: string
+  run(): void
+}
+
+export const SHORTCUTS = {
+  palette: { mod: true, shift: true, key: 'P' },
+  newDraft: { mod: true, key: 'N' },
+  search: { mod: true, key: 'F' },
+} as const
+
+export function shortcutText(name: keyof typeof SHORTCUTS): string {
+  return shortcutLabel(SHORTCUTS[name])
+}
+
+/**
+ * Palette matching: every word typed must start a word of the label (or keywords), in any
+ * order, ignoring case and accents ("neu ent" finds "Neuer Entwurf").
+ */
+export function matchCommands(commands: readonly Command[], query: string): Command[] {
+  const words = fold(query).split(/\s+/).filter(Boolean)
+  if (words.length === 0) return [...commands]
+  return commands.filter((c) => {
+    const haystack = fold(`${c.label} ${c.keywords ?? ''}`).split(/[\s\-–—/:(),.]+/)
+    return words.every((w) => haystack.some((h) => h.startsWith(w)))
+  })
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase()
+}

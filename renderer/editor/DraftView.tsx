@@ -1,0 +1,250 @@
+import type { AnyExtension, Editor } from '@tiptap/core'
+import { EditorContent, useEditor } from '@tiptap/react'
+import DOMPurify from 'dompurify'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Draft, DraftSummary, EditorDoc } from '@shared/domain'
+import { useApi } from '../api/context'
+import { useNotices } from '../app/notices'
+import { assetCacheFor, rejectImage, storeImage } from './assets'
+import { DraftMeta, type MetaValues } from './DraftMeta'
+import { editorExtensions } from './extensions'
+import { LinkDialog } from './LinkDialog'
+import { Outline } from './Outline'
+import type { OutlineEntry } from './docStats'
+import { SaveIndicator } from './SaveIndicator'
+import type { SaveRegistry } from './saveRegistry'
+import { Toolbar } from './Toolbar'
+import { useDocStats } from './useDocStats'
+
+export interface DraftViewProps {
+  draft: Draft
+  registry: SaveRegistry
+  focusMode: boolean
+  onFocusMode(on: boolean): void
+  onHistory(): void
+  onSummary(summary: DraftSummary): void
+  /** The draft's language changed: the parent re-creates the editor (its typography rules differ). */
+  onReplace(next: Pick<Draft, 'doc' | 'title' | 'status' | 'tags' | 'language'>): void
+  /** Where the caret goes when the view opens. */
+  autoFocus: 'title' | 'text' | null
+  /** Increments when the author asked to rename the draft: the title gets focus and is selected. */
+  renameRequest: number
+  outlineOpen: boolean
+  onOutlineOpen(open: boolean): void
+  /** Seam for features that add to the editor (the passage mark) or read from it (the posts pane). */
+  extraExtensions?: AnyExtension[]
+  onEditor?(editor: Editor | null): void
+}
+
+/**
+ * One draft in the editor. The parent gives it a React key per draft (and per reload), so
+ * every draft gets a fresh Tiptap editor: one draft's undo history can never bring back
+ * another's text, and its typography rules match its language.
+ */
+export function DraftView(props: DraftViewProps) {
+  const { draft, registry } = props
+  const { t, i18n } = useTranslation()
+  const api = useApi()
+  const { notify } = useNotices()
+  const body = registry.body(draft.id)
+  const title = registry.title(draft.id)
+  const [titleText, setTitleText] = useState(draft.title)
+  const [meta, setMeta] = useState<MetaValues>({ status: draft.status, tags: draft.tags, language: draft.language })
+  const [linkDialog, setLinkDialog] = useState<{ href: string; isLink: boolean } | null>(null)
+  const titleRef = useRef<HTMLTextAreaElement>(null)
+  const linkShortcut = useRef<() => void>(() => undefined)
+  const imageFiles = useRef<(editor: Editor, files: File[], pos: number | null) => void>(() => undefined)
+
+  const editor = useEditor({
+    shouldRerenderOnTransaction: false,
+    immediatelyRender: true,
+    content: draft.doc,
+    extensions: [
+      ...editorExtensions({
+        language: draft.language,
+        placeholder: () => i18n.t('editor.placeholder'),
+        resolveAsset: (id) => assetCacheFor(api).resolve(id),
+        imageLabels: { notStored: i18n.t('editor.imageNotStored'), broken: i18n.t('editor.imageBroken') },
+        onImageFiles: (e, files, pos) => imageFiles.current(e, files, pos),
+        onLinkShortcut: () => linkShortcut.current(),
+      }),
+      ...(props.extraExtensions ?? []),
+    ],
+    editorProps: {
+      attributes: { class: 'doc', 'aria-label': i18n.t('editor.textLabel'), lang: draft.language, spellcheck: 'true' },
+      // Pasted HTML comes from anywhere: sanitise before ProseMirror even parses it.
+      transformPastedHTML: (html) => DOMPurify.sanitize(html),
+    },
+    onUpdate: ({ editor: e }) => body.change(() => e.getJSON() as EditorDoc),
+    onBlur: () => void registry.flushAll(),
+  })
+
+  // Register while open; on close hand the content to the registry, which saves it.
+  useEffect(() => {
+    registry.opened(draft.id)
+    // Belt and braces: also capture the content if Tiptap destroys the editor first.
+    const capture = () => body.detach()
+    editor.on('destroy', capture)
+    props.onEditor?.(editor)
+    return () => {
+      editor.off('destroy', capture)
+      props.onEditor?.(null)
+      void registry.closed(draft.id)
+    }
+    // Mounted once per draft view (the parent keys this component by draft).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    if (props.autoFocus === 'title') titleRef.current?.focus()
+    else if (props.autoFocus === 'text') editor.commands.focus('end')
+    // Only when the view opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  useEffect(() => {
+    if (props.renameRequest === 0) return
+    titleRef.current?.focus()
+    titleRef.current?.select()
+  }, [props.renameRequest])
+
+  linkShortcut.current = () => {
+    const href = editor.getAttributes('link').href
+    setLinkDialog({ href: typeof href === 'string' ? href : '', isLink: editor.isActive('link') })
+  }
+
+  imageFiles.current = (e, files, pos) => {
+    void (async () => {
+      let at = pos
+      for (const file of files) {
+        const rejection = rejectImage(file)
+        if (rejection) {
+          notify('error', t(rejection.reason === 'type' ? 'editor.imageWrongType' : 'editor.imageTooLarge', { name: file.name }))
+          continue
+        }
+        try {
+          const src = await storeImage(api, file)
+          if (e.isDestroyed) return
+          const image = { type: 'image', attrs: { src, alt: file.name } }
+          if (at === null) e.chain().focus().insertContent(image).run()
+          else {
+            e.chain().insertContentAt(at, image).run()
+            at += 1
+          }
+        } catch (error) {
+          notify('error', t('editor.imageSaveFailed', { name: file.name, reason: String((error as Error)?.message ?? error) }))
+        }
+      }
+    })()
+  }
+
+  const saveMeta = useCallback(
+    async (patch: Partial<MetaValues>) => {
+      const previous = meta
+      setMeta({ ...meta, ...patch })
+      try {
+        const summary = await api.invoke('drafts.updateMeta', { id: draft.id, ...patch })
+        props.onSummary(summary)
+        if (patch.language && patch.language !== previous.language) {
+          props.onReplace({ doc: editor.getJSON() as EditorDoc, title: titleText, ...previous, ...patch })
+        }
+      } catch (error) {
+        setMeta(previous)
+        notify('error', t('meta.saveFailed', { reason: (error as Error).message }))
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [meta, draft.id, titleText],
+  )
+
+  const stats = useDocStats(editor)
+  const jumpTo = (entry: OutlineEntry) => {
+    editor.chain().focus().setTextSelection(entry.pos + 1).run()
+    const dom = editor.view.nodeDOM(entry.pos)
+    if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start', behavior: 'smooth' })
+  }
+  const locale = i18n.language
+
+  return (
+    <div className={`draft-view${props.outlineOpen && !props.focusMode ? ' with-outline' : ''}`}>
+      {!props.focusMode && (
+        <Toolbar
+          editor={editor}
+          outlineOpen={props.outlineOpen}
+          onToggleOutline={() => props.onOutlineOpen(!props.outlineOpen)}
+          onLink={() => linkShortcut.current()}
+          onImages={(files) => imageFiles.current(editor, files, null)}
+          onFocusMode={() => props.onFocusMode(true)}
+          onHistory={props.onHistory}
+        />
+      )}
+      <div className="draft-body">
+        <article className="page" lang={meta.language}>
+          <textarea
+            ref={titleRef}
+            className="title-field"
+            rows={1}
+            value={titleText}
+            placeholder={t('editor.titlePlaceholder')}
+            aria-label={t('editor.titleLabel')}
+            maxLength={1000}
+            onChange={(e) => {
+              const value = e.target.value.replace(/\r?\n/g, ' ')
+              setTitleText(value)
+              title.change(() => value)
+            }}
+            onBlur={() => void title.flush()}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || (e.key === 'ArrowDown' && e.currentTarget.selectionStart === e.currentTarget.value.length)) {
+                e.preventDefault()
+                editor.commands.focus('start')
+              }
+            }}
+          />
+          {!props.focusMode && <DraftMeta values={meta} onChange={(patch) => void saveMeta(patch)} />}
+          <EditorContent editor={editor} className="doc-host" />
+        </article>
+        {props.outlineOpen && !props.focusMode && <Outline entries={stats.outline} onJump={jumpTo} />}
+      </div>
+      <footer className="status-line" aria-label={t('editor.statusLabel')}>
+        <span>{t('editor.words', { count: stats.words, formatted: new Intl.NumberFormat(locale).format(stats.words) })}</span>
+        <span aria-hidden>·</span>
+        <span>{t('editor.readingTime', { count: stats.minutes })}</span>
+        <span className="spacer" />
+        {props.focusMode && (
+          <button type="button" className="link-button" onClick={() => props.onFocusMode(false)}>
+            {t('editor.leaveFocusMode')}
+          </button>
+        )}
+        <SaveIndicator registry={registry} />
+      </footer>
+      {linkDialog && (
+        <LinkDialog
+          initial={linkDialog.href}
+          onClose={() => {
+            setLinkDialog(null)
+            editor.commands.focus()
+          }}
+          onRemove={
+            linkDialog.isLink
+              ? () => {
+                  setLinkDialog(null)
+                  editor.chain().focus().extendMarkRange('link').unsetLink().run()
+                }
+              : null
+          }
+          onApply={(href) => {
+            setLinkDialog(null)
+            const chain = editor.chain().focus()
+            if (editor.state.selection.empty && !editor.isActive('link')) {
+              chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run()
+            } else {
+              chain.extendMarkRange('link').setLink({ href }).run()
+            }
+          }}
+        />
+      )}
+    </div>
+  )
+}

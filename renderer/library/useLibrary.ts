@@ -1,0 +1,95 @@
+import { useCallback, useMemo, useState } from 'react'
+import type { DraftId, DraftSummary, Language } from '@shared/domain'
+import type { Api } from '../api/client'
+import { byLastEdited, removeSummary, upsertSummary } from './libraryModel'
+
+export interface Library {
+  /** Active drafts (summaries only), last edited first; null until loaded. */
+  active: DraftSummary[] | null
+  /** Trashed drafts; loaded when the trash is first shown. */
+  trash: DraftSummary[] | null
+  load(): Promise<DraftSummary[]>
+  loadTrash(): Promise<void>
+  /** A summary came back from the backend (meta change, restore, ...). */
+  apply(summary: DraftSummary): void
+  /** A body save finished: refresh "last edited" and the word count without reloading the list. */
+  touched(id: DraftId, updatedAt: number, wordCount: number): void
+  create(language: Language): Promise<DraftSummary>
+  duplicate(id: DraftId): Promise<DraftSummary>
+  moveToTrash(id: DraftId): Promise<DraftSummary>
+  restore(id: DraftId): Promise<DraftSummary>
+  deleteForever(id: DraftId): Promise<void>
+  emptyTrash(): Promise<number>
+}
+
+/** Library state and its operations; every change goes through the backend first. */
+export function useLibrary(api: Api): Library {
+  const [active, setActive] = useState<DraftSummary[] | null>(null)
+  const [trash, setTrash] = useState<DraftSummary[] | null>(null)
+
+  const apply = useCallback((summary: DraftSummary) => {
+    const inTrash = summary.trashedAt !== null
+    setActive((list) => list && (inTrash ? removeSummary(list, summary.id) : upsertSummary(list, summary)))
+    setTrash((list) => list && (inTrash ? upsertSummary(list, summary) : removeSummary(list, summary.id)))
+  }, [])
+
+  const touched = useCallback((id: DraftId, updatedAt: number, wordCount: number) => {
+    setActive(
+      (list) =>
+        list && list.map((d) => (d.id === id ? { ...d, updatedAt, wordCount } : d)).sort(byLastEdited),
+    )
+  }, [])
+
+  const load = useCallback(async () => {
+    const list = await api.invoke('drafts.list', { view: 'active' })
+    const sorted = list.sort(byLastEdited)
+    setActive(sorted)
+    return sorted
+  }, [api])
+
+  const loadTrash = useCallback(async () => {
+    setTrash((await api.invoke('drafts.list', { view: 'trash' })).sort(byLastEdited))
+  }, [api])
+
+  return useMemo<Library>(
+    () => ({
+      active,
+      trash,
+      load,
+      loadTrash,
+      apply,
+      touched,
+      async create(language) {
+        const draft = await api.invoke('drafts.create', { language })
+        apply(draft)
+        return draft
+      },
+      async duplicate(id) {
+        const copy = await api.invoke('drafts.duplicate', { id })
+        apply(copy)
+        return copy
+      },
+      async moveToTrash(id) {
+        const summary = await api.invoke('drafts.trash', { id })
+        apply(summary)
+        return summary
+      },
+      async restore(id) {
+        const summary = await api.invoke('drafts.restore', { id })
+        apply(summary)
+        return summary
+      },
+      async deleteForever(id) {
+        await api.invoke('drafts.deleteForever', { id })
+        setTrash((list) => list && removeSummary(list, id))
+        setActive((list) => list && removeSummary(list, id))
+      },
+      async emptyTrash() {
+        const { deleted } = await api.invoke('drafts.emptyTrash', {})
+        setTrash([])
+        return deleted
+      },
+    }),
+    [active, trash, api, apply, touched, load, loadTrash],
+  )
+}
