@@ -1,0 +1,255 @@
+import type * as Md from 'mdast'
+import { gfmToMarkdown } from 'mdast-util-gfm'
+import { toMarkdown as serializeMdast, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown'
+import { MAX_DOC_DEPTH, type DocNode, type EditorDoc } from '../../domain'
+import { ExportError } from '../errors'
+import { writeFrontMatter } from '../front-matter'
+import {
+  classifyImageSrc,
+  dataImageUrl,
+  extensionForMime,
+  MissingAssetError,
+  type AssetMap,
+  type ImageData,
+  type ImageMime,
+} from '../images'
+import { buildInlineTree, type InlineItem } from '../inline-tree'
+import { parseExportMeta, type ExportMetaInput } from '../meta'
+import { clampHeadingLevel, clampListStart, cleanLanguage, NODE } from '../schema'
+
+/** `embed`: images as data URIs inside the file. `folder`: image files beside it, in `images/`. */
+export type MarkdownImageMode = 'embed' | 'folder'
+
+export interface MarkdownExportOptions {
+  images?: MarkdownImageMode
+  /** Leave out the YAML block, e.g. for "copy as Markdown". Default true. */
+  frontMatter?: boolean
+}
+
+/** A file to write next to the Markdown file (folder mode). `path` is relative and uses "/". */
+export interface MarkdownImageFile {
+  path: string
+  mime: ImageMime
+  dataBase64: string
+}
+
+export interface MarkdownExport {
+  markdown: string
+  files: MarkdownImageFile[]
+}
+
+export const IMAGE_FOLDER = 'images'
+
+/** CommonMark + GFM as Hugo (Goldmark), Jekyll and Astro (remark) read it. */
+const SERIALIZE_OPTIONS: ToMarkdownOptions = {
+  bullet: '-',
+  bulletOther: '*',
+  bulletOrdered: '.',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  listItemIndent: 'one',
+  incrementListMarker: true,
+  setext: false,
+  closeAtx: false,
+  resourceLink: false,
+  extensions: [gfmToMarkdown()],
+}
+
+/** Where each image of the document goes in the Markdown output. */
+class ImageWriter {
+  readonly files: MarkdownImageFile[] = []
+  private readonly pathBySource = new Map<string, string>()
+
+  constructor(
+    private readonly mode: MarkdownImageMode,
+    private readonly assets: AssetMap,
+  ) {}
+
+  /** The URL to write for an image, or null when only its alt text may appear. */
+  url(src: string): string | null {
+    const source = classifyImageSrc(src)
+    switch (source.kind) {
+      case 'asset': {
+        const image = this.assets[source.id]
+        if (!image) throw new MissingAssetError(source.id)
+        return this.place(src, image, source.id.slice(0, 16))
+      }
+      case 'data':
+        return this.place(src, source.image, null)
+      case 'remote':
+        return source.url
+      case 'relative':
+        return source.path
+      case 'refused':
+        return null
+    }
+  }
+
+  private place(src: string, image: ImageData, name: string | null): string {
+    if (this.mode === 'embed') return dataImageUrl(image)
+    const known = this.pathBySource.get(src)
+    if (known) return known
+    const path = `${IMAGE_FOLDER}/${name ?? `image-${this.files.length + 1}`}.${extensionForMime(image.mime)}`
+    this.pathBySource.set(src, path)
+    this.files.push({ path, mime: image.mime, dataBase64: image.dataBase64 })
+    return path
+  }
+}
+
+function phrasing(items: readonly InlineItem[], images: ImageWriter): Md.PhrasingContent[] {
+  const out: Md.PhrasingContent[] = []
+  for (const item of items) {
+    switch (item.kind) {
+      case 'text':
+        out.push(item.code ? { type: 'inlineCode', value: item.text } : { type: 'text', value: item.text })
+        break
+      case 'hardBreak':
+        out.push({ type: 'break' })
+        break
+      case 'image': {
+        const url = images.url(item.src)
+        if (url !== null) out.push({ type: 'image', url, alt: item.alt, title: item.title })
+        else if (item.alt) out.push({ type: 'text', value: item.alt })
+        break
+      }
+      case 'span': {
+        const children = phrasing(item.children, images)
+        const mark = item.mark
+        if (mark.kind === 'link') {
+          out.push({ type: 'link', url: mark.href, title: mark.title, children })
+          break
+        }
+        // `*foo *` is not emphasis in Markdown: spaces at the edges move outside the span.
+        const [before, after] = [expelSpace(children, 0), expelSpace(children, children.length - 1)]
+        if (before) out.push({ type: 'text', value: before })
+        if (children.length === 0) {
+          // Only whitespace was marked; nothing left to mark.
+        } else if (mark.kind === 'bold') out.push({ type: 'strong', children })
+        else if (mark.kind === 'italic') out.push({ type: 'emphasis', children })
+        else if (mark.kind === 'strike') out.push({ type: 'delete', children })
+        // Markdown has no underline; inline HTML is the one form CommonMark renderers keep.
+        else out.push({ type: 'html', value: '<u>' }, ...children, { type: 'html', value: '</u>' })
+        if (after) out.push({ type: 'text', value: after })
+        break
+      }
+    }
+  }
+  return out
+}
+
+/** Removes leading (index 0) or trailing whitespace of a span's edge text and returns it. */
+function expelSpace(children: Md.PhrasingContent[], index: number): string {
+  const node = children[index]
+  if (!node || node.type !== 'text') return ''
+  const leading = index === 0
+  const match = (leading ? /^\s+/ : /\s+$/).exec(node.value)
+  if (!match) return ''
+  node.value = leading ? node.value.slice(match[0].length) : node.value.slice(0, node.value.length - match[0].length)
+  if (!node.value) children.splice(index, 1)
+  return match[0]
+}
+
+function codeText(node: DocNode): string {
+  return (node.content ?? []).map((c) => (c.type === NODE.hardBreak ? '\n' : (c.text ?? ''))).join('')
+}
+
+/**
+ * A list item holding more than one paragraph, or a code block or quote, is written with
+ * blank lines between its blocks (a loose list), as CommonMark requires for the blocks to stay
+ * apart and as people write them. A paragraph with nested lists stays tight.
+ */
+function isSpread(content: readonly Md.BlockContent[]): boolean {
+  return content.filter((block) => block.type !== 'list').length > 1
+}
+
+const isInline = (n: DocNode) => n.type === NODE.text || n.type === NODE.hardBreak || n.type === NODE.image
+
+class MdastBuilder {
+  constructor(private readonly images: ImageWriter) {}
+
+  blocks(nodes: readonly DocNode[], depth: number): Md.RootContent[] {
+    if (depth > MAX_DOC_DEPTH) throw new ExportError(`document nests deeper than ${MAX_DOC_DEPTH} levels`)
+    return nodes.flatMap((node) => this.block(node, depth))
+  }
+
+  private block(node: DocNode, depth: number): Md.RootContent[] {
+    const children = node.content ?? []
+    switch (node.type) {
+      case NODE.paragraph: {
+        const content = phrasing(buildInlineTree(children), this.images)
+        // Markdown cannot say "empty paragraph": blank lines between blocks carry no content.
+        return content.length > 0 ? [{ type: 'paragraph', children: content }] : []
+      }
+      case NODE.heading:
+        return [
+          {
+            type: 'heading',
+            depth: clampHeadingLevel(node.attrs?.level),
+            children: phrasing(buildInlineTree(children), this.images),
+          },
+        ]
+      case NODE.bulletList:
+      case NODE.orderedList: {
+        const ordered = node.type === NODE.orderedList
+        const items: Md.ListItem[] = children.map((child) => {
+          const content = this.blocks(child.type === NODE.listItem ? (child.content ?? []) : [child], depth + 2) as Md.BlockContent[]
+          return { type: 'listItem', spread: isSpread(content), children: content }
+        })
+        if (items.length === 0) return []
+        const spread = items.some((item) => item.spread)
+        return [{ type: 'list', ordered, start: ordered ? clampListStart(node.attrs?.start ?? 1) : null, spread, children: items }]
+      }
+      case NODE.listItem:
+        // A list item outside a list: keep its content.
+        return this.blocks(children, depth + 1)
+      case NODE.blockquote:
+        return [{ type: 'blockquote', children: this.blocks(children, depth + 1) as Md.BlockContent[] }]
+      case NODE.codeBlock:
+        return [{ type: 'code', lang: cleanLanguage(node.attrs?.language), meta: null, value: codeText(node) }]
+      case NODE.horizontalRule:
+        return [{ type: 'thematicBreak' }]
+      case NODE.image:
+      case NODE.hardBreak:
+      case NODE.text: {
+        // Inline content at block level (e.g. a block image): give it a paragraph.
+        const content = phrasing(buildInlineTree([node]), this.images)
+        return content.length > 0 ? [{ type: 'paragraph', children: content }] : []
+      }
+      default:
+        // Unknown node from some future extension: keep its text, drop its wrapper.
+        if (children.some(isInline)) {
+          const content = phrasing(buildInlineTree(children), this.images)
+          return content.length > 0 ? [{ type: 'paragraph', children: content }] : []
+        }
+        return this.blocks(children, depth + 1)
+    }
+  }
+}
+
+/** The Markdown body (no front matter) as an mdast tree, for callers that post-process it. */
+export function docToMdast(doc: EditorDoc, images: MarkdownImageMode = 'embed', assets: AssetMap = {}): { root: Md.Root; files: MarkdownImageFile[] } {
+  const writer = new ImageWriter(images, assets)
+  const root: Md.Root = { type: 'root', children: new MdastBuilder(writer).blocks(doc.content ?? [], 1) }
+  return { root, files: writer.files }
+}
+
+export function toMarkdownWithImages(doc: EditorDoc, meta?: ExportMetaInput, options: MarkdownExportOptions = {}): MarkdownExport {
+  const parsed = parseExportMeta(meta)
+  const { root, files } = docToMdast(doc, options.images ?? 'embed', parsed.assets)
+  const body = root.children.length > 0 ? serializeMdast(root, SERIALIZE_OPTIONS) : ''
+  const markdown = options.frontMatter === false ? body : body ? `${writeFrontMatter(parsed)}\n${body}` : writeFrontMatter(parsed)
+  return { markdown, files }
+}
+
+/** The Markdown file: YAML front matter and the body, images embedded as data URIs. */
+export function toMarkdown(doc: EditorDoc, meta?: ExportMetaInput): string {
+  return toMarkdownWithImages(doc, meta, { images: 'embed' }).markdown
+}
+
+/** "Copy as Markdown": the body alone, images embedded. */
+export function toMarkdownBody(doc: EditorDoc, meta?: ExportMetaInput): string {
+  return toMarkdownWithImages(doc, meta, { images: 'embed', frontMatter: false }).markdown
+}
