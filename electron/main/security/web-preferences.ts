@@ -17,6 +17,8 @@ export function secureWebPreferences(options: { preload?: string; javascript?: b
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     webviewTag: false,
+    // Middle-click would open links in new windows; setWindowOpenHandler denies them anyway.
+    disableBlinkFeatures: 'Auxclick',
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,

@@ -70,6 +70,7 @@ describe('secureWebPreferences', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
     expect(secureWebPreferences({ javascript: false }).javascript).toBe(false)
