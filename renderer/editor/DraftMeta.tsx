@@ -1,5 +1,5 @@
 import { DRAFT_STATUSES, LANGUAGES, type DraftStatus, type Language } from '@shared/domain'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseTags } from '../library/libraryModel'
 
@@ -12,7 +12,6 @@ export interface MetaValues {
 /** Status, tags and the draft's language (which also picks its quotation marks). */
 export function DraftMeta({ values, onChange }: { values: MetaValues; onChange(patch: Partial<MetaValues>): void }) {
   const { t } = useTranslation()
-  const id = useId()
   const [tagText, setTagText] = useState(values.tags.join(', '))
   useEffect(() => setTagText(values.tags.join(', ')), [values.tags])
   const commitTags = () => {
@@ -22,10 +21,9 @@ export function DraftMeta({ values, onChange }: { values: MetaValues; onChange(p
   }
   return (
     <div className="draft-meta">
-      <label className="meta-field" htmlFor={`${id}-status`}>
-        <span className="visually-hidden">{t('meta.status')}</span>
+      <label className="meta-field">
         <select
-          id={`${id}-status`}
+          aria-label={t('meta.status')}
           className={`status-select status-${values.status}`}
           value={values.status}
           onChange={(e) => onChange({ status: e.target.value as DraftStatus })}
@@ -37,13 +35,12 @@ export function DraftMeta({ values, onChange }: { values: MetaValues; onChange(p
           ))}
         </select>
       </label>
-      <label className="meta-field meta-tags" htmlFor={`${id}-tags`}>
+      <label className="meta-field meta-tags">
         <span className="meta-label" aria-hidden>
           #
         </span>
-        <span className="visually-hidden">{t('meta.tags')}</span>
         <input
-          id={`${id}-tags`}
+          aria-label={t('meta.tags')}
           type="text"
           value={tagText}
           placeholder={t('meta.tagsPlaceholder')}
@@ -57,9 +54,8 @@ export function DraftMeta({ values, onChange }: { values: MetaValues; onChange(p
           }}
         />
       </label>
-      <label className="meta-field" htmlFor={`${id}-language`}>
-        <span className="visually-hidden">{t('meta.language')}</span>
-        <select id={`${id}-language`} value={values.language} onChange={(e) => onChange({ language: e.target.value as Language })}>
+      <label className="meta-field">
+        <select aria-label={t('meta.language')} value={values.language} onChange={(e) => onChange({ language: e.target.value as Language })}>
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {t(`languages.${l}`)}

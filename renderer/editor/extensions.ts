@@ -44,7 +44,6 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
         autolink: true,
         linkOnPaste: true,
         defaultProtocol: 'https',
-        protocols: ['mailto'],
         isAllowedUri: (url, ctx) => ctx.defaultValidate(url) && isAllowedLink(absoluteForCheck(url)),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
