@@ -57,8 +57,72 @@ export function paragraph(inline: readonly DocNode[]): DocNode {
   return content.length > 0 ? { type: NODE.paragraph, content } : { type: NODE.paragraph }
 }
 
+/**
+ * Inline content as blocks. The editor's images are blocks, so each image splits its
+ * paragraph (or follows its heading). A block image cannot carry a link: when it had one, the
+ * link follows it as its own paragraph, so nothing is lost. `textBlock` wraps each run of text.
+ */
+export function blocksFromInline(
+  inline: readonly DocNode[],
+  textBlock: (content: DocNode[]) => DocNode = paragraph,
+  keepEmpty = false,
+): DocNode[] {
+  if (!inline.some((n) => n.type === NODE.image)) {
+    const content = trimRun(inline)
+    return keepEmpty || hasText(content) ? [textBlock(content)] : []
+  }
+  const out: DocNode[] = []
+  let run: DocNode[] = []
+  const flush = () => {
+    const content = trimRun(run)
+    run = []
+    if (hasText(content)) out.push(textBlock(content))
+  }
+  for (const node of inline) {
+    if (node.type !== NODE.image) {
+      run.push(node)
+      continue
+    }
+    flush()
+    out.push({ type: NODE.image, attrs: node.attrs })
+    const link = node.marks?.find((m) => m.type === MARK.link)
+    if (link) out.push(paragraph([textNode(String(link.attrs?.href ?? ''), [link])]))
+  }
+  flush()
+  return out
+}
+
+/**
+ * Spaces and line breaks at the edges of a block mean nothing (Markdown drops them, HTML
+ * collapses them), and a trailing `\\` would even turn into a literal backslash.
+ */
+export function trimRun(run: readonly DocNode[]): DocNode[] {
+  const content = mergeText(run)
+  while (content[0]?.type === NODE.hardBreak) content.shift()
+  while (content[content.length - 1]?.type === NODE.hardBreak) content.pop()
+  const first = content[0]
+  if (first?.type === NODE.text && !isCode(first)) content[0] = { ...first, text: (first.text ?? '').replace(/^[ \t\n\r\f]+/, '') }
+  const last = content[content.length - 1]
+  if (last?.type === NODE.text && !isCode(last)) content[content.length - 1] = { ...last, text: (last.text ?? '').replace(/[ \t\n\r\f]+$/, '') }
+  return mergeText(content)
+}
+
+const isCode = (node: DocNode) => (node.marks ?? []).some((m) => m.type === MARK.code)
+
+/** Literal text with line structure: each line break becomes a hard break. */
+export function linesToInline(text: string): DocNode[] {
+  const inline: DocNode[] = []
+  text.split(/\r\n?|\n/).forEach((line, i) => {
+    if (i > 0) inline.push({ type: NODE.hardBreak })
+    const clean = line.replace(/[ \t]+$/, '')
+    if (clean) inline.push(textNode(clean, []))
+  })
+  return inline
+}
+
+/** Whether inline content says anything: whitespace counts only inside code. */
 export function hasText(inline: readonly DocNode[]): boolean {
-  return inline.some((n) => n.type !== NODE.text || (n.text ?? '').trim() !== '')
+  return inline.some((n) => n.type !== NODE.text || (n.text ?? '').trim() !== '' || (n.marks ?? []).some((m) => m.type === MARK.code))
 }
 
 /** Tiptap: a list item starts with a paragraph; a blockquote holds at least one block. */

@@ -1,5 +1,5 @@
-import { editorDocSchema, MAX_TITLE_LENGTH, type DocNode, type EditorDoc } from '../domain'
-import { editorDoc, paragraph, textNode, type ResolveImage } from './doc-build'
+import { editorDocSchema, MAX_TITLE_LENGTH, type EditorDoc } from '../domain'
+import { blocksFromInline, editorDoc, linesToInline, type ResolveImage } from './doc-build'
 import { ImportError, type ImportErrorCode } from './errors'
 import type { HtmlWindow } from './html/dom'
 import { fromHtml } from './html/from-html'
@@ -114,18 +114,7 @@ export function textToDoc(text: string): EditorDoc {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '')
     .split(/\n[ \t\f]*\n/)
-    .filter((block) => block.trim())
-    .map((block) => {
-      const inline: DocNode[] = []
-      block
-        .replace(/^\n+|\n+$/g, '')
-        .split('\n')
-        .forEach((line, i) => {
-          if (i > 0) inline.push({ type: NODE.hardBreak })
-          if (line) inline.push(textNode(line, []))
-        })
-      return paragraph(inline)
-    })
+    .flatMap((block) => blocksFromInline(linesToInline(block)))
   return editorDoc(blocks)
 }
 

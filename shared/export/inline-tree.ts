@@ -132,6 +132,9 @@ function runLength(items: readonly FlatItem[], from: number, mark: InlineMark): 
 export function buildInlineTree(nodes: readonly DocNode[]): InlineItem[] {
   const items: FlatItem[] = []
   flatten(nodes, [], items)
+  // A line break at either end of a block shows nothing (and in Markdown a trailing `\\` is a literal backslash).
+  while (items[0]?.leaf.kind === 'hardBreak') items.shift()
+  while (items[items.length - 1]?.leaf.kind === 'hardBreak') items.pop()
   bridgeLineBreaks(items)
   const root: InlineItem[] = []
   const stack: InlineSpan[] = []

@@ -69,6 +69,41 @@ function enforceUrlPolicy(element: HookElement): void {
   }
 }
 
+/**
+ * Word processors (Google Docs, Word, Pages) mark bold, italic, underline and strike-through
+ * with inline styles, which the sanitizer removes. Before it does, the meaning is kept as a
+ * class the importer reads (and nothing else does): see STYLE_CLASSES.
+ */
+export const STYLE_CLASSES = {
+  bold: 'lh-bold',
+  regular: 'lh-regular',
+  italic: 'lh-italic',
+  underline: 'lh-underline',
+  strike: 'lh-strike',
+} as const
+
+function styleClasses(style: string): string[] {
+  const s = style.toLowerCase().replace(/\s+/g, '')
+  const out: string[] = []
+  const weight = /(?:^|;)font-weight:(bold|bolder|normal|lighter|\d+)/.exec(s)?.[1]
+  if (weight) {
+    const numeric = Number(weight)
+    out.push(weight === 'bold' || weight === 'bolder' || numeric >= 600 ? STYLE_CLASSES.bold : STYLE_CLASSES.regular)
+  }
+  if (/(?:^|;)font-style:(italic|oblique)/.test(s)) out.push(STYLE_CLASSES.italic)
+  const decoration = /(?:^|;)text-decoration(?:-line)?:([^;]*)/.exec(s)?.[1] ?? ''
+  if (decoration.includes('underline')) out.push(STYLE_CLASSES.underline)
+  if (decoration.includes('line-through')) out.push(STYLE_CLASSES.strike)
+  return out
+}
+
+function keepStyleMeaning(element: HookElement): void {
+  const style = element.getAttribute('style')
+  if (!style) return
+  const classes = styleClasses(style)
+  if (classes.length > 0) element.setAttribute('class', [element.getAttribute('class') ?? '', ...classes].join(' ').trim())
+}
+
 type Purifier = ReturnType<typeof DOMPurify>
 const purifiers = new WeakMap<HtmlWindow, Purifier>()
 
@@ -77,6 +112,9 @@ function purifierFor(win: HtmlWindow): Purifier {
   if (!purifier) {
     purifier = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0])
     if (!purifier.isSupported) throw new Error('DOMPurify cannot run with the window it was given')
+    purifier.addHook('beforeSanitizeAttributes', (node) => {
+      if ((node as unknown as { nodeType: number }).nodeType === 1) keepStyleMeaning(node as unknown as HookElement)
+    })
     purifier.addHook('afterSanitizeAttributes', (node) => enforceUrlPolicy(node as unknown as HookElement))
     purifiers.set(win, purifier)
   }

@@ -1,10 +1,11 @@
 /**
  * Node and mark names of the editor's schema (Tiptap 3 StarterKit + Image + the `passage`
- * mark), checked against node_modules/@tiptap/*. The converters speak only these names;
- * anything else found in a document is treated as a transparent wrapper or dropped.
+ * mark), checked against node_modules/@tiptap/* and, in tests, against the schema built from
+ * renderer/editor/extensions.ts. The converters speak only these names; anything else found
+ * in a document is treated as a transparent wrapper or dropped.
  *
- * Images are INLINE nodes (Tiptap `Image.configure({ inline: true })`): Markdown and HTML
- * images are inline, and shared/text treats them as inline content too.
+ * Images are BLOCK nodes in the editor (`inline: false`). Markdown and HTML images are
+ * inline, so the importers lift them out of their paragraph; the exporters accept both.
  */
 export const NODE = {
   doc: 'doc',
@@ -50,6 +51,18 @@ export function clampListStart(value: unknown): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN
   if (!Number.isFinite(n)) return 1
   return Math.min(MAX_LIST_START, Math.max(0, Math.trunc(n)))
+}
+
+/**
+ * Heading levels the editor offers (StarterKit `heading.levels` in renderer/editor/
+ * extensions.ts; the tests check the two agree). Tiptap renders any other level as the first
+ * allowed one, so importers map h4–h6 to the deepest level here.
+ */
+export const EDITOR_HEADING_LEVELS = [1, 2, 3] as const
+export type EditorHeadingLevel = (typeof EDITOR_HEADING_LEVELS)[number]
+
+export function importHeadingLevel(value: unknown): EditorHeadingLevel {
+  return Math.min(Math.max(...EDITOR_HEADING_LEVELS), clampHeadingLevel(value)) as EditorHeadingLevel
 }
 
 export function clampHeadingLevel(value: unknown): 1 | 2 | 3 | 4 | 5 | 6 {

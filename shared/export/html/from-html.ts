@@ -1,13 +1,12 @@
 import { MAX_TITLE_LENGTH, type DocMark, type DocNode, type EditorDoc } from '../../domain'
 import {
   blockquote,
+  blocksFromInline,
   canNest,
   codeBlock,
   editorDoc,
-  hasText,
   importImage,
   listItem,
-  paragraph,
   textNode,
   type ResolveImage,
 } from '../doc-build'
@@ -21,8 +20,8 @@ import {
   parseDate,
   type ImportedMeta,
 } from '../meta'
-import { sanitizeHtml } from '../sanitize'
-import { clampListStart, cleanLanguage, MARK, NODE, ORDERED_LIST_TYPES } from '../schema'
+import { sanitizeHtml, STYLE_CLASSES } from '../sanitize'
+import { clampListStart, cleanLanguage, importHeadingLevel, MARK, NODE, ORDERED_LIST_TYPES } from '../schema'
 import { safeCanonicalUrl, safeLinkHref } from '../urls'
 import { isElement, parseHtmlDocument, TEXT_NODE, type DomDocument, type DomElement, type DomNode, type HtmlWindow } from './dom'
 
@@ -76,7 +75,7 @@ class BlockCollector {
   flush(): void {
     const content = collapseWhitespace(this.inline)
     this.inline = []
-    if (hasText(content)) this.blocks.push(paragraph(content))
+    this.blocks.push(...blocksFromInline(content))
   }
 
   finish(): DocNode[] {
@@ -110,6 +109,23 @@ function collapseWhitespace(nodes: readonly DocNode[]): DocNode[] {
     if (text) out[i] = { ...node, text }
     else out.splice(i, 1)
   }
+  return out
+}
+
+/** Marks carried by the classes the sanitizer derived from inline styles (Google Docs & co.). */
+function styledMarks(element: DomElement, marks: readonly DocMark[]): readonly DocMark[] {
+  const classes = (element.getAttribute('class') ?? '').split(/\s+/)
+  if (!classes.some((c) => c.startsWith('lh-'))) return marks
+  let out = [...marks]
+  const add = (type: string) => {
+    if (!out.some((m) => m.type === type)) out.push({ type })
+  }
+  // Google Docs wraps a whole paste in <b style="font-weight:normal">: not bold at all.
+  if (classes.includes(STYLE_CLASSES.regular)) out = out.filter((m) => m.type !== MARK.bold)
+  if (classes.includes(STYLE_CLASSES.bold)) add(MARK.bold)
+  if (classes.includes(STYLE_CLASSES.italic)) add(MARK.italic)
+  if (classes.includes(STYLE_CLASSES.underline)) add(MARK.underline)
+  if (classes.includes(STYLE_CLASSES.strike)) add(MARK.strike)
   return out
 }
 
@@ -155,6 +171,8 @@ class HtmlToDoc {
       } else if (node.type === NODE.codeBlock) {
         if (inline.length > 0) inline.push({ type: NODE.text, text: ' ' })
         inline.push(...(node.content ?? []).map((t) => textNode(t.text ?? '', [...marks, { type: MARK.code }])))
+      } else if (node.type === NODE.image) {
+        inline.push(node)
       } else for (const child of node.content ?? []) gather(child)
     }
     blocks.forEach(gather)
@@ -165,22 +183,24 @@ class HtmlToDoc {
     for (const child of Array.from(element.childNodes)) this.walk(child, out, marks, depth)
   }
 
-  private walk(node: DomNode, out: BlockCollector, marks: readonly DocMark[], depth: number): void {
+  private walk(node: DomNode, out: BlockCollector, inherited: readonly DocMark[], depth: number): void {
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? ''
-      if (text) out.addInline(textNode(text, marks))
+      if (text) out.addInline(textNode(text, inherited))
       return
     }
     if (!isElement(node)) return
     const tag = node.tagName.toUpperCase()
+    const marks = styledMarks(node, inherited)
     const level = HEADINGS[tag]
     if (level) {
-      out.addBlock({ type: NODE.heading, attrs: { level }, content: this.inline(node, marks, depth) })
+      const heading = (content: DocNode[]): DocNode => ({ type: NODE.heading, attrs: { level: importHeadingLevel(level) }, content })
+      for (const block of blocksFromInline(this.inline(node, marks, depth), heading, true)) out.addBlock(block)
       return
     }
     const markType = MARK_TAGS[tag]
     if (markType) {
-      this.walkChildren(node, out, [...marks, { type: markType }], depth)
+      this.walkChildren(node, out, styledMarks(node, [...inherited, { type: markType }]), depth)
       return
     }
     switch (tag) {
@@ -224,7 +244,7 @@ class HtmlToDoc {
         this.table(node, out, marks, depth)
         return
       case 'TR':
-        out.addBlock(paragraph(this.row(node, marks, depth)))
+        this.row(node, out, marks, depth)
         return
     }
     if (BLOCK_CONTAINERS.has(tag)) {
@@ -268,13 +288,13 @@ class HtmlToDoc {
     for (const child of Array.from(element.childNodes)) {
       if (!isElement(child)) continue
       const tag = child.tagName.toUpperCase()
-      if (tag === 'TR') out.addBlock(paragraph(this.row(child, marks, depth)))
-      else if (tag === 'CAPTION') out.addBlock(paragraph(this.inline(child, marks, depth)))
+      if (tag === 'TR') this.row(child, out, marks, depth)
+      else if (tag === 'CAPTION') for (const block of blocksFromInline(this.inline(child, marks, depth))) out.addBlock(block)
       else this.table(child, out, marks, depth)
     }
   }
 
-  private row(element: DomElement, marks: readonly DocMark[], depth: number): DocNode[] {
+  private row(element: DomElement, out: BlockCollector, marks: readonly DocMark[], depth: number): void {
     const inline: DocNode[] = []
     for (const cell of Array.from(element.childNodes)) {
       if (!isElement(cell)) continue
@@ -282,7 +302,7 @@ class HtmlToDoc {
       if (inline.length > 0) inline.push({ type: NODE.text, text: ' | ' })
       inline.push(...content)
     }
-    return inline
+    for (const block of blocksFromInline(inline)) out.addBlock(block)
   }
 }
 

@@ -5,12 +5,13 @@ import { gfm } from 'micromark-extension-gfm'
 import type { DocMark, DocNode, EditorDoc } from '../../domain'
 import {
   blockquote,
+  blocksFromInline,
   canNest,
   codeBlock,
   editorDoc,
   importImage,
+  linesToInline,
   listItem,
-  mergeText,
   paragraph,
   textNode,
   type ResolveImage,
@@ -20,7 +21,7 @@ import { metaFromFrontMatter, splitFrontMatter } from '../front-matter'
 import type { HtmlWindow } from '../html/dom'
 import { htmlToBlocks } from '../html/from-html'
 import { emptyImportedMeta, type ImportedMeta } from '../meta'
-import { clampHeadingLevel, clampListStart, cleanLanguage, MARK, NODE } from '../schema'
+import { clampListStart, cleanLanguage, importHeadingLevel, MARK, NODE } from '../schema'
 import { safeLinkHref } from '../urls'
 
 export interface MarkdownImportOptions {
@@ -123,12 +124,12 @@ function blocks(children: readonly Md.RootContent[], ctx: Context, depth: number
 
 function block(node: Md.RootContent, ctx: Context, depth: number): DocNode[] {
   switch (node.type) {
-    case 'paragraph': {
-      const content = mergeText(inline(node.children, [], ctx))
-      return content.length > 0 ? [paragraph(content)] : []
+    case 'paragraph':
+      return blocksFromInline(inline(node.children, [], ctx))
+    case 'heading': {
+      const level = importHeadingLevel(node.depth)
+      return blocksFromInline(inline(node.children, [], ctx), (content) => ({ type: NODE.heading, attrs: { level }, content }), true)
     }
-    case 'heading':
-      return [{ type: NODE.heading, attrs: { level: clampHeadingLevel(node.depth) }, content: mergeText(inline(node.children, [], ctx)) }]
     case 'thematicBreak':
       return [{ type: NODE.horizontalRule }]
     case 'blockquote':
@@ -145,18 +146,13 @@ function block(node: Md.RootContent, ctx: Context, depth: number): DocNode[] {
     case 'html':
       if (HTML_COMMENT.test(node.value.trim())) return []
       if (ctx.win) return htmlToBlocks(node.value, ctx.win, { resolveImage: ctx.resolveImage }, depth)
-      return [paragraph([textNode(node.value, [])])]
+      return blocksFromInline(linesToInline(node.value))
     case 'definition':
       return []
     case 'table':
       // Tables are not in the editor: one paragraph per row, cells separated by " | ".
-      return node.children.map((row) =>
-        paragraph(
-          row.children.flatMap((cell, i) => [
-            ...(i > 0 ? [textNode(' | ', [])] : []),
-            ...inline(cell.children, [], ctx),
-          ]),
-        ),
+      return node.children.flatMap((row) =>
+        blocksFromInline(row.children.flatMap((cell, i) => [...(i > 0 ? [textNode(' | ', [])] : []), ...inline(cell.children, [], ctx)])),
       )
     case 'footnoteDefinition': {
       const label = textNode(`[^${node.label ?? node.identifier}]: `, [])

@@ -123,7 +123,8 @@ function phrasing(items: readonly InlineItem[], images: ImageWriter): Md.Phrasin
           break
         }
         // `*foo *` is not emphasis in Markdown: spaces at the edges move outside the span.
-        const [before, after] = [expelSpace(children, 0), expelSpace(children, children.length - 1)]
+        const before = expelSpace(children, 'start')
+        const after = expelSpace(children, 'end')
         if (before) out.push({ type: 'text', value: before })
         if (children.length === 0) {
           // Only whitespace was marked; nothing left to mark.
@@ -140,11 +141,12 @@ function phrasing(items: readonly InlineItem[], images: ImageWriter): Md.Phrasin
   return out
 }
 
-/** Removes leading (index 0) or trailing whitespace of a span's edge text and returns it. */
-function expelSpace(children: Md.PhrasingContent[], index: number): string {
+/** Removes whitespace at the start or end of a span's children and returns it. */
+function expelSpace(children: Md.PhrasingContent[], edge: 'start' | 'end'): string {
+  const leading = edge === 'start'
+  const index = leading ? 0 : children.length - 1
   const node = children[index]
   if (!node || node.type !== 'text') return ''
-  const leading = index === 0
   const match = (leading ? /^\s+/ : /\s+$/).exec(node.value)
   if (!match) return ''
   node.value = leading ? node.value.slice(match[0].length) : node.value.slice(0, node.value.length - match[0].length)
