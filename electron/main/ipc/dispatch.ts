@@ -14,7 +14,9 @@ const MAX_DETAILS = 10
 export function createDispatcher(handlers: Handlers, onInternalError: (channel: string, error: unknown) => void = () => {}): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) {
-      return failure(new LonghandError('unknown-channel', `There is no channel called ${JSON.stringify(String(channel)).slice(0, 80)}.`))
+      // String(channel) throws for objects without a prototype; describe non-strings by type instead.
+      const name = typeof channel === 'string' ? JSON.stringify(channel).slice(0, 80) : `of type ${channel === null ? 'null' : typeof channel}`
+      return failure(new LonghandError('unknown-channel', `There is no channel called ${name}.`))
     }
     const parsed = contract[channel].args.safeParse(payload ?? {})
     if (!parsed.success) {
