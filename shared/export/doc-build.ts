@@ -20,10 +20,19 @@ export function canNest(depth: number): boolean {
  * when code meets a link the link wins (where it points matters more than the monospace).
  */
 export function editorMarks(marks: readonly DocMark[]): DocMark[] {
-  const out: DocMark[] = []
+  let out: DocMark[] = []
   for (const mark of marks) if (!out.some((m) => m.type === mark.type)) out.push(mark)
-  if (!out.some((m) => m.type === MARK.code)) return out
-  return out.some((m) => m.type === MARK.link) ? out.filter((m) => m.type !== MARK.code) : out.filter((m) => m.type === MARK.code)
+  if (out.some((m) => m.type === MARK.code)) {
+    out = out.some((m) => m.type === MARK.link) ? out.filter((m) => m.type !== MARK.code) : out.filter((m) => m.type === MARK.code)
+  }
+  return out.sort((a, b) => markRank(a) - markRank(b))
+}
+
+/** The order Tiptap's schema gives the marks, so imported JSON equals what the editor would save. */
+const MARK_ORDER: readonly string[] = [MARK.link, MARK.bold, MARK.code, MARK.italic, MARK.strike, MARK.underline, MARK.passage]
+const markRank = (mark: DocMark) => {
+  const rank = MARK_ORDER.indexOf(mark.type)
+  return rank === -1 ? MARK_ORDER.length : rank
 }
 
 export function textNode(text: string, marks: readonly DocMark[]): DocNode {

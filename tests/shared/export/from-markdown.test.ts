@@ -15,7 +15,7 @@ describe('fromMarkdown: every construct maps exactly', () => {
     ['ATX and setext headings', '# One\n\nTwo\n---\n\n### Three', doc(h(1, t('One')), h(2, t('Two')), h(3, t('Three')))],
     ['headings deeper than the editor offers become level 3', '#### Four\n###### Six', doc(h(3, t('Four')), h(3, t('Six')))],
     ['emphasis, strong, strike, code', '*i* _i_ **b** __b__ ~~s~~ `c`', doc(p(t('i', 'italic'), t(' '), t('i', 'italic'), t(' '), t('b', 'bold'), t(' '), t('b', 'bold'), t(' '), t('s', 'strike'), t(' '), t('c', 'code')))],
-    ['underline from <u>', 'a <u>b *c*</u> d', doc(p(t('a '), t('b ', 'underline'), t('c', 'underline', 'italic'), t(' d')))],
+    ['underline from <u>', 'a <u>b *c*</u> d', doc(p(t('a '), t('b ', 'underline'), t('c', 'italic', 'underline'), t(' d')))],
     ['link with title', '[x](https://e.com "T")', doc(p(t('x', link('https://e.com', 'T'))))],
     ['reference link', '[x][r]\n\n[r]: https://e.com/r', doc(p(t('x', link('https://e.com/r'))))],
     ['autolink', '<https://e.com>', doc(p(t('https://e.com', link('https://e.com'))))],
