@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, screen, session } from 'electron'
 import { createDispatcher } from './ipc/dispatch'
 import { registerIpc } from './ipc/electron-adapter'
 import { createHandlers } from './ipc/handlers'
@@ -9,11 +9,19 @@ import { hardenAllWebContents, hardenSession, installAppProtocol, registerAppSch
 import { rendererSource } from './security/origin'
 import { createServices, type Services } from './services'
 import { LIBRARY_FOLDER } from './data-dir'
+import { clampWindowState, loadWindowState } from './desktop/window-state'
+import { trackWindowState } from './desktop/window-state-tracker'
+import { showAboutWindow } from './menu/about-window'
+import { installApplicationMenu } from './menu/install'
+import { menuLanguage } from './menu/template'
 
 /**
  * The Electron shell: lifecycle, the window, security wiring. Everything the app *does* lives in
  * services (electron/main/services), reached through the same dispatcher the loopback bridge uses.
  */
+// The Electron smoke test (tests/electron-app) runs the unpackaged app on a throw-away profile.
+if (!app.isPackaged && process.env.LONGHAND_USER_DATA_DIR) app.setPath('userData', process.env.LONGHAND_USER_DATA_DIR)
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
@@ -56,12 +64,27 @@ async function start(): Promise<void> {
   )
   registerIpc(dispatch, source.origin)
 
+  const windowStateFile = join(app.getPath('userData'), 'window-state.json')
+  const savedWindowState = await loadWindowState(windowStateFile)
   const open = () => {
-    const win = createMainWindow({ entryUrl: source.entryUrl, preloadDir: join(outDir, 'preload') })
+    const primary = screen.getPrimaryDisplay()
+    const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)]
+    const bounds = clampWindowState(savedWindowState, displays)
+    const win = createMainWindow({ entryUrl: source.entryUrl, preloadDir: join(outDir, 'preload'), bounds })
     flusher.guard(win)
+    trackWindowState(win, windowStateFile)
     return win
   }
   let mainWindow = open()
+
+  const lang = menuLanguage(services.settings.get().uiLanguage, app.getLocale())
+  installApplicationMenu({
+    lang,
+    isDev: !app.isPackaged,
+    dataDir: services.dataDir,
+    onCommand: (command) => sendEvent(mainWindow.webContents, { type: 'command', command }),
+    onAbout: () => void showAboutWindow(lang, mainWindow),
+  })
 
   app.on('second-instance', () => {
     if (mainWindow.isMinimized()) mainWindow.restore()
