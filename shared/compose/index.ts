@@ -1,0 +1,7 @@
+export { splitSentences } from './sentences'
+export { splitThread, stripNumbering, numberingSuffix, type SplitThreadOptions } from './split-thread'
+export { suggestHashtags, toHashtag, type SuggestHashtagsOptions } from './hashtags'
+export { STOPWORDS, isStopword } from './stopwords'
+export { composeVariants, VARIANT_STYLES, type ComposeInput, type Variant, type VariantStyle } from './variants'
+export { WORDING, type Wording } from './wording'
+export { cleanPassage, removeRefusedCharacters } from './clean'

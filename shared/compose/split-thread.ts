@@ -1,0 +1,253 @@
+import type { Language } from '../domain/draft'
+import { graphemes } from '../platforms/counting'
+import type { PlatformId } from '../platforms/ids'
+import { buildCostModel, type CostModel } from '../platforms/cost-model'
+import { fits, measure } from '../platforms/measure'
+import { effectiveLimit, type PlatformSettingsInput, type ThreadNumbering } from '../platforms/settings'
+import { removeRefusedCharacters } from './clean'
+import { splitSentences } from './sentences'
+
+export interface SplitThreadOptions {
+  /** Default: the settings' thread numbering, else "1/4". */
+  numbering?: ThreadNumbering
+  settings?: PlatformSettingsInput
+  /** Language for sentence boundaries (German abbreviations, ordinals). Default 'de'. */
+  language?: Language
+}
+
+/** A line holding only three or more hyphens: the author's own "break the thread here". */
+const MANUAL_BREAK = /^[ \t]*-{3,}[ \t]*$/gmu
+
+function splitAtManualBreaks(text: string): string[] {
+  // String.split with a multiline RegExp is slow in V8; most texts have no break at all.
+  if (!text.includes('---')) return [text]
+  const chunks: string[] = []
+  let cursor = 0
+  for (const match of text.matchAll(MANUAL_BREAK)) {
+    chunks.push(text.slice(cursor, match.index))
+    cursor = match.index + match[0].length
+  }
+  chunks.push(text.slice(cursor))
+  return chunks
+}
+
+export function numberingSuffix(style: ThreadNumbering, index: number, total: number): string {
+  switch (style) {
+    case '1/4':
+      return ` ${index}/${total}`
+    case '(1/4)':
+      return ` (${index}/${total})`
+    case 'none':
+      return ''
+  }
+}
+
+/** Removes the numbering `splitThread` appended (for tests and for editing a part back). */
+export function stripNumbering(part: string, style: ThreadNumbering): string {
+  switch (style) {
+    case '1/4':
+      return part.replace(/ \d+\/\d+$/u, '')
+    case '(1/4)':
+      return part.replace(/ \(\d+\/\d+\)$/u, '')
+    case 'none':
+      return part
+  }
+}
+
+/**
+ * Splits a passage into a thread for `platform`: at paragraphs first, then sentences, then
+ * clauses, then words, so no part ends inside a word, URL, hashtag or mention. A line with
+ * `---` forces a break. Every part, numbering included, fits the platform (measured with the
+ * same `measure` the UI uses). A text that fits in one post comes back whole, unnumbered.
+ *
+ * Last resort: a single "word" longer than a whole post (a pathological run without spaces)
+ * is cut between graphemes; nothing else is ever cut inside a word. The invisible characters
+ * X refuses (BOM, U+FFFE, U+FFFF) are dropped first.
+ */
+export function splitThread(platform: PlatformId, text: string, options: SplitThreadOptions = {}): string[] {
+  const settings = options.settings
+  const style = options.numbering ?? settings?.threadNumbering ?? '1/4'
+  const language = options.language ?? 'de'
+  const chunks = splitAtManualBreaks(removeRefusedCharacters(text))
+    .filter((chunk) => chunk.trim() !== '')
+    .map((chunk) => new Chunk(platform, chunk, language, settings))
+  if (chunks.length === 0) return []
+
+  if (chunks.length === 1 && chunks[0]!.fitsWhole()) return [chunks[0]!.text.trim()]
+  if (style === 'none') return chunks.flatMap((chunk) => chunk.pack(''))
+
+  // Reserve room for the widest number ("12/12") in every part. More digits can mean more
+  // parts, so repeat until the part count needs no wider suffix than was reserved. Starting
+  // from the estimated count usually saves the repeat.
+  const limit = effectiveLimit(platform, settings)
+  const estimatedParts = chunks.reduce((sum, chunk) => sum + Math.ceil(chunk.estimatedUsed() / limit), 0)
+  let total = 10 ** String(Math.max(estimatedParts, 1)).length - 1
+  let parts = chunks.flatMap((chunk) => chunk.pack(numberingSuffix(style, total, total)))
+  while (String(parts.length).length > String(total).length) {
+    total = 10 ** String(parts.length).length - 1
+    parts = chunks.flatMap((chunk) => chunk.pack(numberingSuffix(style, total, total)))
+  }
+  if (parts.length === 1) return parts
+  // Each part was measured with the widest number reserved; its own number is never wider.
+  return parts.map((part, i) => part + numberingSuffix(style, i + 1, parts.length))
+}
+
+type Level = 'chunk' | 'paragraph' | 'sentence' | 'clause' | 'word' | 'grapheme'
+const NEXT_LEVEL: Record<Level, Level | null> = {
+  chunk: 'paragraph',
+  paragraph: 'sentence',
+  sentence: 'clause',
+  clause: 'word',
+  word: 'grapheme',
+  grapheme: null,
+}
+
+/** Half-open range into the chunk. Units at one level partition their parent, whitespace included. */
+interface Span {
+  start: number
+  end: number
+}
+
+type SpanCheck = (start: number, end: number) => boolean
+
+/** A part this full ends at the boundary before a unit that has to be cut (see `place`). */
+const FULL_ENOUGH = 0.5
+
+/** One stretch of text between manual breaks, packed into parts on its own. */
+class Chunk {
+  private readonly model: CostModel | null
+
+  constructor(
+    private readonly platform: PlatformId,
+    readonly text: string,
+    private readonly language: Language,
+    private readonly settings: PlatformSettingsInput | undefined,
+  ) {
+    this.model = buildCostModel(platform, text, settings)
+  }
+
+  /** What the whole chunk counts (estimated; 0 if there is no model: then numbering starts at one digit). */
+  estimatedUsed(): number {
+    return this.model ? this.model.used(0, this.text.length) : 0
+  }
+
+  fitsWhole(): boolean {
+    const { start, end } = trimSpan(this.text, { start: 0, end: this.text.length })
+    if (this.model && !this.model.fitsWith('')(start, end)) return false
+    return fits(this.platform, this.text.slice(start, end), this.settings)
+  }
+
+  /** Parts (trimmed, without numbering) that each fit with `reserved` appended. */
+  pack(reserved: string): string[] {
+    const exact: SpanCheck = (start, end) => fits(this.platform, this.text.slice(start, end) + reserved, this.settings)
+    if (this.model) {
+      const parts = this.packWith(this.model.fitsWith(reserved), reserved)
+      // The model prices simple text exactly; confirm with the real measure all the same.
+      if (parts.every((part) => fits(this.platform, part + reserved, this.settings))) return parts
+    }
+    return this.packWith(exact, reserved)
+  }
+
+  /** How much of the limit a part would use, 0..1. */
+  private fullness(span: Span, reserved: string): number {
+    const part = this.text.slice(span.start, span.end).trim() + reserved
+    const { used, limit } = measure(this.platform, part, this.settings)
+    return used / limit
+  }
+
+  private packWith(check: SpanCheck, reserved: string): string[] {
+    const { text, platform, language } = this
+    const parts: string[] = []
+    let current: Span | null = null
+    const fitsTrimmed = (start: number, end: number) => {
+      const span = trimSpan(text, { start, end })
+      return check(span.start, span.end)
+    }
+    const flush = () => {
+      if (current) {
+        const part = text.slice(current.start, current.end).trim()
+        if (part !== '') parts.push(part)
+      }
+      current = null
+    }
+    const place = (unit: Span, level: Level): void => {
+      if (text.slice(unit.start, unit.end).trim() === '') {
+        if (current) current = { start: current.start, end: unit.end }
+        return
+      }
+      if (current && fitsTrimmed(current.start, unit.end)) {
+        current = { start: current.start, end: unit.end }
+        return
+      }
+      if (fitsTrimmed(unit.start, unit.end)) {
+        flush()
+        current = unit
+        return
+      }
+      const next = NEXT_LEVEL[level]
+      if (next === null) {
+        throw new RangeError(`The ${platform} limit is too small for even one character plus numbering`)
+      }
+      // The unit must be cut at a finer boundary. If the current part is already well filled,
+      // end it here, at the better boundary; otherwise let the unit's first pieces fill it.
+      if (current && this.fullness(current, reserved) >= FULL_ENOUGH) flush()
+      for (const child of children(text, unit, next, language)) place(child, next)
+    }
+    place({ start: 0, end: text.length }, 'chunk')
+    flush()
+    return parts
+  }
+}
+
+/** The span without the whitespace at its ends (what a part shows). */
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span
+  while (start < end && /\s/u.test(text[start]!)) start++
+  while (end > start && /\s/u.test(text[end - 1]!)) end--
+  return { start, end }
+}
+
+/** The units of `level` inside `span`, partitioning it. */
+function children(chunk: string, span: Span, level: Level, language: Language): Span[] {
+  const text = chunk.slice(span.start, span.end)
+  const pieces = piecesAt(text, level, language)
+  const out: Span[] = []
+  let offset = span.start
+  for (const piece of pieces) {
+    out.push({ start: offset, end: offset + piece.length })
+    offset += piece.length
+  }
+  return out
+}
+
+function piecesAt(text: string, level: Level, language: Language): readonly string[] {
+  switch (level) {
+    case 'chunk':
+      return [text]
+    case 'paragraph':
+      return splitAfter(text, /\n[ \t]*\n\s*/gu)
+    case 'sentence':
+      return splitSentences(text, language)
+    case 'clause':
+      // After a comma, semicolon or colon, or before a spaced dash, when whitespace follows.
+      return splitAfter(text, /[,;:]\s+|\s+(?=[–—]\s)/gu)
+    case 'word':
+      return splitAfter(text, /\s+/gu)
+    case 'grapheme':
+      return graphemes(text)
+  }
+}
+
+/** Pieces ending right after each match of `separator` (global); they partition `text`. */
+function splitAfter(text: string, separator: RegExp): string[] {
+  const pieces: string[] = []
+  let cursor = 0
+  for (const match of text.matchAll(separator)) {
+    const end = match.index + match[0].length
+    if (end <= cursor || end >= text.length) continue
+    pieces.push(text.slice(cursor, end))
+    cursor = end
+  }
+  pieces.push(text.slice(cursor))
+  return pieces
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { isStopword, STOPWORDS, suggestHashtags, toHashtag } from '@shared/compose'
+
+const SAMPLE = readFileSync('/work/shared/samples/herz-statt-technik.de.txt', 'utf8')
+const TITLE = 'Herz statt Technik: So tickt ein guter Social Media Manager'
+
+describe('toHashtag', () => {
+  test.each([
+    ['Gespräch', '#Gespräch'],
+    ['straße', '#Straße'],
+    ['social media', '#SocialMedia'],
+    ['Social-Media-Manager', '#SocialMediaManager'],
+    ['künstliche Intelligenz', '#KünstlicheIntelligenz'],
+    ['iPhone', '#iPhone'],
+    ['RatziFatzi GmbH', '#RatziFatziGmbH'],
+    ['ßpiel', '#ßpiel'],
+    ['C++', '#C'],
+    ['2026', null],
+    ['!!!', null],
+    ['', null],
+    ['a'.repeat(65), null],
+  ])('%j → %j', (phrase, tag) => {
+    expect(toHashtag(phrase, 'de')).toBe(tag)
+  })
+})
+
+describe('suggestHashtags', () => {
+  test('on the sample post: the recurring phrase and the title’s nouns, German stopwords left out', () => {
+    const tags = suggestHashtags(SAMPLE, { title: TITLE, language: 'de', max: 5 })
+    expect(tags[0]).toBe('#SocialMedia')
+    expect(tags).toHaveLength(5)
+    expect(tags).toContain('#Technik')
+    for (const tag of tags) {
+      expect(isStopword(tag.slice(1), 'de')).toBe(false)
+      // German nouns: a capital first letter; no verbs or adjectives.
+      expect(tag).toMatch(/^#\p{Lu}/u)
+    }
+    // One phrase, not its halves again.
+    expect(tags).not.toContain('#Social')
+    expect(tags).not.toContain('#Media')
+    expect(tags).not.toContain('#MediaManager')
+  })
+
+  test('the draft’s own tags come first, in their order, then words from the text', () => {
+    const tags = suggestHashtags('Gespräche führen ist eine Kunst. Gespräche brauchen Zeit und Gespräche brauchen Zuhören.', {
+      tags: ['Kommunikation', 'soziale Medien'],
+      language: 'de',
+      max: 3,
+    })
+    expect(tags).toEqual(['#Kommunikation', '#SozialeMedien', '#Gespräche'])
+  })
+
+  test('keeps umlauts and ß, deduplicates case-insensitively, skips hashtags already in the text', () => {
+    const text = 'Die Straße ist laut. Auf der Straße reden wir. Ein Gespräch auf der Straße ist ein Gespräch. #gespräch'
+    const tags = suggestHashtags(text, { tags: ['straße', 'Straße', 'STRASSE'], language: 'de', max: 5 })
+    expect(tags[0]).toBe('#Straße')
+    expect(tags.filter((t) => t.toUpperCase() === '#STRASSE')).toHaveLength(1)
+    expect(tags.map((t) => t.toLowerCase())).not.toContain('#gespräch')
+  })
+
+  test('English: keywords minus English stopwords, CamelCase for recurring phrases', () => {
+    const text =
+      'Social media is a dialog. Good social media managers listen first. Listening builds trust, and trust builds community.'
+    const tags = suggestHashtags(text, { language: 'en', max: 4 })
+    expect(tags[0]).toBe('#SocialMedia')
+    expect(tags).toContain('#Trust')
+    for (const tag of tags) expect(isStopword(tag.slice(1), 'en')).toBe(false)
+  })
+
+  test('deterministic, and never more than asked for', () => {
+    const a = suggestHashtags(SAMPLE, { title: TITLE, language: 'de', max: 3 })
+    expect(suggestHashtags(SAMPLE, { title: TITLE, language: 'de', max: 3 })).toEqual(a)
+    expect(a).toEqual(suggestHashtags(SAMPLE, { title: TITLE, language: 'de', max: 5 }).slice(0, 3))
+    expect(suggestHashtags(SAMPLE, { max: 0 })).toEqual([])
+    expect(suggestHashtags('', { tags: [], language: 'de' })).toEqual([])
+  })
+
+  test('stopword lists are data for both languages', () => {
+    expect(STOPWORDS.de.size).toBeGreaterThan(250)
+    expect(STOPWORDS.en.size).toBeGreaterThan(200)
+    for (const word of ['und', 'über', 'nicht', 'wäre', 'dass']) expect(isStopword(word, 'de')).toBe(true)
+    for (const word of ['the', 'because', 'would']) expect(isStopword(word, 'en')).toBe(true)
+    expect(isStopword('Gespräch', 'de')).toBe(false)
+  })
+})

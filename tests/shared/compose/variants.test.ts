@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { composeVariants, stripNumbering, WORDING, type ComposeInput } from '@shared/compose'
+import { extractHashtags, measure, PLATFORM_IDS, PLATFORMS, THREAD_NUMBERING_STYLES } from '@shared/platforms'
+
+const SAMPLE = readFileSync('/work/shared/samples/herz-statt-technik.de.txt', 'utf8')
+const between = (from: string, to: string) => SAMPLE.slice(SAMPLE.indexOf(from), SAMPLE.indexOf(to)).trim()
+const UWE = between('Schauen wir uns', 'Social Media Marketing: Herzenstakt')
+const BLOG = 'https://blog.example.de/herz-statt-technik'
+const INPUT: ComposeInput = {
+  excerpt: UWE,
+  title: 'Herz statt Technik: So tickt ein guter Social Media Manager',
+  tags: ['Social Media', 'Kommunikation'],
+  language: 'de',
+  blogUrl: BLOG,
+}
+const body = (post: string) => post.replace(/(?:\n\n#\S+(?: #\S+)*)$/u, '')
+
+describe('composeVariants on the sample post', () => {
+  test.each(PLATFORM_IDS)('%s: a quote, a question and a teaser, every part within the limit', (platform) => {
+    const variants = composeVariants(INPUT, platform)
+    expect(variants.map((v) => v.style)).toEqual(['quote', 'question', 'teaser'])
+    for (const variant of variants) {
+      expect(variant.parts.length).toBeGreaterThan(0)
+      for (const part of variant.parts) expect(measure(platform, part).over, `${variant.style}: ${part}`).toBe(false)
+    }
+  })
+
+  test('threads where the platform has them: the whole passage, numbered', () => {
+    for (const platform of ['x', 'bluesky', 'mastodon', 'threads'] as const) {
+      const quote = composeVariants(INPUT, platform)[0]!
+      expect(quote.parts.length, platform).toBeGreaterThan(1)
+      const text = quote.parts.map((p) => stripNumbering(p, '1/4')).join(' ')
+      expect(text.startsWith('Schauen wir uns den Menschen Uwe Unsozial')).toBe(true)
+      expect(text).toContain('eine Social-Media-Fehlbesetzung par excellence.')
+    }
+  })
+
+  test('one post elsewhere: the author’s sentences, cut at a sentence end where the limit demands', () => {
+    const [xing] = composeVariants(INPUT, 'xing')
+    expect(xing!.parts).toHaveLength(1)
+    const quote = body(xing!.parts[0]!)
+    expect(UWE.startsWith(quote)).toBe(true)
+    expect(quote.length).toBeLessThan(UWE.length)
+    expect(quote).toMatch(/[.!?"]$/u)
+    // LinkedIn has room for all of it.
+    expect(body(composeVariants(INPUT, 'linkedin')[0]!.parts[0]!)).toBe(UWE)
+  })
+
+  test('the question: a passage from the text, then a question inviting answers', () => {
+    for (const platform of PLATFORM_IDS) {
+      const question = composeVariants(INPUT, platform)[1]!.parts[0]!
+      const [passage, ask] = body(question).split(/\n\n(?=[^\n]+$)/u)
+      expect(UWE.startsWith(passage!), platform).toBe(true)
+      expect(WORDING.de.questions).toContain(ask)
+    }
+  })
+
+  test('the teaser: title as hook, the link where links work, "link in bio" where they don’t', () => {
+    const x = composeVariants(INPUT, 'x')[2]!.parts[0]!
+    expect(x.startsWith('Neu im Blog: Herz statt Technik: So tickt ein guter Social Media Manager\n\n')).toBe(true)
+    expect(x).toContain(`Weiterlesen: ${BLOG}`)
+    for (const platform of ['instagram', 'tiktok'] as const) {
+      const teaser = composeVariants(INPUT, platform)[2]!.parts[0]!
+      expect(teaser).not.toContain(BLOG)
+      expect(teaser).toContain(WORDING.de.linkInBio)
+      expect(measure(platform, teaser).warnings).toEqual([])
+    }
+    const noLink = composeVariants({ ...INPUT, blogUrl: undefined }, 'linkedin')[2]!.parts[0]!
+    expect(noLink).toContain(WORDING.de.fullPostOnBlog)
+    const badLink = composeVariants({ ...INPUT, blogUrl: 'javascript:alert(1)' }, 'linkedin')[2]!.parts[0]!
+    expect(badLink).not.toContain('javascript')
+  })
+
+  test('hashtags: the draft’s tags first, and no more than the platform’s habit or cap', () => {
+    for (const platform of PLATFORM_IDS) {
+      for (const variant of composeVariants(INPUT, platform)) {
+        const last = variant.parts[variant.parts.length - 1]!
+        const tags = extractHashtags(stripNumbering(last, '1/4'))
+        expect(tags.length, `${platform} ${variant.style}`).toBeLessThanOrEqual(PLATFORMS[platform].hashtags.suggested)
+        if (tags.length > 0) expect(tags[0]).toBe('SocialMedia')
+      }
+    }
+    const instagram = composeVariants(INPUT, 'instagram')[0]!.parts[0]!
+    expect(extractHashtags(instagram)).toHaveLength(5)
+  })
+
+  test('English wording for an English draft', () => {
+    const english: ComposeInput = {
+      excerpt: 'Technique can be learned. Soft skills cannot, at least not easily. Hire people who listen, then teach them the tools.',
+      title: 'Heart over technique',
+      tags: ['community management'],
+      language: 'en',
+      blogUrl: 'https://example.com/heart',
+    }
+    const [quote, question, teaser] = composeVariants(english, 'mastodon')
+    expect(quote!.parts).toEqual([`${english.excerpt}\n\n#CommunityManagement #Technique #Heart`])
+    expect(WORDING.en.questions.some((q) => question!.parts[0]!.includes(`\n\n${q}\n\n`))).toBe(true)
+    expect(teaser!.parts[0]!.startsWith('New on the blog: Heart over technique\n\nTechnique can be learned.\n\nRead more: https://example.com/heart')).toBe(true)
+  })
+
+  test('deterministic: the same input gives the same posts, whatever was composed in between', () => {
+    const first = composeVariants(INPUT, 'bluesky')
+    composeVariants({ ...INPUT, excerpt: 'Etwas ganz anderes.' }, 'bluesky')
+    expect(composeVariants(INPUT, 'bluesky')).toEqual(first)
+  })
+
+  test('honours settings: Premium X fits the whole passage in one post, numbering style applies', () => {
+    expect(composeVariants({ ...INPUT, settings: { xPremium: true } }, 'x')[0]!.parts).toHaveLength(1)
+    const parts = composeVariants({ ...INPUT, settings: { threadNumbering: '(1/4)' } }, 'bluesky')[0]!.parts
+    parts.forEach((p, i) => expect(p.endsWith(` (${i + 1}/${parts.length})`)).toBe(true))
+  })
+
+  test('what cannot be made is left out: no passage, no quote or question; nothing at all, nothing', () => {
+    expect(composeVariants({ ...INPUT, excerpt: '  \n ' }, 'x').map((v) => v.style)).toEqual(['teaser'])
+    expect(composeVariants({ ...INPUT, excerpt: '', title: '' }, 'x')).toEqual([])
+  })
+
+  test('a title longer than a post is cut at a word, with an ellipsis', () => {
+    const title = 'Ein Titel, der einfach nicht aufhören will, '.repeat(10).trim()
+    const teaser = composeVariants({ ...INPUT, title }, 'x')[2]!.parts[0]!
+    expect(teaser).toMatch(/^Neu im Blog: Ein Titel, der einfach[^\n]*…\n\nWeiterlesen: /u)
+    expect(measure('x', teaser).over).toBe(false)
+  })
+})
+
+describe('property: every part of every variant fits its platform', () => {
+  const token = fc.oneof(
+    { weight: 6, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }) },
+    { weight: 2, arbitrary: fc.constantFrom('z. B.', 'am 3.', 'Oktober.', 'Ende.', 'Wie?', '„Zitat.“', '…', '#Tag', '---', '@a@b.social') },
+    { weight: 1, arbitrary: fc.webUrl() },
+    { weight: 1, arbitrary: fc.constantFrom('👨‍👩‍👧‍👦', '🇩🇪', 'e\u0301', '日本語', '\uFEFF', 'x'.repeat(400)) },
+  )
+  const separator = fc.constantFrom(' ', ' ', ' ', '\n', '\n\n', ', ', '. ', '\t')
+  const text = (max: number) =>
+    fc.array(fc.tuple(token, separator), { maxLength: max }).map((pairs) => pairs.map(([t, s]) => t + s).join(''))
+  const input = fc.record({
+    excerpt: text(160),
+    title: fc.oneof(fc.constant(''), text(12), fc.string({ maxLength: 400 })),
+    tags: fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('Social Media', 'Straße', 'C++', '#x')), { maxLength: 6 }),
+    language: fc.constantFrom('de' as const, 'en' as const),
+    blogUrl: fc.option(fc.oneof(fc.webUrl(), fc.string({ maxLength: 30 }), fc.constant(`https://example.com/${'p'.repeat(3000)}`)), {
+      nil: undefined,
+    }),
+    settings: fc.option(
+      fc.record(
+        {
+          xPremium: fc.boolean(),
+          threadNumbering: fc.constantFrom(...THREAD_NUMBERING_STYLES),
+          limits: fc.record({ x: fc.integer({ min: 50, max: 400 }), linkedin: fc.integer({ min: 50, max: 3000 }) }, { requiredKeys: [] }),
+          mastodon: fc.record({ maxCharacters: fc.integer({ min: 50, max: 1000 }) }),
+        },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    ),
+  })
+
+  test('for arbitrary passages, titles, tags, links and settings', () => {
+    fc.assert(
+      fc.property(input, (draft) => {
+        for (const platform of PLATFORM_IDS) {
+          const variants = composeVariants(draft, platform)
+          expect(composeVariants(draft, platform)).toEqual(variants)
+          for (const variant of variants) {
+            expect(variant.parts.length).toBeGreaterThan(0)
+            for (const part of variant.parts) {
+              expect(part.trim()).not.toBe('')
+              expect(measure(platform, part, draft.settings).over, `${platform} ${variant.style}: ${JSON.stringify(part)}`).toBe(false)
+            }
+          }
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
