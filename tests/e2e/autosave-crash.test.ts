@@ -53,7 +53,7 @@ describe('autosave survives being killed', () => {
       const db = new Database(join(dataDir, 'longhand.sqlite'))
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-        const { doc } = db.prepare('SELECT doc FROM drafts WHERE id = ?').get(draftId) as { doc: string }
+        const { doc } = db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').get(draftId) as { doc: string }
         const saved = versionIn(doc)
         // Everything acknowledged is on disk; at most the one request in flight went further.
         expect([acknowledged, inFlight].filter((v) => v !== null)).toContain(saved)

@@ -88,7 +88,7 @@ export class Drafts {
 
   get(id: number): Draft {
     const row = this.row(id)
-    const { doc } = this.db.prepare('SELECT doc FROM drafts WHERE id = ?').get(id) as { doc: string }
+    const { doc } = this.db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').get(id) as { doc: string }
     return { ...toSummary(row), description: row.description, canonicalUrl: row.canonical_url, doc: parseStoredDoc(doc, id) }
   }
 
@@ -98,20 +98,12 @@ export class Drafts {
     const id = this.db.transaction(() => {
       const result = this.db
         .prepare(
-          `INSERT INTO drafts (title, status, language, description, canonical_url, doc, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO drafts (title, status, language, description, canonical_url, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(
-          input.title ?? '',
-          input.status ?? 'draft',
-          input.language ?? 'en',
-          input.description ?? '',
-          input.canonicalUrl ?? '',
-          JSON.stringify(doc),
-          at,
-          at,
-        )
+        .run(input.title ?? '', input.status ?? 'draft', input.language ?? 'en', input.description ?? '', input.canonicalUrl ?? '', at, at)
       const newId = Number(result.lastInsertRowid)
+      this.db.prepare('INSERT INTO draft_bodies (draft_id, doc) VALUES (?, ?)').run(newId, JSON.stringify(doc))
       this.writeTags(newId, input.tags ?? [])
       this.index.indexNow(newId)
       return newId
@@ -160,7 +152,8 @@ export class Drafts {
       const row = this.db.prepare('SELECT trashed_at FROM drafts WHERE id = ?').get(id) as { trashed_at: number | null } | undefined
       if (!row) throw notFound(id)
       this.revisions.snapshotBeforeOverwrite(id, at)
-      this.db.prepare('UPDATE drafts SET doc = ?, updated_at = ?, text_stale = 1 WHERE id = ?').run(json, at, id)
+      this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(json, id)
+      this.db.prepare('UPDATE drafts SET updated_at = ?, text_stale = 1 WHERE id = ?').run(at, id)
     })()
     return { updatedAt: at }
   }

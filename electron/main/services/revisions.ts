@@ -36,7 +36,7 @@ export class Revisions {
       .get(draftId) as { created_at: number; doc: string } | undefined
     if (latest && at - latest.created_at < AUTO_SNAPSHOT_INTERVAL_MS) return
     this.prune(draftId, at)
-    const current = this.db.prepare('SELECT title, doc FROM drafts WHERE id = ?').get(draftId) as { title: string; doc: string }
+    const current = this.db.prepare('SELECT d.title, b.doc FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id WHERE d.id = ?').get(draftId) as { title: string; doc: string }
     if (latest && latest.doc === current.doc) return
     const words = countWords(docToPlainText(JSON.parse(current.doc) as EditorDoc))
     if (words === 0) return
@@ -45,7 +45,7 @@ export class Revisions {
 
   /** Snapshot of the current text, taken before something replaces it (restore, import) or on request. */
   snapshot(draftId: number, reason: RevisionReason): RevisionSummary {
-    const current = this.db.prepare('SELECT title, doc FROM drafts WHERE id = ?').get(draftId) as { title: string; doc: string } | undefined
+    const current = this.db.prepare('SELECT d.title, b.doc FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id WHERE d.id = ?').get(draftId) as { title: string; doc: string } | undefined
     if (!current) throw new LonghandError('not-found', `Draft ${draftId} does not exist.`)
     const words = countWords(docToPlainText(parseStoredDoc(current.doc, draftId)))
     const id = this.insert(draftId, current.title, current.doc, words, reason, this.now())
@@ -75,9 +75,8 @@ export class Revisions {
     const revision = this.get(id)
     this.db.transaction(() => {
       this.snapshot(revision.draftId, 'before-restore')
-      this.db
-        .prepare('UPDATE drafts SET doc = ?, updated_at = ?, text_stale = 1 WHERE id = ?')
-        .run(JSON.stringify(revision.doc), this.now(), revision.draftId)
+      this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(JSON.stringify(revision.doc), revision.draftId)
+      this.db.prepare('UPDATE drafts SET updated_at = ?, text_stale = 1 WHERE id = ?').run(this.now(), revision.draftId)
     })()
     return revision.draftId
   }

@@ -24,7 +24,7 @@ export class SearchIndex {
   }
 
   indexNow(id: number): void {
-    const row = this.db.prepare('SELECT title, doc FROM drafts WHERE id = ?').get(id) as { title: string; doc: string } | undefined
+    const row = this.db.prepare('SELECT d.title, b.doc FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id WHERE d.id = ?').get(id) as { title: string; doc: string } | undefined
     if (!row) return
     let body = ''
     try {

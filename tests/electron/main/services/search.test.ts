@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, snippetRuns } from '@shared/domain'
+import { Search } from '../../../../electron/main/services/search'
 import { tempLibrary } from '../../support/temp-library'
 
 async function library() {
@@ -82,5 +83,22 @@ describe('Search', () => {
     expect(search.query('leserbrief').map((h) => h.id)).toEqual([english.id])
     drafts.trash(english.id)
     expect(search.query('leserbrief')).toEqual([])
+  })
+})
+
+describe('Search with very frequent words', () => {
+  it('ranks only the newest matches by bm25 when every word is in most drafts, and all matches otherwise', async () => {
+    const services = await tempLibrary()
+    const ids = Array.from({ length: 6 }, (_, i) =>
+      services.drafts.create({ title: `Nr ${i}`, doc: docFromParagraphs([i === 1 ? 'Dialog Dialog Dialog Dialog Leuchtturm' : `Dialog ${i}`]) }).id,
+    )
+    const search = new Search(services.db, services.searchIndex, 3, 4)
+    // "dialog" is in 6 drafts (> 3): only the 4 newest are candidates, so draft 1 — the best bm25
+    // match — is not among them, and the newest four come back.
+    expect(search.query('dialog ').map((h) => h.id).sort()).toEqual(ids.slice(2).sort())
+    // with a rare word in the query the full bm25 ranking applies
+    expect(search.query('dialog leuchtturm').map((h) => h.id)).toEqual([ids[1]])
+    // the default thresholds rank all six by bm25: the densest match first
+    expect(services.search.query('dialog ')[0]!.id).toBe(ids[1])
   })
 })

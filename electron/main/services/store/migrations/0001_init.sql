@@ -7,8 +7,6 @@ CREATE TABLE drafts (
   language      TEXT    NOT NULL DEFAULT 'en' CHECK (language IN ('de', 'en')),
   description   TEXT    NOT NULL DEFAULT '',
   canonical_url TEXT    NOT NULL DEFAULT '',
-  -- The editor's JSON document, exactly as the renderer sent it (validated at the boundary).
-  doc           TEXT    NOT NULL,
   word_count    INTEGER NOT NULL DEFAULT 0,
   -- 1 while draft_text (and so the search index) lags behind doc: autosave stays cheap for
   -- long drafts, and the indexer catches up before any search or listing reads it.
@@ -18,6 +16,14 @@ CREATE TABLE drafts (
   trashed_at    INTEGER
 );
 CREATE INDEX drafts_by_recency ON drafts (trashed_at, updated_at DESC);
+CREATE INDEX drafts_stale ON drafts (id) WHERE text_stale = 1;
+
+-- The editor's JSON document, exactly as the renderer sent it (validated at the boundary).
+-- Its own table so that listing and sorting drafts never reads (or pages through) their bodies.
+CREATE TABLE draft_bodies (
+  draft_id INTEGER PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,
+  doc      TEXT    NOT NULL
+);
 
 CREATE TABLE draft_tags (
   draft_id INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
@@ -41,6 +47,8 @@ CREATE VIRTUAL TABLE draft_fts USING fts5 (
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3 4'
 );
+-- Per-term document counts, to tell rare terms from ones that are in most drafts.
+CREATE VIRTUAL TABLE draft_vocab USING fts5vocab (draft_fts, 'row');
 -- A title hit weighs ten body hits.
 INSERT INTO draft_fts (draft_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
 
