@@ -94,8 +94,15 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = open()
   })
+  // Quitting closes the windows, and each window first holds its close to flush the autosave,
+  // which cancels that quit. Remember the user asked to quit, so macOS (where closing the last
+  // window normally keeps the app running) still quits once the flush is done.
+  let quitRequested = false
+  app.on('before-quit', () => {
+    quitRequested = true
+  })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (process.platform !== 'darwin' || quitRequested) app.quit()
   })
   app.on('will-quit', () => services.close())
 }
