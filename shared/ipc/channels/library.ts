@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import {
+  draftFilterSchema,
+  draftIdSchema,
+  draftMetaSchema,
+  draftSchema,
+  draftStatusSchema,
+  draftSummarySchema,
+  editorDocSchema,
+  languageSchema,
+  searchHitSchema,
+  tagCountSchema,
+  tagsSchema,
+  titleSchema,
+} from '../../domain'
+import { defineChannels, noArgs } from './define'
+
+const byId = z.object({ id: draftIdSchema }).strict()
+
+export const libraryChannels = defineChannels({
+  'drafts.list': { args: draftFilterSchema, result: z.array(draftSummarySchema) },
+  'drafts.get': { args: byId, result: draftSchema },
+  'drafts.create': {
+    args: z
+      .object({
+        title: titleSchema.optional(),
+        status: draftStatusSchema.optional(),
+        tags: tagsSchema.optional(),
+        language: languageSchema.optional(),
+        doc: editorDocSchema.optional(),
+      })
+      .strict(),
+    result: draftSchema,
+  },
+  'drafts.updateMeta': {
+    args: z
+      .object({
+        id: draftIdSchema,
+        title: titleSchema.optional(),
+        status: draftStatusSchema.optional(),
+        tags: tagsSchema.optional(),
+        language: languageSchema.optional(),
+      })
+      .extend(draftMetaSchema.partial().shape)
+      .strict(),
+    result: draftSummarySchema,
+  },
+  'drafts.saveContent': {
+    args: z.object({ id: draftIdSchema, doc: editorDocSchema }).strict(),
+    result: z.object({ updatedAt: z.number() }),
+  },
+  'drafts.duplicate': { args: byId, result: draftSummarySchema },
+  'drafts.trash': { args: byId, result: draftSummarySchema },
+  'drafts.restore': { args: byId, result: draftSummarySchema },
+  'drafts.deleteForever': { args: byId, result: z.object({ deleted: z.literal(true) }) },
+  'drafts.emptyTrash': { args: noArgs, result: z.object({ deleted: z.number().int() }) },
+  'drafts.ensureWelcome': {
+    args: z.object({ language: languageSchema }).strict(),
+    result: z.object({ createdId: draftIdSchema.nullable() }),
+  },
+  'tags.list': { args: noArgs, result: z.array(tagCountSchema) },
+  'search.query': {
+    args: z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    result: z.array(searchHitSchema),
+  },
+})
