@@ -97,15 +97,6 @@ function foldCase(tag: string): string {
   return tag.toUpperCase().toLowerCase()
 }
 
-interface Token {
-  word: string
-  /** Starts with a capital where a capital is not required (German: a noun or a name). */
-  capitalizedMidSentence: boolean
-  index: number
-  /** The next token follows after a single space (so the two may form a phrase). */
-  adjacentToNext: boolean
-}
-
 /**
  * Hashtags can only hold letters, marks, digits and "_", so a word for our purpose is a run of
  * exactly those. (A regex rather than Intl.Segmenter's word mode, which costs ~8 µs per word
@@ -120,21 +111,6 @@ const CONTEXT = 12
 function startsSentence(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - CONTEXT), index)
   return AFTER_SENTENCE_END.test(before) || (index <= CONTEXT && ONLY_OPENERS.test(before))
-}
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = []
-  let previous: Token | undefined
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0]
-    const index = match.index
-    if (previous && text.slice(previous.index + previous.word.length, index) === ' ') previous.adjacentToNext = true
-    const capitalizedMidSentence = /^\p{Lu}/u.test(word) && !startsSentence(text, index)
-    const token: Token = { word, capitalizedMidSentence, index, adjacentToNext: false }
-    tokens.push(token)
-    previous = token
-  }
-  return tokens
 }
 
 function isKeyword(word: string, language: Language): boolean {
@@ -171,24 +147,33 @@ function rankKeywords(text: string, title: string, language: Language): Candidat
     { text, weight: 1, offset: 0 },
   ]
   for (const source of sources) {
-    const tokens = tokenize(source.text)
-    let previousKeyword: { token: Token; lower: string } | null = null
-    for (const token of tokens) {
-      if (!isKeyword(token.word, language)) {
-        previousKeyword = null
+    // One pass over the words; only keywords are looked at closely, and a phrase is two
+    // keywords with nothing but a single space between them.
+    let previous: { word: string; lower: string; index: number } | null = null
+    for (const match of source.text.matchAll(WORD)) {
+      const word = match[0]
+      const index = match.index
+      if (!isKeyword(word, language)) {
+        previous = null
         continue
       }
-      const lower = token.word.toLowerCase()
-      add(lower, token.word, source.weight, source.offset + token.index, token.capitalizedMidSentence, () => [lower])
-      const before = previousKeyword
+      const lower = word.toLowerCase()
+      const capitalized = /^\p{Lu}/u.test(word)
+      const noun = capitalized && !startsSentence(source.text, index)
+      add(lower, word, source.weight, source.offset + index, noun, () => [lower])
+      const before = previous
       // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
-      if (before?.token.adjacentToNext && (language !== 'de' || (/^\p{Lu}/u.test(before.token.word) && /^\p{Lu}/u.test(token.word)))) {
-        add(`${before.lower} ${lower}`, `${before.token.word} ${token.word}`, source.weight * PHRASE_WEIGHT, source.offset + before.token.index, true, () => [
+      if (
+        before &&
+        source.text.slice(before.index + before.word.length, index) === ' ' &&
+        (language !== 'de' || (capitalized && /^\p{Lu}/u.test(before.word)))
+      ) {
+        add(`${before.lower} ${lower}`, `${before.word} ${word}`, source.weight * PHRASE_WEIGHT, source.offset + before.index, true, () => [
           before.lower,
           lower,
         ])
       }
-      previousKeyword = { token, lower }
+      previous = { word, lower, index }
     }
   }
 

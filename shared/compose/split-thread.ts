@@ -148,11 +148,13 @@ class Chunk {
     return this.packWith(exact, reserved)
   }
 
-  /** How much of the limit a part would use, 0..1. */
+  /** How much of the limit a part would use, 0..1 (from the model where there is one). */
   private fullness(span: Span, reserved: string): number {
-    const part = this.text.slice(span.start, span.end).trim() + reserved
-    const { used, limit } = measure(this.platform, part, this.settings)
-    return used / limit
+    const limit = effectiveLimit(this.platform, this.settings)
+    const { start, end } = trimSpan(this.text, span)
+    // The numbering is digits, a slash, a space: one unit per character on every platform.
+    if (this.model) return (this.model.used(start, end) + reserved.length) / limit
+    return measure(this.platform, this.text.slice(start, end) + reserved, this.settings).used / limit
   }
 
   private packWith(check: SpanCheck, reserved: string): string[] {

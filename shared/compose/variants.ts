@@ -212,6 +212,8 @@ const FRAME_MARK = '\uE000'
 
 function passageModel(context: Context): CostModel | null {
   const { analysis, platform, settings } = context
+  // Counting UTF-16 units is as cheap as the model itself.
+  if (profileOf(platform).counting === 'utf16') return null
   const key = `${platform}\u0000${JSON.stringify(settings ?? null)}`
   if (!analysis.models.has(key)) analysis.models.set(key, buildCostModel(platform, analysis.passage, settings))
   return analysis.models.get(key) ?? null
@@ -229,33 +231,37 @@ function longestPassage(
   options: FitOptions,
   ellipsis: string,
 ): string | null {
+  // Sentences partition their text: a prefix of n sentences is text.slice(0, ends[n - 1]),
+  // without its trailing whitespace. Offsets, not strings, until a candidate is measured.
+  const text = sentences.join('')
   const count = Math.min(sentences.length, options.maxSentences ?? sentences.length)
-  const prefixes: string[] = []
-  let joined = ''
+  const ends: number[] = []
+  let offset = 0
   for (let i = 0; i < count; i++) {
-    joined += sentences[i]
-    const candidate = joined.trimEnd()
-    if (candidate.trim() !== '') prefixes.push(candidate)
+    offset += sentences[i]!.length
+    let end = offset
+    while (end > 0 && /\s/u.test(text[end - 1]!)) end--
+    if (end > (ends[ends.length - 1] ?? 0)) ends.push(end)
   }
-  const plausible = (candidate: string) => estimate === null || estimate(0, candidate.length)
+  const prefix = (i: number) => text.slice(0, ends[i])
+  const plausible = (i: number) => estimate === null || estimate(0, ends[i]!)
   // Longest first is one measure when the whole passage fits (the common case on roomy
   // platforms); otherwise walk up from the shortest while the estimate allows.
-  const longest = prefixes[prefixes.length - 1]
-  if (longest !== undefined && plausible(longest) && accepts(longest)) return longest
+  const last = ends.length - 1
+  if (last >= 0 && plausible(last) && accepts(prefix(last))) return prefix(last)
   let furthest = -1
-  for (let i = 0; i < prefixes.length && plausible(prefixes[i]!); i++) furthest = i
+  while (furthest + 1 < ends.length && plausible(furthest + 1)) furthest++
   if (estimate === null) {
-    for (let i = 0; i <= furthest; i++) if (!accepts(prefixes[i]!)) return pick(i - 1)
+    for (let i = 0; i <= furthest; i++) if (!accepts(prefix(i))) return pick(i - 1)
     return pick(furthest)
   }
-  for (let i = furthest; i >= 0; i--) if (accepts(prefixes[i]!)) return prefixes[i]!
+  for (let i = furthest; i >= 0; i--) if (accepts(prefix(i))) return prefix(i)
   return pick(-1)
 
   function pick(index: number): string | null {
-    if (index >= 0) return prefixes[index]!
-    const first = prefixes[0]
-    if (options.truncate && first !== undefined) {
-      const cut = truncateToFit(first.trim(), accepts, ellipsis)
+    if (index >= 0) return prefix(index)
+    if (options.truncate && ends.length > 0) {
+      const cut = truncateToFit(prefix(0).trim(), accepts, ellipsis)
       if (cut !== null) return cut
     }
     if (!options.passageRequired && accepts('')) return ''

@@ -1,5 +1,5 @@
 import twitterText from 'twitter-text'
-import { countWith, extractUrlsWithIndices, isEmojiCodePoint, MASTODON_URL_LENGTH, SINGLE_GRAPHEME_TEXT, utf8ByteLength } from './counting'
+import { countWith, extractHashtagsWithIndices, extractUrlsWithIndices, MASTODON_URL_LENGTH, SINGLE_GRAPHEME_TEXT, utf8ByteLength } from './counting'
 import type { PlatformId } from './ids'
 import { profileOf, type CountingRule } from './profiles'
 import { effectiveLimit, type PlatformSettingsInput } from './settings'
@@ -8,7 +8,7 @@ import { effectiveLimit, type PlatformSettingsInput } from './settings'
  * A fast, never-too-small estimate of what any slice of one text costs on a platform, for the
  * thread splitter: it tries many candidate parts, and running `measure` (twitter-text's parser,
  * URL extraction) on each costs tens of microseconds. The model is built once per text; after
- * that any slice [start, end) is priced in O(1) from prefix sums.
+ * that any slice [start, end) is priced in O(log n) from a few sorted corrections.
  *
  * For slices that start and end at whitespace it prices what `measure` counts: twitter-text's
  * own weight table per character, URLs and remote mentions as the platform counts them, bytes,
@@ -53,7 +53,7 @@ function overridesFor(counting: CountingRule, text: string): Override[] {
   const ranges: Override[] = []
   if (counting === 'x-weighted') {
     for (const { indices } of extractUrlsWithIndices(text)) {
-      ranges.push({ start: indices[0], end: indices[1], cost: X_CONFIG.transformedURLLength * X_CONFIG.scale })
+      ranges.push({ start: indices[0], end: indices[1], cost: X_CONFIG.transformedURLLength })
     }
   } else if (counting === 'mastodon') {
     for (const { url, indices } of extractUrlsWithIndices(text)) {
@@ -72,19 +72,71 @@ function overridesFor(counting: CountingRule, text: string): Override[] {
   return disjoint
 }
 
-/** Cost of one character of SINGLE_GRAPHEME_TEXT (BMP, one unit each), in the model's unit. */
-function characterCost(counting: CountingRule, unit: number): number {
-  switch (counting) {
-    case 'x-weighted':
-      return xWeight(unit)
-    case 'threads':
-      // A single-character emoji (©, ®, ‼, ⁉) counts its UTF-8 bytes.
-      return unit >= 0xa9 && isEmojiCodePoint(unit) ? (unit < 0x800 ? 2 : 3) : 1
-    case 'graphemes':
-    case 'mastodon':
-    case 'utf16':
-      return 1
+/**
+ * In SINGLE_GRAPHEME_TEXT every character is one UTF-16 unit and almost every one counts 1;
+ * the model stores only the exceptions ("sparse"): a URL's 23 in place of its length, a
+ * character X weighs 2, an emoji Threads counts in bytes. Scanning for the exceptions with a
+ * RegExp is far cheaper than pricing 2,000 characters one by one.
+ */
+class Corrections {
+  private readonly positions: number[] = []
+  private readonly sums: number[] = [0]
+
+  /** Positions must come in increasing order. */
+  add(position: number, delta: number): void {
+    if (delta === 0) return
+    this.positions.push(position)
+    this.sums.push(this.sums[this.sums.length - 1]! + delta)
   }
+
+  /** Sum of the corrections at positions in [start, end). */
+  between(start: number, end: number): number {
+    return this.sums[this.countBefore(end)]! - this.sums[this.countBefore(start)]!
+  }
+
+  private countBefore(index: number): number {
+    let low = 0
+    let high = this.positions.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (this.positions[mid]! < index) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
+}
+
+/** Characters that count more than 1: X's weight 2 (outside its weight-1 ranges), Threads' emoji. */
+const X_HEAVY = new RegExp(
+  `[^${X_CONFIG.ranges
+    .filter((range) => range.weight === X_CONFIG.scale)
+    .map((range) => `\\u{${range.start.toString(16)}}-\\u{${range.end.toString(16)}}`)
+    .join('')}]`,
+  'gu',
+)
+const THREADS_HEAVY = /\p{Extended_Pictographic}/gu
+const NON_ASCII = /[^\x00-\x7F]/g
+
+function usedCorrections(counting: CountingRule, text: string): Corrections {
+  const corrections = new Corrections()
+  const overrides = overridesFor(counting, text)
+  const heavy = counting === 'x-weighted' ? X_HEAVY : counting === 'threads' ? THREADS_HEAVY : null
+  const heavyAt = heavy ? [...text.matchAll(heavy)].map((m) => m.index) : []
+  let h = 0
+  for (const range of overrides) {
+    for (; h < heavyAt.length && heavyAt[h]! < range.start; h++) corrections.add(heavyAt[h]!, heavyDelta(counting, text, heavyAt[h]!))
+    corrections.add(range.start, range.cost - (range.end - range.start))
+    while (h < heavyAt.length && heavyAt[h]! < range.end) h++
+  }
+  for (; h < heavyAt.length; h++) corrections.add(heavyAt[h]!, heavyDelta(counting, text, heavyAt[h]!))
+  return corrections
+}
+
+function heavyDelta(counting: CountingRule, text: string, index: number): number {
+  const unit = text.charCodeAt(index)
+  if (counting === 'x-weighted') return xWeight(unit) / X_CONFIG.scale - 1
+  // Threads: a single-character emoji (©, ®, ‼, ⁉) counts its UTF-8 bytes.
+  return (unit < 0x800 ? 2 : 3) - 1
 }
 
 /**
@@ -97,47 +149,29 @@ export function buildCostModel(platform: PlatformId, text: string, settings?: Pl
   const profile = profileOf(platform)
   const limit = effectiveLimit(platform, settings)
   const counting = profile.counting
-  const scale = counting === 'x-weighted' ? X_CONFIG.scale : 1
-  const length = text.length
+  const corrections = usedCorrections(counting, text)
+  const used = (start: number, end: number) => end - start + corrections.between(start, end)
 
-  // Prefix sums: used[i] is what text.slice(0, i) counts (times `scale`).
-  const used = new Float64Array(length + 1)
-  const overrides = overridesFor(counting, text)
-  let next = 0
-  let sum = 0
-  for (let i = 0; i < length; i++) {
-    const range = overrides[next]
-    if (range !== undefined && i >= range.start) {
-      if (i === range.start) sum += range.cost
-      if (i + 1 >= range.end) next++
-    } else {
-      sum += characterCost(counting, text.charCodeAt(i))
-    }
-    used[i + 1] = sum
-  }
-
-  let bytes: Float64Array | null = null
+  let bytes: ((start: number, end: number) => number) | null = null
   if (profile.byteLimit !== undefined) {
-    bytes = new Float64Array(length + 1)
-    for (let i = 0; i < length; i++) {
-      const unit = text.charCodeAt(i)
-      bytes[i + 1] = bytes[i]! + (unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3)
-    }
+    const extra = new Corrections()
+    for (const { index } of text.matchAll(NON_ASCII)) extra.add(index, text.charCodeAt(index) < 0x800 ? 1 : 2)
+    bytes = (start, end) => end - start + extra.between(start, end)
   }
   const links =
     profile.linkLimit !== undefined ? extractUrlsWithIndices(text).map(({ url, indices: [start, end] }) => ({ url, start, end })) : null
   const hashtags =
-    profile.hashtags.cap !== undefined ? twitterText.extractHashtagsWithIndices(text).map(({ indices: [start] }) => start) : null
+    profile.hashtags.cap !== undefined ? extractHashtagsWithIndices(text).map(({ indices: [start] }) => start) : null
 
   return {
-    used: (start, end) => (used[end]! - used[start]!) / scale,
+    used,
     fitsWith(reserved) {
       // The reserved text is priced exactly, once.
       const reservedUsed = reserved === '' ? 0 : countWith(counting, reserved)
       const reservedBytes = utf8ByteLength(reserved)
       return (start, end) => {
-        if ((used[end]! - used[start]!) / scale + reservedUsed > limit) return false
-        if (bytes && profile.byteLimit !== undefined && bytes[end]! - bytes[start]! + reservedBytes > profile.byteLimit) return false
+        if (used(start, end) + reservedUsed > limit) return false
+        if (bytes && profile.byteLimit !== undefined && bytes(start, end) + reservedBytes > profile.byteLimit) return false
         if (links && profile.linkLimit !== undefined) {
           const inside = new Set(links.filter((l) => l.start >= start && l.end <= end).map((l) => l.url))
           if (inside.size > profile.linkLimit) return false

@@ -27,16 +27,6 @@ const EMOJI_GRAPHEME = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/
 export const SINGLE_GRAPHEME_TEXT =
   /^[\t\n\x20-\x7E\u00A0-\u02FF\u0370-\u0482\u048A-\u052F\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0]*$/
 
-/** Emoji that can occur in SINGLE_GRAPHEME_TEXT: single-character pictographs such as ©, ®, ‼. */
-export function isEmojiCodePoint(codePoint: number): boolean {
-  let known = emojiCodePoints.get(codePoint)
-  if (known === undefined) {
-    known = EMOJI_GRAPHEME.test(String.fromCodePoint(codePoint))
-    emojiCodePoints.set(codePoint, known)
-  }
-  return known
-}
-const emojiCodePoints = new Map<number, boolean>()
 
 export function graphemes(text: string): string[] {
   const out: string[] = []
@@ -159,7 +149,26 @@ export function extractLinks(text: string): string[] {
   return extractUrlsWithIndices(text).map(({ url }) => url)
 }
 
-/** Hashtags as they would be linked (Unicode letters included: #Gespräch, #Straße). */
+/** Hashtags as they would be linked (Unicode letters included: #Gespräch, #Straße), with UTF-16 indices. */
+export function extractHashtagsWithIndices(text: string): Array<{ hashtag: string; indices: [number, number] }> {
+  // As with URLs: a hashtag holds no whitespace and twitter-text looks only at the character
+  // before it, so only the words with a hash sign need its (costly) rules.
+  const out: Array<{ hashtag: string; indices: [number, number] }> = []
+  let wordEnd = -1
+  for (const { index } of text.matchAll(HASH_SIGN)) {
+    if (index < wordEnd) continue
+    let start = index
+    while (start > 0 && !WHITESPACE.test(text[start - 1]!)) start--
+    wordEnd = index + 1
+    while (wordEnd < text.length && !WHITESPACE.test(text[wordEnd]!)) wordEnd++
+    for (const { hashtag, indices } of twitterText.extractHashtagsWithIndices(text.slice(start, wordEnd))) {
+      out.push({ hashtag, indices: [indices[0] + start, indices[1] + start] })
+    }
+  }
+  return out
+}
+const HASH_SIGN = /[#＃]/g
+
 export function extractHashtags(text: string): string[] {
-  return twitterText.extractHashtags(text)
+  return extractHashtagsWithIndices(text).map(({ hashtag }) => hashtag)
 }

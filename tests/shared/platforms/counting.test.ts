@@ -10,7 +10,7 @@ import {
   utf8ByteLength,
   xWeightedLength,
 } from '@shared/platforms'
-import { extractUrlsWithIndices, SINGLE_GRAPHEME_TEXT } from '@shared/platforms/counting'
+import { extractHashtagsWithIndices, extractUrlsWithIndices, SINGLE_GRAPHEME_TEXT } from '@shared/platforms/counting'
 
 const FAMILY = '👨‍👩‍👧‍👦' // 4 people joined by 3 zero-width joiners: 7 code points, 11 UTF-16 units, 25 bytes
 const FLAG_DE = '🇩🇪'
@@ -139,17 +139,20 @@ describe('links and hashtags', () => {
     ])
   })
 
-  test('looking for URLs word by word finds exactly what twitter-text finds in the whole text', () => {
+  test('looking for URLs and hashtags word by word finds exactly what twitter-text finds in the whole text', () => {
     const word = fc.oneof(
       fc.constantFrom('https://example.com/pfad?x=1', 'example.org', 'a.b', '2.999,99', 'z.B.', 'ende.', '@anna@chaos.social'),
       fc.constantFrom('https://t.co/abc.', '(https://example.com)', '„www.beispiel.de“', 'foo.bar.baz/qux', 'x.com@evil.com'),
+      fc.constantFrom('#Gespräch', '＃Straße', 'a#b', '#1', '#_x', '(#tag)', 'https://example.com/#anchor', '#a#b', '$#x', '#tag.'),
       fc.string({ unit: 'grapheme-ascii', maxLength: 12 }),
+      fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => `#${s}`),
     )
     const separator = fc.constantFrom(' ', '\n', '  ', '\t', ' – ')
     fc.assert(
       fc.property(fc.array(fc.tuple(word, separator), { maxLength: 30 }), (pairs) => {
         const text = pairs.map(([w, s]) => w + s).join('')
         expect(extractUrlsWithIndices(text)).toEqual(twitterText.extractUrlsWithIndices(text))
+        expect(extractHashtagsWithIndices(text)).toEqual(twitterText.extractHashtagsWithIndices(text))
       }),
       { numRuns: 400 },
     )
