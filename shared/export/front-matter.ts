@@ -24,8 +24,10 @@ import { safeCanonicalUrl } from './urls'
  * canonicalURL, canonicalUrl, language, keywords, summary, excerpt, published).
  */
 
-// `---` fence, YAML, then `---` or `...`; the YAML may be empty.
-const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
+// `---` fence, YAML, then `---` or `...`; the YAML may be empty. The YAML must start right
+// after the fence: `---` followed by a blank line is a thematic break (which is how every
+// Markdown writer, ours included, separates a leading rule from what follows).
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:([^\r\n][\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
 const LOOKS_LIKE_A_KEY = /^[ \t]*["']?[A-Za-z_][\w -]*["']?[ \t]*:/m
 
 export interface SplitFrontMatter {

@@ -49,6 +49,7 @@ describe('front matter on import', () => {
   test('empty front matter is consumed; a leading rule with a setext heading is Markdown', () => {
     expect(fromMarkdown('---\n---\nBody').doc).toEqual(doc(p(t('Body'))))
     expect(fromMarkdown('---\nFoo\n---\n').doc).toEqual(doc(hr(), h(2, t('Foo'))))
+    expect(fromMarkdown('---\n\ntitle: x\n\n---\n').doc).toEqual(doc(hr(), p(t('title: x')), hr()))
   })
 
   test('front matter that is not a mapping is left to Markdown', () => {
