@@ -1,4 +1,5 @@
 import type { AnyExtension, Editor } from '@tiptap/core'
+import { Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import DOMPurify from 'dompurify'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -16,6 +17,18 @@ import { SaveIndicator } from './SaveIndicator'
 import type { SaveRegistry } from './saveRegistry'
 import { Toolbar } from './Toolbar'
 import { useDocStats } from './useDocStats'
+
+/** Titles longer than this are set smaller, so a 300-character title does not fill the screen. */
+const LONG_TITLE = 80
+
+/**
+ * Moves the caret to the start of the text at once. DO NOT use `commands.focus()` here: it
+ * focuses in a later animation frame, so keys typed right after Enter would land in the title.
+ */
+function focusTextStart(editor: Editor): void {
+  editor.view.dispatch(editor.state.tr.setSelection(Selection.atStart(editor.state.doc)))
+  editor.view.focus()
+}
 
 export interface DraftViewProps {
   draft: Draft
@@ -184,6 +197,7 @@ export function DraftView(props: DraftViewProps) {
           <textarea
             ref={titleRef}
             className="title-field"
+            data-long={titleText.length > LONG_TITLE ? '' : undefined}
             rows={1}
             value={titleText}
             placeholder={t('editor.titlePlaceholder')}
@@ -198,7 +212,7 @@ export function DraftView(props: DraftViewProps) {
             onKeyDown={(e) => {
               if (e.key === 'Enter' || (e.key === 'ArrowDown' && e.currentTarget.selectionStart === e.currentTarget.value.length)) {
                 e.preventDefault()
-                editor.commands.focus('start')
+                focusTextStart(editor)
               }
             }}
           />
