@@ -86,19 +86,18 @@ describe('Search', () => {
   })
 })
 
-describe('Search with very frequent words', () => {
-  it('ranks only the newest matches by bm25 when every word is in most drafts, and all matches otherwise', async () => {
+describe('Search ranking is bounded to the newest matches', () => {
+  it('ranks only the newest candidates by bm25 when more drafts match, and all of them otherwise', async () => {
     const services = await tempLibrary()
     const ids = Array.from({ length: 6 }, (_, i) =>
       services.drafts.create({ title: `Nr ${i}`, doc: docFromParagraphs([i === 1 ? 'Dialog Dialog Dialog Dialog Leuchtturm' : `Dialog ${i}`]) }).id,
     )
-    const search = new Search(services.db, services.searchIndex, 3, 4)
-    // "dialog" is in 6 drafts (> 3): only the 4 newest are candidates, so draft 1 — the best bm25
-    // match — is not among them, and the newest four come back.
-    expect(search.query('dialog ').map((h) => h.id).sort()).toEqual(ids.slice(2).sort())
-    // with a rare word in the query the full bm25 ranking applies
-    expect(search.query('dialog leuchtturm').map((h) => h.id)).toEqual([ids[1]])
-    // the default thresholds rank all six by bm25: the densest match first
+    const bounded = new Search(services.db, services.searchIndex, 4)
+    // six drafts match, only the newest four are ranked: draft 1, the best bm25 match, is not among them
+    expect(bounded.query('dialog ').map((h) => h.id).sort()).toEqual(ids.slice(2).sort())
+    // a query with fewer matches than the bound gets the full bm25 ranking
+    expect(bounded.query('dialog leuchtturm').map((h) => h.id)).toEqual([ids[1]])
+    // the default bound ranks all six: the densest match first
     expect(services.search.query('dialog ')[0]!.id).toBe(ids[1])
   })
 })

@@ -47,8 +47,6 @@ CREATE VIRTUAL TABLE draft_fts USING fts5 (
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3 4'
 );
--- Per-term document counts, to tell rare terms from ones that are in most drafts.
-CREATE VIRTUAL TABLE draft_vocab USING fts5vocab (draft_fts, 'row');
 -- A title hit weighs ten body hits.
 INSERT INTO draft_fts (draft_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
 
