@@ -55,8 +55,10 @@ export function composeVariants(input: ComposeInput, platform: PlatformId): Vari
 }
 
 interface Analysis {
-  /** Trimmed, so prefixes of it start at index 0. */
+  /** Trimmed, so prefixes of it start at index 0; manual thread breaks made paragraph breaks. */
   passage: string
+  /** The passage with the author's manual thread breaks ("---" lines), for threads. */
+  threadSource: string
   title: string
   /** Sentences of the passage; they partition it, whitespace included. */
   sentences: readonly string[]
@@ -74,6 +76,7 @@ interface Context {
   analysis: Analysis
 }
 
+const MANUAL_BREAK_LINE = /^[ \t]*-{3,}[ \t]*$/gmu
 const MOST_HASHTAGS = Math.max(...PLATFORM_IDS.map((id) => PLATFORMS[id].hashtags.suggested))
 
 // The panel composes the same passage for every platform in turn: keep the last analysis.
@@ -82,10 +85,13 @@ let lastAnalysis: { key: string; value: Analysis } | null = null
 function analyse(input: ComposeInput): Analysis {
   const key = JSON.stringify([input.excerpt, input.title, input.tags, input.language])
   if (lastAnalysis?.key === key) return lastAnalysis.value
-  const passage = cleanPassage(input.excerpt).trim()
+  const threadSource = cleanPassage(input.excerpt).trim()
+  // A single post has no use for "---": the break becomes a blank line.
+  const passage = threadSource.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
   const title = cleanPassage(input.title).replace(/\s+/gu, ' ').trim()
   const value: Analysis = {
     passage,
+    threadSource,
     title,
     sentences: splitSentences(passage, input.language),
     hashtags: suggestHashtags(passage, { tags: input.tags, title, language: input.language, max: MOST_HASHTAGS }),
@@ -107,12 +113,12 @@ function quote(context: Context): string[] | null {
   if (profileOf(platform).threads) {
     const numbering = settings?.threadNumbering ?? '1/4'
     if (tags.length > 0) {
-      const parts = splitThread(platform, `${analysis.passage}\n\n${tags.join(' ')}`, { settings, language })
+      const parts = splitThread(platform, `${analysis.threadSource}\n\n${tags.join(' ')}`, { settings, language })
       const last = stripNumbering(parts[parts.length - 1] ?? '', numbering)
       // Hashtags that would make a part of their own are not worth a post: leave them out.
       if (!/^(?:#\S+\s*)+$/u.test(last) || parts.length === 1) return parts
     }
-    return splitThread(platform, analysis.passage, { settings, language })
+    return splitThread(platform, analysis.threadSource, { settings, language })
   }
   const post = fitSingle(context, { frame: (passage) => passage, tags, passageRequired: true, truncate: true })
   return post === null ? null : [post]

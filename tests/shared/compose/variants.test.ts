@@ -117,6 +117,13 @@ describe('composeVariants on the sample post', () => {
     expect(composeVariants({ ...INPUT, excerpt: '', title: '' }, 'x')).toEqual([])
   })
 
+  test('a "---" line breaks the thread where there are threads, and is a blank line in a single post', () => {
+    const excerpt = 'Erster Gedanke.\n---\nZweiter Gedanke.'
+    const draft = { ...INPUT, excerpt, title: '', tags: [] }
+    expect(composeVariants(draft, 'bluesky')[0]!.parts).toEqual(['Erster Gedanke. 1/2', 'Zweiter Gedanke.\n\n#Gedanke 2/2'])
+    expect(composeVariants(draft, 'linkedin')[0]!.parts).toEqual(['Erster Gedanke.\n\nZweiter Gedanke.\n\n#Gedanke'])
+  })
+
   test('a title longer than a post is cut at a word, with an ellipsis', () => {
     const title = 'Ein Titel, der einfach nicht aufhören will, '.repeat(10).trim()
     const teaser = composeVariants({ ...INPUT, title }, 'x')[2]!.parts[0]!
