@@ -1,0 +1,144 @@
+import { MAX_TITLE_LENGTH, type DocMark, type DocNode, type EditorDoc } from '../domain'
+import { editorDoc, editorMarks, mergeText, paragraph, textNode } from './doc-build'
+import { classifyImageSrc, dataImageUrl } from './images'
+import { cleanLine } from './meta'
+import { clampListStart, cleanLanguage, importHeadingLevel, MARK, NODE, ORDERED_LIST_TYPES } from './schema'
+import { safeLinkHref } from './urls'
+
+/**
+ * The last gate before an imported document is stored. The renderer converts files and pastes
+ * with DOMPurify and the importers; main has no DOM to run them again, so it re-derives the
+ * JSON it receives from what the editor can hold: known nodes and marks with only their own
+ * attributes, links that pass the URL policy, images only with bytes we hold (data URIs of an
+ * allowed raster type, or assets). A remote or relative image becomes a link to it, a refused
+ * one leaves its alt text. Unknown wrappers keep their content. Pure and idempotent.
+ */
+export function cleanImportedDoc(doc: EditorDoc): EditorDoc {
+  return editorDoc(cleanBlocks(doc.content ?? []))
+}
+
+const TEXT_MARKS: ReadonlySet<string> = new Set([MARK.bold, MARK.italic, MARK.strike, MARK.code, MARK.underline])
+
+function cleanMarks(marks: readonly DocMark[] | undefined): DocMark[] {
+  const out: DocMark[] = []
+  for (const mark of marks ?? []) {
+    if (TEXT_MARKS.has(mark.type)) out.push({ type: mark.type })
+    else if (mark.type === MARK.link) {
+      const href = safeLinkHref(mark.attrs?.href)
+      if (!href) continue
+      const title = typeof mark.attrs?.title === 'string' ? cleanLine(mark.attrs.title, MAX_TITLE_LENGTH) : ''
+      out.push({ type: MARK.link, attrs: title ? { href, title } : { href } })
+    }
+    // `passage` ties text to posts of this library; anything else is unknown: both dropped.
+  }
+  return editorMarks(out)
+}
+
+function imageAttr(value: unknown): string | null {
+  return typeof value === 'string' && value ? cleanLine(value, 1000) || null : null
+}
+
+/** An image node, or what stands in for it (a link, its alt text, nothing), as inline content. */
+function cleanImageInline(node: DocNode): DocNode[] {
+  const alt = imageAttr(node.attrs?.alt)
+  const title = imageAttr(node.attrs?.title)
+  const source = classifyImageSrc(node.attrs?.src)
+  switch (source.kind) {
+    case 'data':
+    case 'asset': {
+      const src = source.kind === 'data' ? dataImageUrl(source.image) : String(node.attrs?.src).trim()
+      return [{ type: NODE.image, attrs: { src, alt, title } }]
+    }
+    case 'remote':
+    case 'relative': {
+      const href = source.kind === 'remote' ? source.url : source.path
+      return [textNode(alt ?? href, [{ type: MARK.link, attrs: { href } }])]
+    }
+    case 'refused':
+      return alt ? [textNode(alt, [])] : []
+  }
+}
+
+/** Inline content of a paragraph or heading. Images there are lifted out by the caller. */
+function cleanInline(nodes: readonly DocNode[]): DocNode[] {
+  const out: DocNode[] = []
+  for (const node of nodes) {
+    if (node.type === NODE.text) {
+      if (typeof node.text === 'string' && node.text) out.push(textNode(node.text, cleanMarks(node.marks)))
+    } else if (node.type === NODE.hardBreak) out.push({ type: NODE.hardBreak })
+    else if (node.type === NODE.image) out.push(...cleanImageInline(node))
+    else out.push(...cleanInline(node.content ?? []))
+  }
+  return mergeText(out)
+}
+
+/** Inline content as blocks: the editor's images are blocks, so they split their paragraph. */
+function textblocks(inline: readonly DocNode[], wrap: (content: DocNode[]) => DocNode): DocNode[] {
+  const out: DocNode[] = []
+  let run: DocNode[] = []
+  const flush = (force: boolean) => {
+    if (run.length > 0 || force) out.push(wrap(mergeText(run)))
+    run = []
+  }
+  for (const node of inline) {
+    if (node.type === NODE.image) {
+      flush(false)
+      out.push(node)
+    } else run.push(node)
+  }
+  flush(out.length === 0)
+  return out
+}
+
+function cleanBlocks(nodes: readonly DocNode[]): DocNode[] {
+  return nodes.flatMap(cleanBlock)
+}
+
+function listItems(nodes: readonly DocNode[]): DocNode[] {
+  const items = nodes.map((child) => {
+    const blocks = cleanBlocks(child.type === NODE.listItem ? (child.content ?? []) : [child])
+    return { type: NODE.listItem, content: blocks[0]?.type === NODE.paragraph ? blocks : [paragraph([]), ...blocks] }
+  })
+  return items.length > 0 ? items : [{ type: NODE.listItem, content: [paragraph([])] }]
+}
+
+function cleanBlock(node: DocNode): DocNode[] {
+  const children = node.content ?? []
+  switch (node.type) {
+    case NODE.paragraph:
+      return textblocks(cleanInline(children), paragraph)
+    case NODE.heading: {
+      const level = importHeadingLevel(node.attrs?.level)
+      return textblocks(cleanInline(children), (content) => ({ type: NODE.heading, attrs: { level }, ...(content.length ? { content } : {}) }))
+    }
+    case NODE.bulletList:
+      return [{ type: NODE.bulletList, content: listItems(children) }]
+    case NODE.orderedList: {
+      const attrs: Record<string, unknown> = { start: clampListStart(node.attrs?.start ?? 1) }
+      const type = node.attrs?.type
+      if (typeof type === 'string' && (ORDERED_LIST_TYPES as readonly string[]).includes(type) && type !== '1') attrs.type = type
+      return [{ type: NODE.orderedList, attrs, content: listItems(children) }]
+    }
+    case NODE.listItem:
+      return cleanBlocks(children)
+    case NODE.blockquote: {
+      const blocks = cleanBlocks(children)
+      return [{ type: NODE.blockquote, content: blocks.length > 0 ? blocks : [paragraph([])] }]
+    }
+    case NODE.codeBlock: {
+      const text = children.map((c) => (c.type === NODE.hardBreak ? '\n' : typeof c.text === 'string' ? c.text : '')).join('')
+      const block: DocNode = { type: NODE.codeBlock, attrs: { language: cleanLanguage(node.attrs?.language) } }
+      return text ? [{ ...block, content: [{ type: NODE.text, text }] }] : [block]
+    }
+    case NODE.horizontalRule:
+      return [{ type: NODE.horizontalRule }]
+    case NODE.image:
+    case NODE.text:
+    case NODE.hardBreak:
+      return textblocks(cleanInline([node]), paragraph).filter((b) => b.type === NODE.image || (b.content ?? []).length > 0)
+    default:
+      // Unknown wrapper (a future extension, or something made up): its content, not itself.
+      if (children.some((c) => c.type === NODE.text || c.type === NODE.hardBreak)) return textblocks(cleanInline(children), paragraph)
+      return cleanBlocks(children)
+  }
+}
