@@ -142,3 +142,44 @@ function cleanBlock(node: DocNode): DocNode[] {
       return cleanBlocks(children)
   }
 }
+
+/**
+ * The URL policy alone, for documents restored from a library backup: those are the editor's
+ * own JSON (with every attribute Tiptap keeps), so nothing else is touched. Links that fail
+ * the policy lose their link mark; images without our bytes become what cleanImportedDoc
+ * makes of them. A document that breaks no rule comes back as the very same object.
+ */
+export function enforceUrlPolicy<T extends DocNode>(doc: T): T {
+  return (policyNode(doc, false) as T[])[0] ?? doc
+}
+
+function policyNode(node: DocNode, inTextblock: boolean): DocNode[] {
+  if (node.type === NODE.image) {
+    const source = classifyImageSrc(node.attrs?.src)
+    if (source.kind === 'data' || source.kind === 'asset') return [node]
+    const inline = cleanImageInline(node)
+    if (inTextblock) return inline
+    return inline.length > 0 ? [paragraph(inline)] : []
+  }
+  let changed = false
+  let marks = node.marks
+  if (marks?.some((m) => m.type === MARK.link && safeLinkHref(m.attrs?.href) !== m.attrs?.href)) {
+    marks = marks.filter((m) => m.type !== MARK.link || safeLinkHref(m.attrs?.href) === m.attrs?.href)
+    changed = true
+  }
+  let content = node.content
+  if (content) {
+    const textblock = node.type === NODE.paragraph || node.type === NODE.heading
+    const next = content.flatMap((child) => policyNode(child, textblock))
+    if (next.length !== content.length || next.some((child, i) => child !== content![i])) {
+      content = next
+      changed = true
+    }
+  }
+  if (!changed) return [node]
+  const out: DocNode = { ...node }
+  if (marks && marks.length > 0) out.marks = marks
+  else delete out.marks
+  if (content) out.content = content
+  return [out]
+}

@@ -37,4 +37,4 @@ export type { ImportFileInput, ImportFileOptions, ImportedDraft, ImportKind, Imp
 export { ImportError, ExportError, IMPORT_ERROR_CODES } from './errors'
 export type { ImportErrorCode } from './errors'
 export { NODE, MARK } from './schema'
-export { cleanImportedDoc } from './clean-doc'
+export { cleanImportedDoc, enforceUrlPolicy } from './clean-doc'

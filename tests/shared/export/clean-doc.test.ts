@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { DocNode, EditorDoc } from '@shared/domain'
-import { cleanImportedDoc, fromHtml } from '@shared/export'
+import { cleanImportedDoc, enforceUrlPolicy, fromHtml } from '@shared/export'
 import { ASSET_URL, PNG_BASE64, PNG_DATA_URL, doc, h, img, li, link, ol, p, t, ul } from './support/doc'
 import { expectEditorDoc, loadEditorSchema, type EditorSchema } from './support/editor-schema'
 import { testWindow } from './support/window'
@@ -21,7 +21,7 @@ function allNodes(node: DocNode, out: DocNode[] = []): DocNode[] {
 }
 
 describe('cleanImportedDoc', () => {
-  test('keeps what the editor made, unchanged', () => {
+  test('keeps what the importers made, unchanged', () => {
     const made = doc(
       h(2, t('Über ', 'bold'), t('Brücken', 'bold', 'italic')),
       p(t('Siehe '), t('hier', link('https://example.com/a?b=1')), t(' und '), t('x()', 'code')),
@@ -115,5 +115,30 @@ describe('cleanImportedDoc', () => {
     const once = cleanImportedDoc(fromHtml(html, win).doc)
     expect(cleanImportedDoc(once)).toEqual(once)
     for (const node of allNodes(once)) expect(node.type).not.toBe('script')
+  })
+})
+
+describe('enforceUrlPolicy (library restore)', () => {
+  /** What Tiptap's getJSON() writes: every attribute, defaults included. */
+  const editorJson = doc(
+    p(t('web', { type: 'link', attrs: { href: 'https://example.com', target: null, rel: 'noopener noreferrer nofollow', class: null, title: null } })),
+    { type: 'image', attrs: { src: ASSET_URL, alt: null, title: null, width: null, height: null } },
+    p(t('passage', { type: 'passage', attrs: { passageId: 3 } })),
+  )
+
+  test('returns an editor document that breaks no rule as the same object', () => {
+    expect(enforceUrlPolicy(editorJson)).toBe(editorJson)
+  })
+
+  test('unlinks bad links and turns foreign images into links, touching nothing else', () => {
+    const hostile = doc(
+      p(t('js', { type: 'link', attrs: { href: 'javascript:alert(1)', rel: 'x' } }, 'bold')),
+      { type: 'image', attrs: { src: 'https://tracker.example/p.gif', alt: 'T', width: 5 } },
+      { type: 'image', attrs: { src: 'data:text/html;base64,PHNjcmlwdD4=' } },
+      editorJson.content[2]!,
+    )
+    expect(enforceUrlPolicy(hostile)).toEqual(
+      doc(p(t('js', 'bold')), p(t('T', link('https://tracker.example/p.gif'))), editorJson.content[2]!),
+    )
   })
 })
