@@ -31,13 +31,14 @@ export class Revisions {
    * the last snapshot is older than the interval and the text differs from it.
    */
   snapshotBeforeOverwrite(draftId: number, at: number): void {
+    // Only the timestamp on the hot path: reading the documents is for the rare save that snapshots.
     const latest = this.db
-      .prepare('SELECT created_at, doc FROM revisions WHERE draft_id = ? ORDER BY created_at DESC, id DESC LIMIT 1')
-      .get(draftId) as { created_at: number; doc: string } | undefined
+      .prepare('SELECT id, created_at FROM revisions WHERE draft_id = ? ORDER BY created_at DESC, id DESC LIMIT 1')
+      .get(draftId) as { id: number; created_at: number } | undefined
     if (latest && at - latest.created_at < AUTO_SNAPSHOT_INTERVAL_MS) return
     this.prune(draftId, at)
     const current = this.db.prepare('SELECT d.title, b.doc FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id WHERE d.id = ?').get(draftId) as { title: string; doc: string }
-    if (latest && latest.doc === current.doc) return
+    if (latest && this.db.prepare('SELECT doc FROM revisions WHERE id = ?').pluck().get(latest.id) === current.doc) return
     const words = countWords(docToPlainText(JSON.parse(current.doc) as EditorDoc))
     if (words === 0) return
     this.insert(draftId, current.title, current.doc, words, 'auto', at)

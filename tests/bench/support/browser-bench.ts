@@ -1,0 +1,71 @@
+import { createServer, type Server } from 'node:http'
+import { readFileSync, statSync } from 'node:fs'
+import { extname, join, normalize } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { Page } from 'playwright-core'
+import { build } from 'vite'
+import { summarize, type Sample } from './measure'
+
+/** Builds a benchmark page (tests/bench/pages/<name>) with Vite into tests/artifacts. */
+export async function buildBenchPage(name: string): Promise<string> {
+  const root = join(__dirname, '..', 'pages', name)
+  const outDir = join(__dirname, '../../artifacts/bench-pages', name)
+  await build({ root, base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+  return outDir
+}
+
+/** A throwaway static server on loopback (module scripts do not load from file://). */
+export async function serveStatic(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '') || 'index.html'
+    const file = join(dir, path)
+    try {
+      if (!file.startsWith(dir) || !statSync(file).isFile()) throw new Error('not found')
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
+      res.end(readFileSync(file))
+    } catch {
+      res.writeHead(404).end()
+    }
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  }
+}
+
+/**
+ * Puts the caret in the middle of the document and types `keys` characters, measuring in the
+ * page from keydown to just after the next paint (a task queued from the next animation frame).
+ */
+export async function typingLatency(page: Page, keys: number): Promise<Sample> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __latencies: number[] }
+    w.__latencies = []
+    document.addEventListener(
+      'keydown',
+      () => {
+        const t0 = performance.now()
+        requestAnimationFrame(() => setTimeout(() => w.__latencies.push(performance.now() - t0), 0))
+      },
+      true,
+    )
+    const blocks = document.querySelectorAll('.ProseMirror > p')
+    const middle = blocks[Math.floor(blocks.length / 2)]!
+    const editor = document.querySelector('.ProseMirror') as HTMLElement
+    editor.focus()
+    middle.scrollIntoView({ block: 'center' })
+    const text = middle.firstChild!
+    getSelection()!.collapse(text, Math.floor((text.textContent ?? '').length / 2))
+  })
+  await page.waitForTimeout(300)
+  const letters = 'ein kleiner satz über dialog '
+  for (let i = 0; i < keys; i++) {
+    await page.keyboard.press(letters[i % letters.length] === ' ' ? 'Space' : letters[i % letters.length]!)
+    await page.waitForTimeout(25)
+  }
+  await page.waitForTimeout(200)
+  const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
+  return summarize(latencies.slice(5))
+}
