@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/domain'
+import type { Draft, Settings, SettingsPatch } from '@shared/domain'
 import { useApi } from '../api/context'
 import { resolveUiLanguage } from '../i18n/i18n'
+import { loadBoot } from './boot'
 import { NoticeProvider, useNotices } from './notices'
 import { applyLanguage, applyTheme } from './theme'
 import { Workspace, type WorkspaceProps } from './Workspace'
 
 type Extensions = Pick<WorkspaceProps, 'renderRightPane' | 'editorExtensions' | 'onAppCommand'>
 
-/** Loads the settings, applies language and theme, then shows the workspace. */
+/** Loads the settings (and the draft open last time), applies language and theme, then shows the workspace. */
 export function App(props: Extensions) {
   return (
     <NoticeProvider>
@@ -23,10 +24,17 @@ function SettingsGate(props: Extensions) {
   const { t, i18n } = useTranslation()
   const { notify } = useNotices()
   const [settings, setSettings] = useState<Settings | null>(null)
+  const [initialDraft, setInitialDraft] = useState<Draft | null>(null)
   const [failed, setFailed] = useState<string | null>(null)
 
   useEffect(() => {
-    api.invoke('settings.get', {}).then(setSettings, (e: Error) => setFailed(e.message))
+    loadBoot(api).then(
+      (boot) => {
+        setInitialDraft(boot.draft)
+        setSettings(boot.settings)
+      },
+      (e: Error) => setFailed(e.message),
+    )
   }, [api])
 
   const language = resolveUiLanguage(settings?.uiLanguage ?? 'system')
@@ -60,5 +68,5 @@ function SettingsGate(props: Extensions) {
     )
   }
   if (!settings) return <div className="boot" aria-busy="true" aria-label={t('app.loading')} />
-  return <Workspace settings={settings ?? DEFAULT_SETTINGS} onSettings={update} language={language} {...props} />
+  return <Workspace settings={settings} initialDraft={initialDraft} onSettings={update} language={language} {...props} />
 }

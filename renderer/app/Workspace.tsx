@@ -3,7 +3,7 @@ import { PanelLeftOpen } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppCommand } from '@shared/ipc'
-import type { DraftId, DraftSummary, Language, Settings, SettingsPatch } from '@shared/domain'
+import type { Draft, DraftId, DraftSummary, Language, Settings, SettingsPatch } from '@shared/domain'
 import { countWords, docToPlainText } from '@shared/text/words'
 import { useApi } from '../api/context'
 import { EditorPane } from '../editor/EditorPane'
@@ -15,6 +15,7 @@ import { useSearch } from '../library/useSearch'
 import { RevisionsDialog } from '../revisions/RevisionsDialog'
 import { AboutDialog } from '../settings/AboutDialog'
 import { SettingsDialog } from '../settings/SettingsDialog'
+import { rememberOpenDraft } from './boot'
 import { CommandPalette } from './CommandPalette'
 import { type Command, SHORTCUTS, shortcutText } from './commands'
 import { ConfirmDialog } from './Dialog'
@@ -31,6 +32,8 @@ type Modal =
 
 export interface WorkspaceProps {
   settings: Settings
+  /** The draft open last time, already loaded, so the editor does not wait for the library. */
+  initialDraft?: Draft | null
   onSettings(patch: SettingsPatch): void
   /** Language of the UI (and of new drafts and the welcome draft). */
   language: Language
@@ -43,7 +46,15 @@ export interface WorkspaceProps {
 }
 
 /** Library | editor | (right pane), plus the dialogs and shortcuts that span them. */
-export function Workspace({ settings, onSettings, language, renderRightPane, editorExtensions, onAppCommand }: WorkspaceProps) {
+export function Workspace({
+  settings,
+  initialDraft = null,
+  onSettings,
+  language,
+  renderRightPane,
+  editorExtensions,
+  onAppCommand,
+}: WorkspaceProps) {
   const api = useApi()
   const { t } = useTranslation()
   const { notify } = useNotices()
@@ -62,7 +73,7 @@ export function Workspace({ settings, onSettings, language, renderRightPane, edi
 
   const flushAll = useCallback(() => registry.flushAll(), [registry])
 
-  const [selectedId, setSelectedId] = useState<DraftId | null>(null)
+  const [selectedId, setSelectedId] = useState<DraftId | null>(initialDraft?.id ?? null)
   const [autoFocus, setAutoFocus] = useState<'title' | 'text' | null>(null)
   const [view, setView] = useState<LibraryView>('active')
   const [filter, setFilter] = useState<LibraryFilter>(ALL_DRAFTS)
@@ -99,6 +110,8 @@ export function Workspace({ settings, onSettings, language, renderRightPane, edi
     // Once per start; the language is the one the UI started in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api])
+
+  useEffect(() => rememberOpenDraft(selectedId), [selectedId])
 
   const open = useCallback((id: DraftId, focus: 'title' | 'text' | null = null) => {
     setAutoFocus(focus)
@@ -364,6 +377,7 @@ export function Workspace({ settings, onSettings, language, renderRightPane, edi
       <main className="editor-pane" aria-label={t('layout.editor')}>
         <EditorPane
           draftId={selectedId}
+          initialDraft={initialDraft}
           reloadToken={reloadToken}
           registry={registry}
           focusMode={focusMode}

@@ -9,6 +9,8 @@ import type { SaveRegistry } from './saveRegistry'
 
 export interface EditorPaneProps {
   draftId: DraftId | null
+  /** Already loaded at boot: shown at once instead of fetched again. */
+  initialDraft?: Draft | null
   /** Changes when the draft on disk was replaced (a restored revision): reload it. */
   reloadToken: number
   registry: SaveRegistry
@@ -38,7 +40,12 @@ export function EditorPane(props: EditorPaneProps) {
   const { draftId, reloadToken, registry } = props
   const { t } = useTranslation()
   const api = useApi()
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [loaded, setLoaded] = useState<Loaded | null>(() =>
+    props.initialDraft && props.initialDraft.id === draftId
+      ? { draft: props.initialDraft, generation: ++generations, autoFocus: null }
+      : null,
+  )
+  const usedInitial = useRef(loaded !== null)
   const [error, setError] = useState<string | null>(null)
   const [retry, setRetry] = useState(0)
   const latestRequest = useRef(0)
@@ -48,6 +55,10 @@ export function EditorPane(props: EditorPaneProps) {
   useEffect(() => {
     const request = ++latestRequest.current
     setError(null)
+    if (usedInitial.current) {
+      usedInitial.current = false
+      return
+    }
     if (draftId === null) {
       setLoaded(null)
       return

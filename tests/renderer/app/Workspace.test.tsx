@@ -11,6 +11,8 @@ let backend: TestBackend
 let view: Rendered | null = null
 
 beforeEach(async () => {
+  // Each test has a fresh library: the remembered "open draft" of the last one means nothing.
+  localStorage.clear()
   backend = await testBackend()
 })
 afterEach(async () => {
@@ -177,6 +179,30 @@ describe('editor', () => {
     expect(root.querySelector('.status-line')?.textContent).toContain('5 words')
     await click([...root.querySelectorAll<HTMLButtonElement>('nav.outline button')][1])
     expect(editor.state.selection.$from.parent.textContent).toBe('Mitte')
+  })
+})
+
+describe('boot', () => {
+  it('reopens the draft that was open last time', async () => {
+    let root = await boot()
+    await newDraft(root, 'Zuletzt offen')
+    await view!.unmount()
+    view = null
+    root = await boot()
+    await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Zuletzt offen')
+    await waitFor(() => root.querySelector('[aria-current="true"]')?.textContent?.includes('Zuletzt offen'))
+  })
+
+  it('opens the most recent draft when the remembered one is gone', async () => {
+    let root = await boot()
+    await newDraft(root, 'Gleich gelöscht')
+    const id = await selectedId(root)
+    await view!.unmount()
+    view = null
+    await backend.api.invoke('drafts.trash', { id })
+    await backend.api.invoke('drafts.deleteForever', { id })
+    root = await boot()
+    await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Welcome to Longhand')
   })
 })
 
