@@ -59,17 +59,17 @@ const ELLIPSIS_THEN_NEW_SENTENCE = /(?:…|\.\.\.)[»«"'“”„)\]]*\s+(?=[\p
 export function splitSentences(text: string, language: Language): readonly string[] {
   if (text === '') return []
   // The composer asks for the same passage's sentences once per platform: remember recent ones.
-  const key = `${language}\u0000${text}`
-  const known = recent.get(key)
+  const recent = recentSentences[language]
+  const known = recent.get(text)
   if (known) return known
   const sentences = Object.freeze(segment(text, language))
   if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!)
-  recent.set(key, sentences)
+  recent.set(text, sentences)
   return sentences
 }
 
 const RECENT_LIMIT = 64
-const recent = new Map<string, readonly string[]>()
+const recentSentences: Record<Language, Map<string, readonly string[]>> = { de: new Map(), en: new Map() }
 
 function segment(text: string, language: Language): string[] {
   const raw: string[] = []

@@ -80,11 +80,20 @@ const MANUAL_BREAK_LINE = /^[ \t]*-{3,}[ \t]*$/gmu
 const MOST_HASHTAGS = Math.max(...PLATFORM_IDS.map((id) => PLATFORMS[id].hashtags.suggested))
 
 // The panel composes the same passage for every platform in turn: keep the last analysis.
-let lastAnalysis: { key: string; value: Analysis } | null = null
+let lastAnalysis: { input: Pick<ComposeInput, 'excerpt' | 'title' | 'tags' | 'language'>; value: Analysis } | null = null
+
+function sameDraft(a: Pick<ComposeInput, 'excerpt' | 'title' | 'tags' | 'language'>, b: ComposeInput): boolean {
+  return (
+    a.excerpt === b.excerpt &&
+    a.title === b.title &&
+    a.language === b.language &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((tag, i) => tag === b.tags[i])
+  )
+}
 
 function analyse(input: ComposeInput): Analysis {
-  const key = JSON.stringify([input.excerpt, input.title, input.tags, input.language])
-  if (lastAnalysis?.key === key) return lastAnalysis.value
+  if (lastAnalysis && sameDraft(lastAnalysis.input, input)) return lastAnalysis.value
   const threadSource = cleanPassage(input.excerpt).trim()
   // A single post has no use for "---": the break becomes a blank line.
   const passage = threadSource.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
@@ -98,7 +107,7 @@ function analyse(input: ComposeInput): Analysis {
     seed: fnv1a(`${passage}\u0000${title}`),
     models: new Map(),
   }
-  lastAnalysis = { key, value }
+  lastAnalysis = { input: { excerpt: input.excerpt, title: input.title, tags: [...input.tags], language: input.language }, value }
   return value
 }
 
@@ -200,6 +209,7 @@ interface FitOptions {
 function fitSingle(context: Context, options: FitOptions): string | null {
   const { platform, settings, wording, analysis } = context
   const sentences = options.sentences ?? analysis.sentences
+  const source = options.sentences ? options.sentences.join('') : analysis.passage
   // A cost model of the passage prices any prefix in O(1); only the winner is measured for real.
   const model = options.sentences ? null : passageModel(context)
   const around = options.frame(FRAME_MARK).replace(FRAME_MARK, '')
@@ -207,7 +217,7 @@ function fitSingle(context: Context, options: FitOptions): string | null {
     const suffix = count > 0 ? `\n\n${options.tags.slice(0, count).join(' ')}` : ''
     const accepts = (passage: string) => fits(platform, options.frame(passage) + suffix, settings)
     const estimate = model?.fitsWith(around + suffix) ?? null
-    const passage = longestPassage(sentences, accepts, estimate, options, wording.ellipsis)
+    const passage = longestPassage(source, sentences, accepts, estimate, options, wording.ellipsis)
     if (passage !== null) return options.frame(passage) + suffix
   }
   return null
@@ -231,15 +241,15 @@ function passageModel(context: Context): CostModel | null {
  * `estimate`, if given, prices prefixes of the analysed passage ([0, end)) without measuring.
  */
 function longestPassage(
+  text: string,
   sentences: readonly string[],
   accepts: (passage: string) => boolean,
   estimate: ((start: number, end: number) => boolean) | null,
   options: FitOptions,
   ellipsis: string,
 ): string | null {
-  // Sentences partition their text: a prefix of n sentences is text.slice(0, ends[n - 1]),
+  // Sentences partition `text`: a prefix of n sentences is text.slice(0, ends[n - 1]),
   // without its trailing whitespace. Offsets, not strings, until a candidate is measured.
-  const text = sentences.join('')
   const count = Math.min(sentences.length, options.maxSentences ?? sentences.length)
   const ends: number[] = []
   let offset = 0
