@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Draft, Settings, SettingsPatch } from '@shared/domain'
 import { useApi } from '../api/context'
 import { resolveUiLanguage } from '../i18n/i18n'
+import { mergeSettings } from '../settings/mergeSettings'
 import { loadBoot } from './boot'
 import { NoticeProvider, useNotices } from './notices'
 import { applyLanguage, applyTheme } from './theme'
@@ -47,7 +48,7 @@ function SettingsGate(props: Extensions) {
   const update = useCallback(
     (patch: SettingsPatch) => {
       // Show the change at once; the backend's answer is the truth afterwards.
-      setSettings((s) => s && { ...s, ...patch, panes: { ...s.panes, ...patch.panes } })
+      setSettings((s) => s && mergeSettings(s, patch))
       api.invoke('settings.update', { patch }).then(setSettings, (e: Error) =>
         notify('error', t('settings.saveFailed', { reason: e.message })),
       )
