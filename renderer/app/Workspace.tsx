@@ -223,10 +223,11 @@ export function Workspace({
   const focusSearch = () => {
     setFocusMode(false)
     if (!settings.panes.libraryOpen) setPanes({ libraryOpen: true })
-    requestAnimationFrame(() => {
+    // After React has shown the library (it may have been hidden a moment ago).
+    setTimeout(() => {
       searchRef.current?.focus()
       searchRef.current?.select()
-    })
+    }, 0)
   }
   const openHistory = () => selectedId !== null && setModal({ kind: 'history', draftId: selectedId })
   const current = library.active?.find((d) => d.id === selectedId) ?? null

@@ -5,7 +5,7 @@ import { docToPlainText } from '@shared/text/words'
 import { App } from '../../../renderer/app/App'
 import { testBackend, type TestBackend } from '../support/backend'
 import { editorIn, typeText } from '../support/editor'
-import { buttonByText, byLabel, click, render, type Rendered, typeInto, waitFor } from '../support/render'
+import { buttonByText, byLabel, click, keyDown, render, type Rendered, typeInto, waitFor } from '../support/render'
 
 let backend: TestBackend
 let view: Rendered | null = null
@@ -265,6 +265,78 @@ describe('library', () => {
     expect(titles()).toEqual(['Eine Idee'])
     await click(buttonByText(root, /^All/))
     await waitFor(() => titles().length === 2)
+  })
+})
+
+describe('keyboard, palette, settings', () => {
+  const ctrl = (key: string, extra: KeyboardEventInit = {}) => keyDown(window, { key, ctrlKey: true, ...extra })
+
+  it('Ctrl+Shift+P opens the palette; a command runs; Esc leaves focus mode', async () => {
+    const root = await boot()
+    await ctrl('P', { shiftKey: true })
+    const dialog = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"]'))
+    expect(dialog.querySelector('h2')?.textContent).toBe('Commands')
+    const input = byLabel<HTMLInputElement>(dialog, 'Command')!
+    await typeInto(input, 'focus')
+    expect([...dialog.querySelectorAll('[role="option"]')].map((o) => o.textContent)).toEqual(['Focus mode'])
+    await keyDown(input, { key: 'Enter' })
+    await waitFor(() => root.querySelector('.workspace.focus-mode'))
+    expect(root.querySelector('nav.library')).toBeNull()
+    expect(root.querySelector('[role="toolbar"]')).toBeNull()
+    await keyDown(window, { key: 'Escape' })
+    await waitFor(() => root.querySelector('nav.library'))
+  })
+
+  it('Ctrl+N starts a new draft and Ctrl+F puts the caret in the search field', async () => {
+    const root = await boot()
+    await ctrl('n')
+    await waitFor(async () => (await backend.api.invoke('drafts.list', { view: 'active' })).length === 2)
+    await waitFor(() => document.activeElement?.classList.contains('title-field'))
+    await ctrl('f')
+    await waitFor(() => document.activeElement === byLabel(root, 'Search drafts'))
+  })
+
+  it('Ctrl+K links the selected words; only web and mail addresses are accepted', async () => {
+    const root = await boot()
+    await newDraft(root, 'Links')
+    const editor = editorIn(root)
+    await typeText(editor, 'Lies mehr hier.')
+    await act(async () => void editor.commands.setTextSelection({ from: 11, to: 15 }))
+    await keyDown(editor.view.dom, { key: 'k', ctrlKey: true })
+    let dialog = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"]'))
+    await typeInto(dialog.querySelector('input'), 'javascript:alert(1)')
+    await click(buttonByText(dialog, 'Apply'))
+    expect(dialog.querySelector('[role="alert"]')?.textContent).toMatch(/web pages/)
+    await typeInto(dialog.querySelector('input'), 'example.com/lesen')
+    await click(buttonByText(dialog, 'Apply'))
+    await waitFor(() => !root.querySelector('[role="dialog"]'))
+    expect(root.querySelector('.ProseMirror a')?.getAttribute('href')).toBe('https://example.com/lesen')
+    expect(root.querySelector('.ProseMirror a')?.textContent).toBe('hier')
+    await keyDown(editor.view.dom, { key: 'k', ctrlKey: true })
+    dialog = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"]'))
+    await click(buttonByText(dialog, 'Remove link'))
+    expect(root.querySelector('.ProseMirror a')).toBeNull()
+  })
+
+  it('remembers the library width in the settings', async () => {
+    const root = await boot()
+    const splitter = byLabel(root, 'Resize library')!
+    await keyDown(splitter, { key: 'ArrowRight', shiftKey: true })
+    await waitFor(async () => (await backend.api.invoke('settings.get', {})).panes.libraryWidth === 300)
+    expect(splitter.getAttribute('aria-valuenow')).toBe('300')
+  })
+
+  it('switches the UI language at once and keeps the choice', async () => {
+    const root = await boot()
+    await ctrl('P', { shiftKey: true })
+    const palette = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"]'))
+    await typeInto(byLabel(palette, 'Command'), 'settings')
+    await keyDown(byLabel(palette, 'Command')!, { key: 'Enter' })
+    const settings = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"]'))
+    await click(byLabel(settings, 'Deutsch', 'input[type="radio"]'))
+    await waitFor(() => buttonByText(root, 'Neuer Entwurf'))
+    expect(settings.querySelector('h2')?.textContent).toBe('Einstellungen')
+    expect((await backend.api.invoke('settings.get', {})).uiLanguage).toBe('de')
   })
 })
 
