@@ -1,18 +1,26 @@
 import twitterText from 'twitter-text'
-import { countWith, extractHashtagsWithIndices, extractUrlsWithIndices, MASTODON_URL_LENGTH, SINGLE_GRAPHEME_TEXT, utf8ByteLength } from './counting'
+import {
+  countWith,
+  extractHashtagsWithIndices,
+  extractUrlsWithIndices,
+  MASTODON_REMOTE_MENTION,
+  MASTODON_URL_LENGTH,
+  SINGLE_GRAPHEME_TEXT,
+  utf8ByteLength,
+} from './counting'
 import type { PlatformId } from './ids'
 import { profileOf, type CountingRule } from './profiles'
 import { effectiveLimit, type PlatformSettingsInput } from './settings'
 
 /**
- * A fast, never-too-small estimate of what any slice of one text costs on a platform, for the
- * thread splitter: it tries many candidate parts, and running `measure` (twitter-text's parser,
- * URL extraction) on each costs tens of microseconds. The model is built once per text; after
- * that any slice [start, end) is priced in O(log n) from a few sorted corrections.
+ * What any slice of one text costs on a platform, priced fast, for the thread splitter and the
+ * composer: they try many candidate posts, and running `measure` (twitter-text's parser, URL
+ * extraction) on each costs tens of microseconds. The model is built once per text; after that
+ * any slice [start, end) is priced in O(log n) from a few sorted corrections.
  *
  * For slices that start and end at whitespace it prices what `measure` counts: twitter-text's
  * own weight table per character, URLs and remote mentions as the platform counts them, bytes,
- * links and hashtags found once in the whole text. Callers still verify the parts they keep
+ * links and hashtags found once in the whole text. Callers still verify the posts they keep
  * with `measure`, so a disagreement can cost speed, never correctness.
  */
 export interface CostModel {
@@ -38,8 +46,6 @@ function xWeight(codePoint: number): number {
   }
   return X_CONFIG.defaultWeight
 }
-
-const MASTODON_REMOTE_MENTION = /(^|[^/\w])@([a-z0-9_]+)(@[a-z0-9.-]+[a-z0-9]+)/gi
 
 interface Override {
   start: number

@@ -8,8 +8,11 @@ const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme
 /** Mastodon replaces every URL with this many characters when counting. */
 export const MASTODON_URL_LENGTH = 23
 const MASTODON_URL_PLACEHOLDER = 'x'.repeat(MASTODON_URL_LENGTH)
-/** Mastodon counts a remote mention `@user@domain` as `@user` (mastodon counter.js). */
-const MASTODON_REMOTE_MENTION = /(^|[^/\w])@(([a-z0-9_]+)@[a-z0-9.-]+[a-z0-9]+)/gi
+/**
+ * Mastodon counts a remote mention `@user@domain` as `@user` (mastodon counter.js).
+ * Groups: 1 what precedes the mention, 2 the user, 3 the "@domain" that is not counted.
+ */
+export const MASTODON_REMOTE_MENTION = /(^|[^/\w])@([a-z0-9_]+)(@[a-z0-9.-]+[a-z0-9]+)/gi
 
 /** A grapheme that is (or starts) an emoji: pictographs, flags, keycaps. */
 const EMOJI_GRAPHEME = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u
@@ -26,7 +29,6 @@ const EMOJI_GRAPHEME = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/
 // character's surrogate halves fall outside the class, as they should).
 export const SINGLE_GRAPHEME_TEXT =
   /^[\t\n\x20-\x7E\u00A0-\u02FF\u0370-\u0482\u048A-\u052F\u1E00-\u1EFF\u2010-\u2027\u2030-\u205E\u20A0-\u20C0]*$/
-
 
 export function graphemes(text: string): string[] {
   const out: string[] = []
@@ -116,7 +118,7 @@ export function mastodonCountableText(text: string): string {
     cursor = end
   }
   out += text.slice(cursor)
-  return out.replace(MASTODON_REMOTE_MENTION, '$1@$3')
+  return out.replace(MASTODON_REMOTE_MENTION, '$1@$2')
 }
 
 /** Threads: characters, but an emoji counts as many as its UTF-8 bytes (Threads API docs). */
