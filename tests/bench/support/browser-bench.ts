@@ -62,7 +62,7 @@ export async function typingLatency(page: Page, keys: number): Promise<Sample> {
   await page.waitForTimeout(300)
   const letters = 'ein kleiner satz über dialog '
   for (let i = 0; i < keys; i++) {
-    await page.keyboard.press(letters[i % letters.length] === ' ' ? 'Space' : letters[i % letters.length]!)
+    await page.keyboard.type(letters[i % letters.length]!)
     await page.waitForTimeout(25)
   }
   await page.waitForTimeout(200)
