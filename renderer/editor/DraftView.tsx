@@ -1,5 +1,5 @@
 import type { AnyExtension, Editor } from '@tiptap/core'
-import { Selection } from '@tiptap/pm/state'
+import { NodeSelection, Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import DOMPurify from 'dompurify'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -17,6 +17,14 @@ import { SaveIndicator } from './SaveIndicator'
 import type { SaveRegistry } from './saveRegistry'
 import { Toolbar } from './Toolbar'
 import { useDocStats } from './useDocStats'
+
+/** After inserting an image the caret goes after it, so the next paste adds instead of replacing it. */
+function caretAfterSelectedNode(editor: Editor): void {
+  const { selection, doc } = editor.state
+  if (selection instanceof NodeSelection) {
+    editor.view.dispatch(editor.state.tr.setSelection(Selection.near(doc.resolve(selection.to), 1)))
+  }
+}
 
 /** Titles longer than this are set smaller, so a 300-character title does not fill the screen. */
 const LONG_TITLE = 80
@@ -140,8 +148,10 @@ export function DraftView(props: DraftViewProps) {
           const src = await storeImage(api, file)
           if (e.isDestroyed) return
           const image = { type: 'image', attrs: { src, alt: file.name } }
-          if (at === null) e.chain().focus().insertContent(image).run()
-          else {
+          if (at === null) {
+            e.chain().focus().insertContent(image).run()
+            caretAfterSelectedNode(e)
+          } else {
             e.chain().insertContentAt(at, image).run()
             at += 1
           }

@@ -121,6 +121,73 @@ describe('foundation: write, keep, find, trash, restore', () => {
   })
 })
 
+describe('images', () => {
+  // A 2×2 PNG, so the stored asset and the shown <img> can be checked for real.
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+    'base64',
+  )
+
+  it('stores pasted, dropped and picked images in the library and shows them from there', async () => {
+    const page = await open({ locale: 'en-US' })
+    await page.getByRole('button', { name: 'New draft' }).click()
+    const title = page.getByRole('textbox', { name: 'Title' })
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement && (el as HTMLTextAreaElement).value === '')).toBe(true)
+    await page.keyboard.type('Pictures')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Before the pictures.')
+
+    // Picked with the toolbar button.
+    await page.locator('.toolbar input[type="file"]').setInputFiles({ name: 'picked.png', mimeType: 'image/png', buffer: PNG })
+    await expect.poll(() => page.locator('.doc-image[data-state="ready"]').count()).toBe(1)
+    // Pasted and dropped, as the browser delivers them.
+    const deliver = (kind: 'paste' | 'drop', name: string) =>
+      page.evaluate(
+        ({ base64, kind, name }) => {
+          const data = new DataTransfer()
+          data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/png' }))
+          const dom = document.querySelector('.ProseMirror')!
+          const box = dom.querySelector('p')!.getBoundingClientRect()
+          dom.dispatchEvent(
+            kind === 'paste'
+              ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+              : new DragEvent('drop', { dataTransfer: data, clientX: box.left + 5, clientY: box.top + 5, bubbles: true, cancelable: true }),
+          )
+        },
+        { base64: PNG.toString('base64'), kind, name },
+      )
+    await deliver('paste', 'pasted.png')
+    await expect.poll(() => page.locator('.doc-image[data-state="ready"]').count()).toBe(2)
+    await deliver('drop', 'dropped.png')
+    await expect.poll(() => page.locator('.doc-image[data-state="ready"]').count()).toBe(3)
+    const shown = await page.locator('.doc-image img').evaluateAll((imgs) =>
+      imgs.map((img) => ({ src: (img as HTMLImageElement).src.slice(0, 5), width: (img as HTMLImageElement).naturalWidth, alt: (img as HTMLImageElement).alt })),
+    )
+    expect(shown.map((s) => s.src)).toEqual(['blob:', 'blob:', 'blob:'])
+    expect(shown.every((s) => s.width === 2)).toBe(true)
+    expect(shown.map((s) => s.alt).sort()).toEqual(['dropped.png', 'pasted.png', 'picked.png'])
+    await saved(page)
+
+    const list = await bridge.call<Draft[]>('drafts.list', { view: 'active' })
+    const draft = await bridge.call<Draft>('drafts.get', { id: list.find((d) => d.title === 'Pictures')!.id })
+    const srcs = draft.doc.content.filter((n) => n.type === 'image').map((n) => String(n.attrs?.src))
+    expect(srcs).toHaveLength(3)
+    // Same bytes, same content hash: the library stores the image once.
+    expect(new Set(srcs).size).toBe(1)
+    expect(srcs[0]).toMatch(/^asset:[0-9a-f]{64}$/)
+
+    await page.reload()
+    await expect.poll(() => page.locator('.doc-image[data-state="ready"]').count()).toBe(3)
+  })
+
+  it('refuses a file that is not an image, with a message, and keeps the text', async () => {
+    const page = await open({ locale: 'en-US' })
+    await page.locator('.ProseMirror').click()
+    await page.locator('.toolbar input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') })
+    await page.locator('.notice-error', { hasText: '“notes.txt” is not an image Longhand can store' }).waitFor()
+  })
+})
+
 describe('screens in both themes, both languages, wide and narrow', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true })
