@@ -108,7 +108,6 @@ export function Workspace({
       }
     })()
     // Once per start; the language is the one the UI started in.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api])
 
   useEffect(() => rememberOpenDraft(selectedId), [selectedId])
@@ -288,9 +287,10 @@ export function Workspace({
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!registry.hasUnsaved) return
       flush()
-      // The browser harness cannot wait for a save: ask the user to stay. (In Electron the
-      // main process asks for a flush before closing, answered below.)
-      e.preventDefault()
+      // A browser cannot wait for the save: ask the user to stay. In Electron the main process
+      // asks for a flush before closing (answered below), and a prevented unload would make
+      // quitting impossible while a disk keeps failing.
+      if (api.shell === 'web') e.preventDefault()
     }
     window.addEventListener('blur', flush)
     document.addEventListener('visibilitychange', onVisibility)
@@ -298,6 +298,8 @@ export function Workspace({
     const offEvents = api.onEvent((event) => {
       const h = handlers.current
       if (event.type === 'flush') {
+        // Answered even when a write failed: main must not hang on quit. The failed text stays
+        // in the editor and keeps retrying while the window lives.
         void registry.flushAll().finally(() => api.invoke('app.flushed', { requestId: event.requestId }))
         return
       }
@@ -403,6 +405,7 @@ export function Workspace({
         <RevisionsDialog
           draftId={modal.draftId}
           beforeRestore={flushAll}
+          extraExtensions={editorExtensions}
           onClose={() => setModal(null)}
           onRestored={(draft) => {
             setModal(null)

@@ -2,7 +2,7 @@ import type { AnyExtension, Editor } from '@tiptap/core'
 import { NodeSelection, Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import DOMPurify from 'dompurify'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Draft, DraftSummary, EditorDoc } from '@shared/domain'
 import { useApi } from '../api/context'
@@ -114,14 +114,12 @@ export function DraftView(props: DraftViewProps) {
       void registry.closed(draft.id)
     }
     // Mounted once per draft view (the parent keys this component by draft).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {
     if (props.autoFocus === 'title') titleRef.current?.focus()
     else if (props.autoFocus === 'text') editor.commands.focus('end')
     // Only when the view opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   useEffect(() => {
@@ -162,24 +160,20 @@ export function DraftView(props: DraftViewProps) {
     })()
   }
 
-  const saveMeta = useCallback(
-    async (patch: Partial<MetaValues>) => {
-      const previous = meta
-      setMeta({ ...meta, ...patch })
-      try {
-        const summary = await api.invoke('drafts.updateMeta', { id: draft.id, ...patch })
-        props.onSummary(summary)
-        if (patch.language && patch.language !== previous.language) {
-          props.onReplace({ doc: editor.getJSON() as EditorDoc, title: titleText, ...previous, ...patch })
-        }
-      } catch (error) {
-        setMeta(previous)
-        notify('error', t('meta.saveFailed', { reason: (error as Error).message }))
+  async function saveMeta(patch: Partial<MetaValues>) {
+    const previous = meta
+    setMeta({ ...meta, ...patch })
+    try {
+      const summary = await api.invoke('drafts.updateMeta', { id: draft.id, ...patch })
+      props.onSummary(summary)
+      if (patch.language && patch.language !== previous.language) {
+        props.onReplace({ doc: editor.getJSON() as EditorDoc, title: titleText, ...previous, ...patch })
       }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [meta, draft.id, titleText],
-  )
+    } catch (error) {
+      setMeta(previous)
+      notify('error', t('meta.saveFailed', { reason: (error as Error).message }))
+    }
+  }
 
   const stats = useDocStats(editor)
   const jumpTo = (entry: OutlineEntry) => {

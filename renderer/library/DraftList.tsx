@@ -61,7 +61,6 @@ export function DraftList({
     const index = drafts.findIndex((d) => d.id === selectedId)
     if (index >= 0) scrollIntoView(index)
     // Only when the selection changes, not on every list update.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId])
 
   useEffect(() => {

@@ -1,3 +1,4 @@
+import type { AnyExtension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { RotateCcw } from 'lucide-react'
 import { useEffect, useState } from 'react'
@@ -18,8 +19,11 @@ export function RevisionsDialog({
   beforeRestore,
   onRestored,
   onClose,
+  extraExtensions,
 }: {
   draftId: DraftId
+  /** The same extra extensions as the editor, so every mark and node of a snapshot can be shown. */
+  extraExtensions?: AnyExtension[]
   /** Writes pending edits first, so the snapshot taken before restoring holds the latest text. */
   beforeRestore(): Promise<boolean>
   onRestored(draft: Draft): void
@@ -119,14 +123,14 @@ export function RevisionsDialog({
           </ul>
         )}
         <section className="revision-preview" aria-label={t('revisions.previewLabel')}>
-          {selected ? <RevisionPreview key={selected.id} revision={selected} /> : <p className="muted">{t('revisions.pick')}</p>}
+          {selected ? <RevisionPreview key={selected.id} revision={selected} extraExtensions={extraExtensions} /> : <p className="muted">{t('revisions.pick')}</p>}
         </section>
       </div>
     </Dialog>
   )
 }
 
-function RevisionPreview({ revision }: { revision: Revision }) {
+function RevisionPreview({ revision, extraExtensions = [] }: { revision: Revision; extraExtensions?: AnyExtension[] }) {
   const { i18n } = useTranslation()
   const api = useApi()
   const editor = useEditor({
@@ -134,12 +138,15 @@ function RevisionPreview({ revision }: { revision: Revision }) {
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     content: revision.doc,
-    extensions: editorExtensions({
-      language: 'en',
-      placeholder: '',
-      resolveAsset: (id) => assetCacheFor(api).resolve(id),
-      imageLabels: { notStored: i18n.t('editor.imageNotStored'), broken: i18n.t('editor.imageBroken') },
-    }),
+    extensions: [
+      ...editorExtensions({
+        language: 'en',
+        placeholder: '',
+        resolveAsset: (id) => assetCacheFor(api).resolve(id),
+        imageLabels: { notStored: i18n.t('editor.imageNotStored'), broken: i18n.t('editor.imageBroken') },
+      }),
+      ...extraExtensions,
+    ],
     editorProps: { attributes: { class: 'doc doc-preview' } },
   })
   return (
