@@ -2,7 +2,7 @@
  * Export and import of drafts: pure functions over the editor's JSON document.
  * Stable entry points: toMarkdown, toHtml, fromMarkdown (see the issue); the rest supports them.
  */
-export { toMarkdown, toMarkdownBody, toMarkdownWithImages, docToMdast, IMAGE_FOLDER } from './markdown/to-markdown'
+export { toMarkdown, toMarkdownBody, toMarkdownWithImages, docToMdast, IMAGE_FOLDER, MARKDOWN_STYLE } from './markdown/to-markdown'
 export type { MarkdownExport, MarkdownExportOptions, MarkdownImageFile, MarkdownImageMode } from './markdown/to-markdown'
 export { fromMarkdown, markdownToDoc } from './markdown/from-markdown'
 export type { MarkdownImportOptions } from './markdown/from-markdown'

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { DocMark, DocNode, EditorDoc } from '@shared/domain'
-import { fromHtml, fromMarkdown, toHtmlBody, toMarkdown, toMarkdownBody } from '@shared/export'
+import { toMarkdown as stockSerializer } from 'mdast-util-to-markdown'
+import { docToMdast, fromHtml, fromMarkdown, MARKDOWN_STYLE, toHtmlBody, toMarkdown, toMarkdownBody } from '@shared/export'
 import { PNG_DATA_URL } from './support/doc'
 import { expectEditorDoc, loadEditorSchema, type EditorSchema } from './support/editor-schema'
 import { testWindow } from './support/window'
@@ -102,6 +103,15 @@ describe('random documents survive export and import', () => {
         expect(back).toEqual(doc)
       }),
       { numRuns: 300 },
+    )
+  })
+
+  test('the faster text escaping writes exactly what the stock serializer writes', () => {
+    fc.assert(
+      fc.property(editorDoc, (doc) => {
+        expect(toMarkdownBody(doc)).toBe(stockSerializer(docToMdast(doc).root, MARKDOWN_STYLE))
+      }),
+      { numRuns: 150 },
     )
   })
 

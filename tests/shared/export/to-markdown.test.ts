@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { fromMarkdown, MissingAssetError, splitFrontMatter, toMarkdown, toMarkdownBody, toMarkdownWithImages } from '@shared/export'
+import { toMarkdown as stockSerializer } from 'mdast-util-to-markdown'
+import { docToMdast, fromMarkdown, MARKDOWN_STYLE, markdownToDoc, MissingAssetError, splitFrontMatter, toMarkdown, toMarkdownBody, toMarkdownWithImages } from '@shared/export'
+import { specExamples } from './support/commonmark'
 import { ASSET_ID, ASSET_URL, br, code, doc, h, hr, img, li, link, ol, p, PNG_BASE64, PNG_DATA_URL, quote, t, ul } from './support/doc'
 
 describe('toMarkdown: every construct maps exactly', () => {
@@ -120,4 +122,16 @@ describe('toMarkdown: front matter', () => {
     expect(md).not.toContain('canonical')
     expect(md.endsWith('---\n')).toBe(true)
   })
+})
+
+test('the faster text escaping writes exactly what the stock serializer writes', () => {
+  let compared = 0
+  for (const example of specExamples()) {
+    const doc = markdownToDoc(example.markdown)
+    const { root } = docToMdast(doc)
+    const stock = root.children.length > 0 ? stockSerializer(root, MARKDOWN_STYLE) : ''
+    expect(toMarkdownBody(doc), `example ${example.number}`).toBe(stock)
+    compared++
+  }
+  expect(compared).toBe(652)
 })
