@@ -1,3 +1,4 @@
+import { postsDe } from './posts.de'
 import type { UiStrings } from './ui.en'
 
 /** Alle Texte der Oberfläche auf Deutsch, in der Du-Form. Gleiche Schlüssel wie ui.en.ts. */
@@ -202,4 +203,5 @@ export const uiDe: UiStrings = {
     version: 'Version',
     dataFolder: 'Deine Bibliothek',
   },
+  posts: postsDe,
 }

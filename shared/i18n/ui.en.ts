@@ -1,3 +1,5 @@
+import { postsEn } from './posts.en'
+
 /**
  * Every string of the renderer UI, English. Plain nested objects; i18next plural keys use
  * the `_zero`/`_one`/`_other` suffixes. German (ui.de.ts) must have exactly the same keys:
@@ -204,6 +206,7 @@ export const uiEn = {
     version: 'Version',
     dataFolder: 'Your library',
   },
+  posts: postsEn,
 }
 
 /** The shape every UI language must have: the English keys, each with a string. */
