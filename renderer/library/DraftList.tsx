@@ -1,5 +1,6 @@
 import { MoreHorizontal } from 'lucide-react'
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
+import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
 import type { DraftId, DraftSummary } from '@shared/domain'
 import { formatDateTime, formatLastEdited } from './lastEdited'
@@ -135,6 +136,7 @@ function DraftRow({
 }) {
   const { t, i18n } = useTranslation()
   const [menuOpen, setMenuOpen] = useState(false)
+  const moreButton = useRef<HTMLButtonElement>(null)
   const title = draft.title.trim() || t('library.untitled')
   const edited = draft.trashedAt ?? draft.updatedAt
   return (
@@ -162,6 +164,7 @@ function DraftRow({
         </span>
       </button>
       <button
+        ref={moreButton}
         type="button"
         className="icon-button draft-row-more"
         aria-label={t('library.moreActions', { title })}
@@ -171,38 +174,62 @@ function DraftRow({
       >
         <MoreHorizontal size={16} aria-hidden />
       </button>
-      {menuOpen && <RowMenu draft={draft} actions={actions} onClose={() => setMenuOpen(false)} />}
+      {menuOpen && <RowMenu draft={draft} actions={actions} anchor={moreButton} onClose={() => setMenuOpen(false)} />}
     </div>
   )
 }
 
-function RowMenu({ draft, actions, onClose }: { draft: DraftSummary; actions: RowAction[]; onClose(): void }) {
+/**
+ * The row's action menu, rendered into <body>: the rows are transformed (windowing), which
+ * would make them the containing block of a fixed-position menu and clip it.
+ */
+function RowMenu({
+  draft,
+  actions,
+  anchor,
+  onClose,
+}: {
+  draft: DraftSummary
+  actions: RowAction[]
+  anchor: RefObject<HTMLButtonElement | null>
+  onClose(): void
+}) {
   const ref = useRef<HTMLDivElement>(null)
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null)
-  // Fixed position from the anchor button: the list scrolls and clips, the menu must not.
   useLayoutEffect(() => {
-    const anchor = ref.current?.previousElementSibling?.getBoundingClientRect()
+    const box = anchor.current?.getBoundingClientRect()
     const menu = ref.current?.getBoundingClientRect()
-    if (!anchor || !menu) return
-    const below = anchor.bottom + 4
-    const top = below + menu.height > window.innerHeight ? Math.max(4, anchor.top - menu.height - 4) : below
-    setPosition({ top, left: Math.max(4, anchor.right - menu.width) })
-  }, [])
+    if (!box || !menu) return
+    const below = box.bottom + 4
+    const top = below + menu.height > window.innerHeight ? Math.max(4, box.top - menu.height - 4) : below
+    setPosition({ top, left: Math.max(4, box.right - menu.width) })
+  }, [anchor])
+  const close = useRef(onClose)
+  close.current = onClose
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
     const onPointer = (e: PointerEvent) => {
-      if (!ref.current?.parentElement?.contains(e.target as Node)) onClose()
+      const target = e.target as Node
+      if (!ref.current?.contains(target) && !anchor.current?.contains(target)) close.current()
+    }
+    // A fixed menu would float away from its row when the list scrolls: close it instead.
+    const onScroll = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) close.current()
     }
     document.addEventListener('pointerdown', onPointer)
-    return () => document.removeEventListener('pointerdown', onPointer)
-  }, [onClose])
+    document.addEventListener('scroll', onScroll, true)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('scroll', onScroll, true)
+    }
+  }, [anchor])
   function onKeyDown(event: React.KeyboardEvent) {
     const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
     const index = items.indexOf(document.activeElement as HTMLElement)
     if (event.key === 'Escape') {
       event.stopPropagation()
       onClose()
-      ;(ref.current?.previousElementSibling as HTMLElement | null)?.focus()
+      anchor.current?.focus()
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault()
       event.stopPropagation()
@@ -212,7 +239,7 @@ function RowMenu({ draft, actions, onClose }: { draft: DraftSummary; actions: Ro
       onClose()
     }
   }
-  return (
+  return createPortal(
     <div
       className="menu"
       role="menu"
@@ -234,6 +261,7 @@ function RowMenu({ draft, actions, onClose }: { draft: DraftSummary; actions: Ro
           {action.label}
         </button>
       ))}
-    </div>
+    </div>,
+    document.body,
   )
 }

@@ -14,6 +14,7 @@ let bridge: BridgeProcess
 let opened: OpenedPage | null = null
 
 beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true })
   dataDir = mkdtempSync(join(tmpdir(), 'longhand-foundation-'))
   bridge = await startBridgeProcess(dataDir)
 })
@@ -74,6 +75,7 @@ describe('foundation: write, keep, find, trash, restore', () => {
     const hit = page.locator('.search-hit', { hasText: 'Grüße aus München' })
     await hit.waitFor()
     expect(await hit.locator('mark').first().textContent()).toMatch(/^Brücke/)
+    await page.screenshot({ path: join(SCREENSHOTS, 'search-light-de-1280.png') })
     await page.keyboard.type(' AND "(')
     await page.waitForTimeout(400)
     expect(await page.locator('.notice-error').count()).toBe(0)
@@ -88,6 +90,7 @@ describe('foundation: write, keep, find, trash, restore', () => {
 
     await page.getByRole('button', { name: 'Papierkorb', exact: true }).click()
     await page.getByRole('button', { name: 'Weitere Aktionen für „Grüße aus München“' }).click()
+    await page.screenshot({ path: join(SCREENSHOTS, 'trash-light-de-1280.png') })
     await page.getByRole('menuitem', { name: 'Wiederherstellen' }).click()
     await page.getByRole('button', { name: 'Zurück zur Bibliothek' }).click()
     await page.getByRole('list', { name: 'Entwürfe' }).getByText('Grüße aus München').waitFor()
@@ -111,6 +114,7 @@ describe('foundation: write, keep, find, trash, restore', () => {
     const dialog = page.getByRole('dialog', { name: 'Version history' })
     await dialog.locator('.revision-item').first().click()
     await expect.poll(() => dialog.locator('.revision-preview .ProseMirror').textContent()).toBe('First version.')
+    await page.screenshot({ path: join(SCREENSHOTS, 'history-light-en-1280.png') })
     await dialog.getByRole('button', { name: 'Restore this version' }).click()
     await dialog.waitFor({ state: 'detached' })
     await expect.poll(() => page.locator('.ProseMirror').first().textContent()).toBe('First version.')
