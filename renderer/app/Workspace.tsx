@@ -171,6 +171,8 @@ export function Workspace({
     restore: async (d: DraftSummary) => {
       try {
         await library.restore(d.id)
+        // The open view was read-only because the draft was in the trash: reopen it editable.
+        if (d.id === selectedId) setReloadToken((n) => n + 1)
         notify('info', t('library.restored', { title: d.title.trim() || t('library.untitled') }))
       } catch (e) {
         fail('library.actionFailed', e)
@@ -394,6 +396,10 @@ export function Workspace({
           onOutlineOpen={setOutlineOpen}
           extraExtensions={editorExtensions}
           onEditor={setEditor}
+          onRestore={(id) => {
+            const summary = library.trash?.find((d) => d.id === id)
+            if (summary) void actions.restore(summary)
+          }}
         />
       </main>
       {rightPane && !focusMode && <aside className="right-pane">{rightPane}</aside>}

@@ -2,6 +2,7 @@ import type { AnyExtension, Editor } from '@tiptap/core'
 import { NodeSelection, Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import DOMPurify from 'dompurify'
+import { Trash2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Draft, DraftSummary, EditorDoc } from '@shared/domain'
@@ -56,6 +57,8 @@ export interface DraftViewProps {
   /** Seam for features that add to the editor (the passage mark) or read from it (the posts pane). */
   extraExtensions?: AnyExtension[]
   onEditor?(editor: Editor | null): void
+  /** Shown for a draft in the trash, which opens read-only. */
+  onRestore?(): void
 }
 
 /**
@@ -77,7 +80,10 @@ export function DraftView(props: DraftViewProps) {
   const linkShortcut = useRef<() => void>(() => undefined)
   const imageFiles = useRef<(editor: Editor, files: File[], pos: number | null) => void>(() => undefined)
 
+  // A trashed draft can be read but not changed: restoring it is one click away.
+  const inTrash = draft.trashedAt !== null
   const editor = useEditor({
+    editable: !inTrash,
     shouldRerenderOnTransaction: false,
     immediatelyRender: true,
     content: draft.doc,
@@ -185,7 +191,18 @@ export function DraftView(props: DraftViewProps) {
 
   return (
     <div className={`draft-view${props.outlineOpen && !props.focusMode ? ' with-outline' : ''}`}>
-      {!props.focusMode && (
+      {inTrash && (
+        <div className="trash-banner" role="status">
+          <Trash2 size={16} aria-hidden />
+          <span>{t('editor.inTrash')}</span>
+          {props.onRestore && (
+            <button type="button" className="button" onClick={props.onRestore}>
+              {t('library.restore')}
+            </button>
+          )}
+        </div>
+      )}
+      {!props.focusMode && !inTrash && (
         <Toolbar
           editor={editor}
           outlineOpen={props.outlineOpen}
@@ -201,6 +218,7 @@ export function DraftView(props: DraftViewProps) {
           <textarea
             ref={titleRef}
             className="title-field"
+            readOnly={inTrash}
             data-long={titleText.length > LONG_TITLE ? '' : undefined}
             rows={1}
             value={titleText}
@@ -220,7 +238,7 @@ export function DraftView(props: DraftViewProps) {
               }
             }}
           />
-          {!props.focusMode && <DraftMeta values={meta} onChange={(patch) => void saveMeta(patch)} />}
+          {!props.focusMode && !inTrash && <DraftMeta values={meta} onChange={(patch) => void saveMeta(patch)} />}
           <EditorContent editor={editor} className="doc-host" />
         </article>
         {props.outlineOpen && !props.focusMode && <Outline entries={stats.outline} onJump={jumpTo} />}

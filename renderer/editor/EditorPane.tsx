@@ -25,6 +25,7 @@ export interface EditorPaneProps {
   onOutlineOpen(open: boolean): void
   extraExtensions?: AnyExtension[]
   onEditor?(editor: Editor | null): void
+  onRestore?(id: DraftId): void
 }
 
 type Loaded = { draft: Draft; generation: number; autoFocus: 'title' | 'text' | null }
@@ -121,6 +122,7 @@ export function EditorPane(props: EditorPaneProps) {
       onOutlineOpen={props.onOutlineOpen}
       extraExtensions={props.extraExtensions}
       onEditor={props.onEditor}
+      onRestore={props.onRestore ? () => props.onRestore!(draft.id) : undefined}
     />
   )
 }

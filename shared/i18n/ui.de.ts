@@ -86,6 +86,7 @@ export const uiDe: UiStrings = {
     readingTime_one: '{{count}} Min. Lesezeit',
     readingTime_other: '{{count}} Min. Lesezeit',
     leaveFocusMode: 'Fokusmodus verlassen (Esc)',
+    inTrash: 'Dieser Entwurf liegt im Papierkorb. Stell ihn wieder her, um weiterzuschreiben.',
     nothingOpen: 'Kein Entwurf geöffnet. Wähl einen in der Bibliothek oder fang einen neuen an.',
     loadFailed: 'Dieser Entwurf ließ sich nicht öffnen. Es wurde nichts verändert.',
     imageNotStored: 'Bild von außerhalb – nicht in Longhand gespeichert, darum wird es nicht geladen',

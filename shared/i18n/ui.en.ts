@@ -89,6 +89,7 @@ export const uiEn = {
     readingTime_one: '{{count}} min read',
     readingTime_other: '{{count}} min read',
     leaveFocusMode: 'Leave focus mode (Esc)',
+    inTrash: 'This draft is in the trash. Restore it to keep writing.',
     nothingOpen: 'No draft is open. Pick one in the library or start a new one.',
     loadFailed: 'This draft could not be opened. Nothing was changed.',
     imageNotStored: 'Image from elsewhere — not stored in Longhand, so it is not loaded',

@@ -254,6 +254,24 @@ describe('library', () => {
     await waitFor(async () => !(await backend.api.invoke('drafts.list', { view: 'trash' })).some((d) => d.id === id))
   })
 
+  it('opens a trashed draft read-only, with a way to restore it', async () => {
+    const root = await boot()
+    await newDraft(root, 'Im Korb')
+    await typeText(editorIn(root), 'Lesbar, nicht änderbar.')
+    await click(byLabel(root, 'More actions for “Im Korb”'))
+    await click(buttonByText(document, 'Move to trash'))
+    await click(await waitFor(() => buttonByText(root, 'Trash')))
+    await click(await waitFor(() => [...root.querySelectorAll<HTMLButtonElement>('.draft-row-main')].find((b) => b.textContent?.includes('Im Korb'))))
+    const banner = await waitFor(() => root.querySelector<HTMLElement>('.trash-banner'))
+    expect(banner.textContent).toContain('This draft is in the trash')
+    expect(editorIn(root).isEditable).toBe(false)
+    expect(editorIn(root).getText()).toBe('Lesbar, nicht änderbar.')
+    expect(root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.readOnly).toBe(true)
+    await click(buttonByText(banner, 'Restore'))
+    await waitFor(() => !root.querySelector('.trash-banner') && editorIn(root).isEditable)
+    expect((await backend.api.invoke('drafts.list', { view: 'active' })).some((d) => d.title === 'Im Korb')).toBe(true)
+  })
+
   it('filters by status', async () => {
     const root = await boot()
     await newDraft(root, 'Eine Idee')
