@@ -12,6 +12,7 @@ export function PaneSplitter({
   max,
   onChange,
   onCommit,
+  invert = false,
 }: {
   label: string
   value: number
@@ -19,7 +20,10 @@ export function PaneSplitter({
   max: number
   onChange(width: number): void
   onCommit(width: number): void
+  /** The pane is to the right of the splitter (the posts pane): moving left makes it wider. */
+  invert?: boolean
 }) {
+  const direction = invert ? -1 : 1
   const drag = useRef<{ startX: number; startValue: number; last: number } | null>(null)
   const clamp = (n: number) => Math.round(Math.min(max, Math.max(min, n)))
   return (
@@ -38,7 +42,7 @@ export function PaneSplitter({
       }}
       onPointerMove={(e) => {
         if (!drag.current) return
-        const next = clamp(drag.current.startValue + e.clientX - drag.current.startX)
+        const next = clamp(drag.current.startValue + direction * (e.clientX - drag.current.startX))
         drag.current.last = next
         onChange(next)
       }}
@@ -48,7 +52,7 @@ export function PaneSplitter({
       }}
       onKeyDown={(e) => {
         const step = e.shiftKey ? 40 : 10
-        const next = e.key === 'ArrowLeft' ? clamp(value - step) : e.key === 'ArrowRight' ? clamp(value + step) : null
+        const next = e.key === 'ArrowLeft' ? clamp(value - direction * step) : e.key === 'ArrowRight' ? clamp(value + direction * step) : null
         if (next === null) return
         e.preventDefault()
         onChange(next)
