@@ -4,6 +4,7 @@ import { assetChannels } from './channels/assets'
 import { libraryChannels } from './channels/library'
 import { revisionChannels } from './channels/revisions'
 import { settingsChannels } from './channels/settings'
+import { transferChannels } from './channels/transfer'
 
 /**
  * THE contract between renderer and backend: every channel, its arguments and its result,
@@ -20,6 +21,7 @@ export const contract = {
   ...settingsChannels,
   ...assetChannels,
   ...appChannels,
+  ...transferChannels,
 }
 
 export type Contract = typeof contract

@@ -4,11 +4,14 @@ import { welcomeDraft } from '@shared/welcome'
 import { type Clock, systemClock } from './clock'
 import { Assets } from './assets'
 import { Drafts } from './drafts'
+import { Imports } from './imports'
+import { LibraryBackup } from './library-backup'
 import { Revisions } from './revisions'
 import { Search } from './search'
 import { SearchIndex } from './search-index'
 import { SettingsStore } from './settings'
 import { type Db, type Recovery, openStore } from './store/database'
+import { completePendingRestore } from './store/restore-backup'
 import { SafetyBackups } from './store/safety-backups'
 
 export interface ServicesOptions {
@@ -35,6 +38,8 @@ export interface Services {
   readonly revisions: Revisions
   readonly settings: SettingsStore
   readonly assets: Assets
+  readonly imports: Imports
+  readonly libraryBackup: LibraryBackup
   readonly safetyBackups: SafetyBackups
   readonly recovery: Recovery | null
   readonly appVersion: string
@@ -48,6 +53,8 @@ export const DATABASE_FILE = 'longhand.sqlite'
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const now = options.now ?? systemClock
   const safetyBackups = new SafetyBackups(join(options.dataDir, 'backups'), 7, now)
+  // A restore of a safety backup that a crash interrupted is finished before anything opens.
+  completePendingRestore(join(options.dataDir, DATABASE_FILE))
   const { db, recovery } = await openStore({
     file: join(options.dataDir, DATABASE_FILE),
     backups: safetyBackups,
@@ -68,6 +75,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     revisions,
     settings,
     assets: new Assets(db, now),
+    imports: new Imports(db, drafts, revisions, new Assets(db, now), now),
+    libraryBackup: new LibraryBackup(db, searchIndex, safetyBackups, now),
     safetyBackups,
     recovery,
     appVersion: options.appVersion ?? '0.0.0',

@@ -4,6 +4,7 @@ import { assetHandlers } from './assets'
 import { libraryHandlers } from './library'
 import { revisionHandlers } from './revisions'
 import { settingsHandlers } from './settings'
+import { transferHandlers } from './transfer'
 import type { Handlers, ShellHooks } from './types'
 
 export type { Handler, Handlers, ShellHooks } from './types'
@@ -20,5 +21,6 @@ export function createHandlers(services: Services, shell: ShellHooks = {}): Hand
     ...settingsHandlers(context),
     ...assetHandlers(context),
     ...appHandlers(context),
+    ...transferHandlers(context),
   }
 }

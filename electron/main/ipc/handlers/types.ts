@@ -1,4 +1,5 @@
 import type { Channel, Result, ValidArgs } from '@shared/ipc'
+import type { ExportKind } from '@shared/ipc/channels/transfer'
 import type { Services } from '../../services'
 
 export type Handler<C extends Channel> = (args: ValidArgs<C>) => Result<C> | Promise<Result<C>>
@@ -9,6 +10,14 @@ export type Handlers = HandlersFor<Channel>
 export interface ShellHooks {
   /** The renderer finished a flush the shell asked for (Electron: before the window closes). */
   flushed?: (requestId: number) => void
+  /** Electron: the native save dialog for an export; null when the author cancels. */
+  chooseSavePath?: (request: { defaultName: string; kind: ExportKind }) => Promise<string | null>
+  /** Electron: the native folder picker (where a library backup goes, which one to restore). */
+  chooseFolder?: (purpose: 'backup' | 'restore') => Promise<string | null>
+  /** Electron: files the OS asked Longhand to open that the renderer has not taken yet. */
+  takeOpenedFiles?: () => string[]
+  /** Both shells (LibraryHost): close the library, put a safety backup in its place, reopen. */
+  restoreSafetyBackup?: (name: string) => Promise<{ restoredFrom: string; movedAsideTo: string }>
 }
 
 export interface HandlerContext {

@@ -32,7 +32,7 @@ export class SafetyBackups {
     let file = join(this.dir, `longhand-${stamp}-${safeReason}.sqlite`)
     for (let n = 2; this.exists(file); n++) file = join(this.dir, `longhand-${stamp}-${safeReason}-${n}.sqlite`)
     await db.backup(file)
-    this.prune()
+    this.prune(file)
     return this.describe(file)!
   }
 
@@ -66,8 +66,9 @@ export class SafetyBackups {
     return null
   }
 
-  private prune(): void {
-    for (const old of this.list().slice(this.keep)) rmSync(old.file, { force: true })
+  /** Keeps the newest `keep`, always counting the one just taken (several may share a millisecond). */
+  private prune(justTaken: string): void {
+    for (const old of this.list().filter((b) => b.file !== justTaken).slice(this.keep - 1)) rmSync(old.file, { force: true })
   }
 
   private exists(file: string): boolean {

@@ -31,4 +31,21 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'assets.get': { id: '0'.repeat(64) },
   'app.flushed': { requestId: 1 },
   'app.info': {},
+  'export.save': {
+    kind: 'markdown',
+    suggestedName: 'Grüße.md',
+    files: [
+      { role: 'document', text: '# Grüße' },
+      { role: 'image', path: 'images/pixel.png', dataBase64: PNG_1PX },
+    ],
+  },
+  'import.create': { doc: docFromParagraphs(['Importiert']), title: 'Import', tags: ['Blog'], status: 'idea', language: 'de', description: 'd', canonicalUrl: 'https://example.org/', createdAt: 0, replaceDraftId: 1 },
+  'import.takeOpened': {},
+  'libraryBackup.save': {},
+  'libraryBackup.list': {},
+  // The folder libraryBackup.save makes in the seeded library (its clock stands at 09:10).
+  'libraryBackup.restore': { name: 'Longhand backup 2026-11-23 09-10-00' },
+  'safetyBackups.list': {},
+  'safetyBackups.create': {},
+  'safetyBackups.restore': { name: 'longhand-20261123T091000000Z-manual.sqlite' },
 }

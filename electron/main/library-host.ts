@@ -1,0 +1,123 @@
+import { join } from 'node:path'
+import { LonghandError } from '@shared/ipc'
+import { createDispatcher, type Dispatch } from './ipc/dispatch'
+import { createHandlers, type ShellHooks } from './ipc/handlers'
+import { DATABASE_FILE, type Services } from './services'
+import { checkReadable, stageRestore, swapInRestore } from './services/store/restore-backup'
+import type { Clock } from './services/clock'
+import { SafetyBackupSchedule, type Timer } from './services/store/safety-schedule'
+
+export interface LibraryHostOptions {
+  /** Opens the library (createServices with the shell's options). Called again after a restore. */
+  open(): Promise<Services>
+  /** The shell's own hooks (dialogs, opened files, flush acknowledgements). */
+  shell?: Omit<ShellHooks, 'restoreSafetyBackup'>
+  onInternalError?(channel: string, error: unknown): void
+  /** Safety backups on a schedule; tests inject the clock and timer, or turn it off. */
+  schedule?: { timer?: Timer; intervalMs?: number; onError?(error: unknown): void } | false
+  nativeBinding?: string
+  now?: Clock
+}
+
+/**
+ * Owns the open library for a shell (Electron or the loopback bridge): the services, the
+ * dispatcher in front of them and the safety-backup schedule. Restoring a safety backup must
+ * close the database and open another file, so every request goes through `dispatch`, which
+ * waits while the library is being swapped and then reaches the new services.
+ */
+export class LibraryHost {
+  private current!: { services: Services; dispatch: Dispatch }
+  private swapping: Promise<void> = Promise.resolve()
+  private active = 0
+  private idleWaiters: (() => void)[] = []
+  private schedule: SafetyBackupSchedule | null = null
+
+  private readonly now: Clock
+
+  private constructor(private readonly options: LibraryHostOptions) {
+    this.now = options.now ?? Date.now
+  }
+
+  static async open(options: LibraryHostOptions): Promise<LibraryHost> {
+    const host = new LibraryHost(options)
+    host.attach(await options.open())
+    if (options.schedule !== false) {
+      const schedule = options.schedule ?? {}
+      host.schedule = new SafetyBackupSchedule({
+        newestAt: () => host.services.safetyBackups.list()[0]?.createdAt ?? null,
+        backUp: async () => {
+          await host.swapping
+          const { safetyBackups, db } = host.services
+          return safetyBackups.create(db, 'scheduled')
+        },
+        now: host.now,
+        ...(schedule.timer ? { timer: schedule.timer } : {}),
+        ...(schedule.intervalMs ? { intervalMs: schedule.intervalMs } : {}),
+        onError: schedule.onError ?? ((error) => console.error('Longhand: the scheduled safety backup failed:', error)),
+      })
+      host.schedule.start()
+    }
+    return host
+  }
+
+  get services(): Services {
+    return this.current.services
+  }
+
+  readonly dispatch: Dispatch = async (channel, payload) => {
+    await this.swapping
+    this.active++
+    try {
+      return await this.current.dispatch(channel, payload)
+    } finally {
+      this.active--
+      if (this.active <= 1) for (const wake of this.idleWaiters.splice(0)) wake()
+    }
+  }
+
+  private attach(services: Services): void {
+    const hooks: ShellHooks = { ...this.options.shell, restoreSafetyBackup: (name) => this.restoreSafetyBackup(name) }
+    this.current = { services, dispatch: createDispatcher(createHandlers(services, hooks), this.options.onInternalError) }
+  }
+
+  /**
+   * Puts a safety backup in place of the library: the backup is checked and copied first, a
+   * safety copy of the current state is taken ('before-restore', so this can be undone from
+   * the same list), the library is closed, the current file moved aside (never deleted), the
+   * copy moved in, and the library opened again. Requests arriving meanwhile wait.
+   */
+  async restoreSafetyBackup(name: string): Promise<{ restoredFrom: string; movedAsideTo: string }> {
+    const services = this.services
+    const backup = services.safetyBackups.list().find((b) => b.name === name)
+    if (!backup) throw new LonghandError('not-found', `There is no safety backup called ${name}.`)
+    checkReadable(backup.file, this.options.nativeBinding)
+    let release!: () => void
+    let closed = false
+    const previous = this.swapping
+    this.swapping = new Promise<void>((resolve) => (release = resolve))
+    try {
+      await previous
+      // The request that asked for this restore is itself active; wait for any others.
+      if (this.active > 1) await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
+      const libraryFile = join(services.dataDir, DATABASE_FILE)
+      const pending = stageRestore(libraryFile, backup.file, this.now())
+      await services.safetyBackups.create(services.db, 'before-restore')
+      services.close()
+      closed = true
+      const movedAsideTo = swapInRestore(libraryFile, pending)
+      this.attach(await this.options.open())
+      return { restoredFrom: backup.name, movedAsideTo }
+    } catch (error) {
+      // Whatever is on disk now — the old file, or the restore finished on opening — opens again.
+      if (closed) this.attach(await this.options.open())
+      throw error
+    } finally {
+      release()
+    }
+  }
+
+  close(): void {
+    this.schedule?.stop()
+    this.services.close()
+  }
+}

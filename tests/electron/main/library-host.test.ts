@@ -1,0 +1,101 @@
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { docFromParagraphs, type DraftSummary } from '@shared/domain'
+import { unwrap, type Envelope } from '@shared/ipc'
+import { LibraryHost } from '../../../electron/main/library-host'
+import { createServices } from '../../../electron/main/services'
+import { stageRestore } from '../../../electron/main/services/store/restore-backup'
+import { manualClock, tempDir } from '../support/temp-library'
+
+const hosts: LibraryHost[] = []
+afterEach(() => {
+  while (hosts.length) hosts.pop()!.close()
+})
+
+async function openHost(dataDir = tempDir()) {
+  const clock = manualClock()
+  const host = await LibraryHost.open({ open: () => createServices({ dataDir, now: clock }), schedule: false, now: clock })
+  hosts.push(host)
+  const call = async <T>(channel: string, args: unknown = {}) => unwrap((await host.dispatch(channel, args)) as Envelope<T>)
+  return { host, call, clock, dataDir }
+}
+
+const titles = (list: DraftSummary[]) => list.map((d) => d.title).sort()
+
+describe('restoring a safety backup (close, swap the file, reopen)', () => {
+  it('puts the backup in place, keeps the current file aside, and can be undone from the same list', async () => {
+    const { call, clock, dataDir, host } = await openHost()
+    await call('drafts.create', { title: 'Vorher', doc: docFromParagraphs(['a']) })
+    const backup = await call<{ name: string }>('safetyBackups.create')
+    clock.advance(60_000)
+    await call('drafts.create', { title: 'Danach', doc: docFromParagraphs(['b']) })
+    const before = host.services
+
+    const result = await call<{ status: string; movedAsideTo: string; restoredFrom: string }>('safetyBackups.restore', { name: backup.name })
+    expect(result).toMatchObject({ status: 'restored', restoredFrom: backup.name })
+    expect(before.db.open).toBe(false)
+    expect(host.services).not.toBe(before)
+    expect(titles(await call('drafts.list', {}))).toEqual(['Vorher'])
+
+    // The file that was replaced is still there, whole, with the later draft in it.
+    expect(existsSync(result.movedAsideTo)).toBe(true)
+    const aside = new Database(result.movedAsideTo, { readonly: true })
+    expect(aside.prepare('SELECT title FROM drafts ORDER BY id').pluck().all()).toEqual(['Vorher', 'Danach'])
+    aside.close()
+    expect(readdirSync(dataDir).filter((f) => f.endsWith('.restoring') || f === 'restore-pending.json')).toEqual([])
+
+    // A 'before-restore' copy was taken first: restoring it undoes the restore.
+    const list = await call<{ name: string; reason: string }[]>('safetyBackups.list')
+    const undo = list.find((b) => b.reason === 'before-restore')!
+    await call('safetyBackups.restore', { name: undo.name })
+    expect(titles(await call('drafts.list', {}))).toEqual(['Danach', 'Vorher'])
+  })
+
+  it('requests that arrive during the swap wait and then reach the restored library', async () => {
+    const { call, host } = await openHost()
+    await call('drafts.create', { title: 'Im Backup' })
+    const backup = await call<{ name: string }>('safetyBackups.create')
+    await call('drafts.create', { title: 'Nicht im Backup' })
+    const restoring = host.dispatch('safetyBackups.restore', { name: backup.name })
+    // Once the restore is under way (copying files), a new request must wait for the new library.
+    await new Promise((resolve) => setImmediate(resolve))
+    const listing = host.dispatch('drafts.list', {})
+    expect((await restoring).ok).toBe(true)
+    expect(titles(unwrap((await listing) as Envelope<DraftSummary[]>))).toEqual(['Im Backup'])
+  })
+
+  it('refuses a damaged or unknown backup and leaves the library open and unchanged', async () => {
+    const { call, host, dataDir } = await openHost()
+    await call('drafts.create', { title: 'Bleibt' })
+    const backup = await call<{ name: string }>('safetyBackups.create')
+    writeFileSync(join(dataDir, 'backups', backup.name), 'not a database at all '.repeat(500))
+    const damaged = await host.dispatch('safetyBackups.restore', { name: backup.name })
+    expect(damaged).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/damaged.*Your library is unchanged/) } })
+    expect(await host.dispatch('safetyBackups.restore', { name: 'longhand-nope.sqlite' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(titles(await call('drafts.list', {}))).toEqual(['Bleibt'])
+  })
+
+  it('a restore interrupted by a crash is finished when the library opens next', async () => {
+    const dataDir = tempDir()
+    const clock = manualClock()
+    const first = await createServices({ dataDir, now: clock })
+    first.drafts.create({ title: 'Gerettet' })
+    const backup = await first.safetyBackups.create(first.db, 'manual')
+    first.drafts.create({ title: 'Später' })
+    const libraryFile = join(dataDir, 'longhand.sqlite')
+    const pending = stageRestore(libraryFile, backup.file, clock())
+    first.close()
+    // The crash came after the marker and after the old file was moved aside, before the copy moved in.
+    writeFileSync(join(dataDir, 'restore-pending.json'), JSON.stringify(pending))
+    renameSync(libraryFile, pending.movedAsideTo)
+    expect(existsSync(libraryFile)).toBe(false)
+
+    const reopened = await createServices({ dataDir, now: clock })
+    expect(titles(reopened.drafts.list())).toEqual(['Gerettet'])
+    expect(existsSync(pending.movedAsideTo)).toBe(true)
+    expect(existsSync(join(dataDir, 'restore-pending.json'))).toBe(false)
+    reopened.close()
+  })
+})

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import { DAY_MS, SafetyBackupSchedule, type Timer } from '../../../../../electron/main/services/store/safety-schedule'
+import { manualClock, tempLibrary } from '../../../support/temp-library'
+
+/** A timer driven by the test: `fire()` runs what is due at the clock's current time. */
+function fakeTimer(clock: ReturnType<typeof manualClock>) {
+  const pending = new Map<number, { at: number; run: () => void }>()
+  let next = 1
+  const timer: Timer & { fire(): Promise<void>; dueAt(): number[] } = {
+    setTimeout(run, ms) {
+      const id = next++
+      pending.set(id, { at: clock() + ms, run })
+      return id
+    },
+    clearTimeout(handle) {
+      pending.delete(handle as number)
+    },
+    async fire() {
+      for (const [id, entry] of [...pending]) {
+        if (entry.at > clock()) continue
+        pending.delete(id)
+        entry.run()
+      }
+      // The backup is real I/O: wait until it finished and the next one is planned.
+      for (let waited = 0; pending.size === 0 && waited < 5000; waited += 5) await new Promise((r) => setTimeout(r, 5))
+    },
+    dueAt: () => [...pending.values()].map((e) => e.at),
+  }
+  return timer
+}
+
+describe('safety backups on a schedule (real SQLite copies)', () => {
+  it('backs up at start when there is no copy, then every 24 h, keeping the last few', async () => {
+    const clock = manualClock()
+    const services = await tempLibrary({ now: clock })
+    services.drafts.create({ title: 'Gesichert' })
+    const timer = fakeTimer(clock)
+    const schedule = new SafetyBackupSchedule({
+      newestAt: () => services.safetyBackups.list()[0]?.createdAt ?? null,
+      backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
+      now: clock,
+      timer,
+    })
+    schedule.start()
+    expect(timer.dueAt()).toEqual([clock()])
+    await timer.fire()
+    expect(services.safetyBackups.list().map((b) => b.reason)).toEqual(['scheduled'])
+    expect(timer.dueAt()).toEqual([clock() + DAY_MS])
+
+    clock.advance(DAY_MS - 1)
+    await timer.fire()
+    expect(services.safetyBackups.list()).toHaveLength(1)
+    for (let day = 0; day < 9; day++) {
+      clock.advance(DAY_MS)
+      await timer.fire()
+    }
+    // Seven are kept, the newest first.
+    const kept = services.safetyBackups.list()
+    expect(kept).toHaveLength(7)
+    expect(kept[0]!.createdAt).toBeGreaterThan(kept[6]!.createdAt)
+    schedule.stop()
+    expect(timer.dueAt()).toEqual([])
+  })
+
+  it('at start waits for the rest of the interval when the newest copy is recent (any reason counts)', async () => {
+    const clock = manualClock()
+    const services = await tempLibrary({ now: clock })
+    await services.safetyBackups.create(services.db, 'before-migration-v2')
+    clock.advance(5 * 60 * 60_000)
+    const timer = fakeTimer(clock)
+    const schedule = new SafetyBackupSchedule({
+      newestAt: () => services.safetyBackups.list()[0]?.createdAt ?? null,
+      backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
+      now: clock,
+      timer,
+    })
+    schedule.start()
+    expect(timer.dueAt()).toEqual([clock() + DAY_MS - 5 * 60 * 60_000])
+    // A manual backup meanwhile moves the next scheduled one out.
+    clock.advance(DAY_MS - 6 * 60 * 60_000)
+    await services.safetyBackups.create(services.db, 'manual')
+    clock.advance(60 * 60_000)
+    await timer.fire()
+    expect(services.safetyBackups.list().map((b) => b.reason)).toEqual(['manual', 'before-migration-v2'])
+    expect(timer.dueAt()).toEqual([clock() - 60 * 60_000 + DAY_MS])
+    schedule.stop()
+  })
+
+  it('a failed backup is reported and tried again within the hour; the app goes on', async () => {
+    const clock = manualClock()
+    const timer = fakeTimer(clock)
+    const errors: unknown[] = []
+    let attempts = 0
+    const schedule = new SafetyBackupSchedule({
+      newestAt: () => null,
+      backUp: async () => {
+        attempts++
+        throw new Error('disk full')
+      },
+      now: clock,
+      timer,
+      onError: (e) => errors.push(e),
+    })
+    schedule.start()
+    await timer.fire()
+    expect(attempts).toBe(1)
+    expect(errors).toHaveLength(1)
+    expect(timer.dueAt()).toEqual([clock() + 60 * 60_000])
+    schedule.stop()
+  })
+})
