@@ -1,8 +1,7 @@
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defaultLibraryDir } from '../main/data-dir'
-import { createDispatcher } from '../main/ipc/dispatch'
-import { createHandlers } from '../main/ipc/handlers'
+import { LibraryHost } from '../main/library-host'
 import { createServices } from '../main/services'
 import { startBridge } from './server'
 
@@ -13,23 +12,27 @@ import { startBridge } from './server'
 async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url))
   const dataDir = resolve(process.env.LONGHAND_DATA_DIR || defaultLibraryDir())
-  const services = await createServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0', shell: 'web' })
+  // The host owns the open library, so restoring a safety backup can close and reopen it.
+  const host = await LibraryHost.open({
+    open: () => createServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0', shell: 'web' }),
+    onInternalError: (channel, error) => console.error(`Longhand: ${channel} failed:`, error),
+  })
+  const services = host.services
   if (services.recovery) {
     console.error(
       `Longhand: the library file could not be read and was moved to ${services.recovery.movedAsideTo}; ` +
         (services.recovery.restoredFrom ? `restored from ${services.recovery.restoredFrom}.` : 'started an empty library.'),
     )
   }
-  const dispatch = createDispatcher(createHandlers(services), (channel, error) => console.error(`Longhand: ${channel} failed:`, error))
   const port = process.env.LONGHAND_PORT ? Number(process.env.LONGHAND_PORT) : 0
-  const bridge = await startBridge({ dispatch, staticDir: resolve(here, '../renderer'), port })
+  const bridge = await startBridge({ dispatch: host.dispatch, staticDir: resolve(here, '../renderer'), port })
 
   let closing = false
   const shutdown = async () => {
     if (closing) return
     closing = true
     await bridge.close()
-    services.close()
+    host.close()
     process.exit(0)
   }
   process.on('SIGINT', shutdown)
