@@ -96,12 +96,17 @@ export function Workspace({
     return () => clearInterval(timer)
   }, [])
 
-  // Boot: the welcome draft on first start (the backend decides), then the library.
+  // Boot: the welcome draft on first start (the backend decides) and the library.
   useEffect(() => {
     void (async () => {
       try {
-        const { createdId } = await api.invoke('drafts.ensureWelcome', { language })
-        const list = await libraryRef.current.load()
+        // In parallel: the welcome draft exists only on a first start, when the list is tiny
+        // and loading it once more costs nothing.
+        const [{ createdId }, loaded] = await Promise.all([
+          api.invoke('drafts.ensureWelcome', { language }),
+          libraryRef.current.load(),
+        ])
+        const list = createdId === null ? loaded : await libraryRef.current.load()
         setSelectedId((current) => current ?? createdId ?? list[0]?.id ?? null)
       } catch (e) {
         notify('error', t('library.loadFailed', { reason: (e as Error).message }))
@@ -336,7 +341,10 @@ export function Workspace({
   const rightPane = renderRightPane?.(editor) ?? null
 
   return (
-    <div className={`workspace${focusMode ? ' focus-mode' : ''}`} style={{ ['--library-width' as string]: `${libraryWidth}px` }}>
+    <div
+      className={`workspace${focusMode ? ' focus-mode' : ''}`}
+      style={{ ['--library-width' as string]: `${libraryWidth}px`, ['--right-width' as string]: `${settings.panes.postsWidth}px` }}
+    >
       {libraryOpen ? (
         <>
           <LibraryPane
