@@ -17,7 +17,8 @@ import { defineChannels, noArgs } from './define'
  *  - `export.save` writes what the renderer rendered to a place the author picks in the native
  *    save dialog, atomically (Electron; the browser harness downloads instead);
  *  - `import.create` stores one converted file as a draft, cleaned again in main;
- *  - `import.takeOpened` hands over files the OS asked Longhand to open (Electron);
+ *  - `import.takeOpened` / `import.choose` hand over files the OS opened with Longhand or the
+ *    author picked in the native open dialog, read in main (Electron);
  *  - library backups (a folder of Markdown + manifest) and safety backups (SQLite copies).
  * The renderer never names a path to write or read: main asks the author, or uses its own folder.
  */
@@ -99,6 +100,15 @@ export const transferChannels = defineChannels({
     result: z.object({ draft: draftSummarySchema, replaced: z.boolean() }),
   },
   'import.takeOpened': { args: noArgs, result: z.object({ files: z.array(openedFileSchema) }) },
+  /** Electron: the native open dialog (a menu click is no user gesture for <input type=file>). */
+  'import.choose': {
+    args: noArgs,
+    result: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('chosen'), files: z.array(openedFileSchema) }),
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('unavailable') }),
+    ]),
+  },
   'libraryBackup.save': {
     args: noArgs,
     result: z.discriminatedUnion('status', [

@@ -23,6 +23,19 @@ export function safeFileName(suggested: string, kind: ExportKind): string {
   return `${stem || 'Longhand'}${extension}`
 }
 
+/** Files read in main for the renderer to convert; each one's failure is its own. */
+async function readForImport(paths: readonly string[]) {
+  const files = []
+  for (const path of paths.slice(0, MAX_IMPORT_FILES)) {
+    const read = await readImportableFile(path)
+    files.push(read.ok ? { ok: true as const, name: read.name, bytesBase64: Buffer.from(read.bytes).toString('base64') } : read)
+  }
+  return files
+}
+
+/** At most this many files per import; a folder's worth of notes, not a disk. */
+export const MAX_IMPORT_FILES = 100
+
 export function transferHandlers({ services, shell }: HandlerContext): HandlersFor<keyof typeof transferChannels> {
   const defaultBackupFolder = () => join(services.dataDir, LIBRARY_BACKUP_FOLDER)
   return {
@@ -45,14 +58,12 @@ export function transferHandlers({ services, shell }: HandlerContext): HandlersF
       return { status: 'saved' as const, path: target, files: writes.length }
     },
     'import.create': (input) => services.imports.create(input),
-    'import.takeOpened': async () => {
-      const paths = shell.takeOpenedFiles?.() ?? []
-      const files = []
-      for (const path of paths) {
-        const read = await readImportableFile(path)
-        files.push(read.ok ? { ok: true as const, name: read.name, bytesBase64: Buffer.from(read.bytes).toString('base64') } : read)
-      }
-      return { files }
+    'import.takeOpened': async () => ({ files: await readForImport(shell.takeOpenedFiles?.() ?? []) }),
+    'import.choose': async () => {
+      if (!shell.chooseOpenPaths) return { status: 'unavailable' as const }
+      const paths = await shell.chooseOpenPaths()
+      if (paths === null || paths.length === 0) return { status: 'cancelled' as const }
+      return { status: 'chosen' as const, files: await readForImport(paths) }
     },
     'libraryBackup.save': async () => {
       const parent = shell.chooseFolder ? await shell.chooseFolder('backup') : defaultBackupFolder()

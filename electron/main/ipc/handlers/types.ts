@@ -16,6 +16,8 @@ export interface ShellHooks {
   chooseFolder?: (purpose: 'backup' | 'restore') => Promise<string | null>
   /** Electron: files the OS asked Longhand to open that the renderer has not taken yet. */
   takeOpenedFiles?: () => string[]
+  /** Electron: the native open dialog for importing (several files); null when cancelled. */
+  chooseOpenPaths?: () => Promise<string[] | null>
   /** Both shells (LibraryHost): close the library, put a safety backup in its place, reopen. */
   restoreSafetyBackup?: (name: string) => Promise<{ restoredFrom: string; movedAsideTo: string }>
 }

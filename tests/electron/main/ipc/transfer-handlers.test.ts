@@ -143,6 +143,17 @@ describe('import.takeOpened', () => {
   })
 })
 
+describe('import.choose', () => {
+  it('reads what the author picked in the native dialog; cancelled and browser harness say so', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.txt'), 'Zeile eins')
+    const picked = await backend({ chooseOpenPaths: async () => [join(dir, 'a.txt')] })
+    expect(await picked.call('import.choose')).toEqual({ status: 'chosen', files: [{ ok: true, name: 'a.txt', bytesBase64: Buffer.from('Zeile eins').toString('base64') }] })
+    expect(await (await backend({ chooseOpenPaths: async () => null })).call('import.choose')).toEqual({ status: 'cancelled' })
+    expect(await (await backend()).call('import.choose')).toEqual({ status: 'unavailable' })
+  })
+})
+
 describe('library backups through the channels (browser harness: the library’s own folder)', () => {
   it('saves, lists and restores by name', async () => {
     const { call, services } = await backend()

@@ -41,6 +41,7 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   },
   'import.create': { doc: docFromParagraphs(['Importiert']), title: 'Import', tags: ['Blog'], status: 'idea', language: 'de', description: 'd', canonicalUrl: 'https://example.org/', createdAt: 0, replaceDraftId: 1 },
   'import.takeOpened': {},
+  'import.choose': {},
   'libraryBackup.save': {},
   'libraryBackup.list': {},
   // The folder libraryBackup.save makes in the seeded library (its clock stands at 09:10).
