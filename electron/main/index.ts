@@ -5,7 +5,7 @@ import { registerIpc } from './ipc/electron-adapter'
 import { createHandlers } from './ipc/handlers'
 import { createMainWindow, FlushBeforeClose, sendEvent } from './main-window'
 import { resolveNativeBinding } from './native-binding'
-import { hardenAllWebContents, hardenSession, installAppProtocol, registerAppScheme } from './security/install'
+import { hardenAllWebContents, hardenSession, installAppProtocol, openExternalSafely, registerAppScheme } from './security/install'
 import { rendererSource } from './security/origin'
 import { createServices, type Services } from './services'
 import { LIBRARY_FOLDER } from './data-dir'
@@ -59,9 +59,8 @@ async function start(): Promise<void> {
   }
 
   const flusher = new FlushBeforeClose()
-  const dispatch = createDispatcher(createHandlers(services, { flushed: (id) => flusher.acknowledge(id) }), (channel, error) =>
-    console.error(`[longhand] ${channel} failed`, error),
-  )
+  const shellHooks = { flushed: (id: number) => flusher.acknowledge(id), openExternal: openExternalSafely }
+  const dispatch = createDispatcher(createHandlers(services, shellHooks), (channel, error) => console.error(`[longhand] ${channel} failed`, error))
   registerIpc(dispatch, source.origin)
 
   const windowStateFile = join(app.getPath('userData'), 'window-state.json')

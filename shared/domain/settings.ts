@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_PLATFORM_SETTINGS, platformSettingsSchema } from '../platforms/settings'
 import { languageSchema } from './draft'
 
 export const themeSchema = z.enum(['system', 'light', 'dark'])
@@ -26,6 +27,8 @@ export const settingsSchema = z.object({
   panes: paneLayoutSchema,
   /** Set once the welcome draft was created, so deleting it is final. */
   welcomed: z.boolean(),
+  /** The posts panel: which platforms, their limits, the Mastodon server, thread numbering. */
+  posts: platformSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -35,10 +38,17 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultDraftLanguage: 'en',
   panes: { libraryWidth: 260, postsWidth: 380, libraryOpen: true, postsOpen: false },
   welcomed: false,
+  posts: DEFAULT_PLATFORM_SETTINGS,
 }
 
 export const settingsPatchSchema = settingsSchema
-  .extend({ panes: paneLayoutSchema.partial() })
+  .extend({
+    panes: paneLayoutSchema.partial(),
+    posts: platformSettingsSchema
+      .extend({ mastodon: platformSettingsSchema.shape.mastodon.partial().strict() })
+      .partial()
+      .strict(),
+  })
   .partial()
   .strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>

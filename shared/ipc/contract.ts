@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appChannels } from './channels/app'
 import { assetChannels } from './channels/assets'
 import { libraryChannels } from './channels/library'
+import { postsChannels } from './channels/posts'
 import { revisionChannels } from './channels/revisions'
 import { settingsChannels } from './channels/settings'
 import { transferChannels } from './channels/transfer'
@@ -22,6 +23,7 @@ export const contract = {
   ...assetChannels,
   ...appChannels,
   ...transferChannels,
+  ...postsChannels,
 }
 
 export type Contract = typeof contract

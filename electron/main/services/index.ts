@@ -6,6 +6,7 @@ import { Assets } from './assets'
 import { Drafts } from './drafts'
 import { Imports } from './imports'
 import { LibraryBackup } from './library-backup'
+import { Posts } from './posts'
 import { Revisions } from './revisions'
 import { Search } from './search'
 import { SearchIndex } from './search-index'
@@ -40,6 +41,7 @@ export interface Services {
   readonly assets: Assets
   readonly imports: Imports
   readonly libraryBackup: LibraryBackup
+  readonly posts: Posts
   readonly safetyBackups: SafetyBackups
   readonly recovery: Recovery | null
   readonly appVersion: string
@@ -77,6 +79,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     assets: new Assets(db, now),
     imports: new Imports(db, drafts, revisions, new Assets(db, now), now),
     libraryBackup: new LibraryBackup(db, searchIndex, safetyBackups, now),
+    posts: new Posts(db, now),
     safetyBackups,
     recovery,
     appVersion: options.appVersion ?? '0.0.0',

@@ -26,7 +26,8 @@ export class SettingsStore {
 
   update(patch: SettingsPatch): Settings {
     const current = this.get()
-    const next = settingsSchema.parse({ ...current, ...patch, panes: { ...current.panes, ...(patch.panes ?? {}) } })
+    const posts = { ...current.posts, ...patch.posts, mastodon: { ...current.posts.mastodon, ...patch.posts?.mastodon } }
+    const next = settingsSchema.parse({ ...current, ...patch, panes: { ...current.panes, ...(patch.panes ?? {}) }, posts })
     const write = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
     this.db.transaction(() => {
       for (const key of Object.keys(patch) as (keyof Settings)[]) write.run(key, JSON.stringify(next[key]))
@@ -35,10 +36,18 @@ export class SettingsStore {
   }
 }
 
-/** Objects gain keys added in later versions from the defaults; everything else is taken as stored. */
+/**
+ * Objects gain keys added in later versions from the defaults, at any depth (posts.mastodon);
+ * everything else is taken as stored.
+ */
 function mergeDefaults(defaults: unknown, stored: unknown): unknown {
-  if (isPlainObject(defaults) && isPlainObject(stored)) return { ...defaults, ...stored }
-  return stored
+  if (!isPlainObject(defaults) || !isPlainObject(stored)) return stored
+  const merged: Record<string, unknown> = { ...defaults }
+  for (const [key, value] of Object.entries(stored)) {
+    if (key === '__proto__') continue // JSON.parse makes it an own key; assigning it would swap the prototype
+    merged[key] = Object.hasOwn(defaults, key) ? mergeDefaults(defaults[key], value) : value
+  }
+  return merged
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -100,6 +100,8 @@ describe('IPC fuzzing through the real dispatcher', () => {
     const draft = services.drafts.create({ title: 'Seed', tags: ['Blog'], doc: docFromParagraphs(['Eins zwei drei']) })
     clock.advance(10 * 60_000)
     services.drafts.saveContent(draft.id, docFromParagraphs(['Vier fünf']))
+    const passage = services.posts.createPassage(draft.id, 'Vier fünf')
+    services.posts.create({ draftId: draft.id, passageId: passage.id, platform: 'x', style: 'quote', parts: ['Vier fünf'] })
     services.drafts.list()
     const internalErrors: Array<{ channel: string; error: unknown }> = []
     const dispatch = createDispatcher(createHandlers(services), (channel, error) => internalErrors.push({ channel, error }))

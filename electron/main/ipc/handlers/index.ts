@@ -2,6 +2,7 @@ import type { Services } from '../../services'
 import { appHandlers } from './app'
 import { assetHandlers } from './assets'
 import { libraryHandlers } from './library'
+import { postsHandlers } from './posts'
 import { revisionHandlers } from './revisions'
 import { settingsHandlers } from './settings'
 import { transferHandlers } from './transfer'
@@ -22,5 +23,6 @@ export function createHandlers(services: Services, shell: ShellHooks = {}): Hand
     ...assetHandlers(context),
     ...appHandlers(context),
     ...transferHandlers(context),
+    ...postsHandlers(context),
   }
 }

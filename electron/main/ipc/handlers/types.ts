@@ -20,6 +20,8 @@ export interface ShellHooks {
   chooseOpenPaths?: () => Promise<string[] | null>
   /** Both shells (LibraryHost): close the library, put a safety backup in its place, reopen. */
   restoreSafetyBackup?: (name: string) => Promise<{ restoredFrom: string; movedAsideTo: string }>
+  /** Hands an already validated https address to the system browser (Electron: shell.openExternal). */
+  openExternal?: (url: string) => Promise<boolean>
 }
 
 export interface HandlerContext {

@@ -14,6 +14,8 @@ async function seeded() {
   const draft = services.drafts.create({ title: 'Seed', tags: ['Blog'], doc: docFromParagraphs(['Eins zwei drei']) })
   clock.advance(10 * 60_000)
   services.drafts.saveContent(draft.id, docFromParagraphs(['Vier fünf']))
+  const passage = services.posts.createPassage(draft.id, 'Vier fünf')
+  services.posts.create({ draftId: draft.id, passageId: passage.id, platform: 'x', style: 'quote', parts: ['Vier fünf'] })
   services.drafts.list() // settle the lazy index so reads change nothing afterwards
   const internal: unknown[] = []
   const dispatch = createDispatcher(createHandlers(services), (_channel, error) => internal.push(error))

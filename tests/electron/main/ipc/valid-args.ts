@@ -4,7 +4,8 @@ import { docFromParagraphs } from '@shared/domain'
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
 /**
- * One valid call per channel (ids refer to draft 1 and revision 1 of the seeded library). The
+ * One valid call per channel (ids refer to draft 1, revision 1, passage 1 and post 1 of the
+ * seeded library). The
  * mapped type makes this table exhaustive: a new channel without an entry fails to compile,
  * so the validation tests always cover every channel.
  */
@@ -49,4 +50,13 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'safetyBackups.list': {},
   'safetyBackups.create': {},
   'safetyBackups.restore': { name: 'longhand-20261123T091000000Z-manual.sqlite' },
+  'passages.create': { draftId: 1, text: 'Schreiben ist Denken auf Papier.' },
+  'passages.discard': { id: 1 },
+  'posts.listForDraft': { draftId: 1 },
+  'posts.create': { draftId: 1, passageId: 1, platform: 'mastodon', style: 'quote', parts: ['Eins', 'Zwei'] },
+  'posts.update': { id: 1, parts: ['Geändert'] },
+  'posts.setState': { id: 1, state: 'planned', plannedFor: '2026-11-23T08:30' },
+  'posts.delete': { id: 1 },
+  'posts.today': { date: '2026-11-23' },
+  'app.openExternal': { url: 'https://bsky.app/intent/compose?text=Hallo%20Welt', platform: 'bluesky' },
 }

@@ -23,6 +23,36 @@ describe('SettingsStore', () => {
     expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' })
   })
 
+  it('stores posts settings from partial patches, merging the Mastodon server into the rest', async () => {
+    const { settings } = await tempLibrary()
+    settings.update({ posts: { xPremium: true, limits: { linkedin: 1300 } } })
+    const next = settings.update({ posts: { mastodon: { server: 'chaos.social' } } })
+    expect(next.posts).toEqual({
+      ...DEFAULT_SETTINGS.posts,
+      xPremium: true,
+      limits: { linkedin: 1300 },
+      mastodon: { ...DEFAULT_SETTINGS.posts.mastodon, server: 'chaos.social' },
+    })
+    expect(settings.get()).toEqual(next)
+    expect(() => settings.update({ posts: { mastodon: { server: 'https://evil.example/@me' } } })).toThrow()
+    expect(() => settings.update({ posts: { limits: { x: 10 } } })).toThrow()
+    expect(settings.get()).toEqual(next)
+  })
+
+  it('fills posts settings an older version stored without newer keys', async () => {
+    const { settings, db } = await tempLibrary()
+    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(
+      'posts',
+      '{"enabled":["x","mastodon"],"mastodon":{"server":"norden.social"},"__proto__":{"polluted":true}}',
+    )
+    expect(settings.get().posts).toEqual({
+      ...DEFAULT_SETTINGS.posts,
+      enabled: ['x', 'mastodon'],
+      mastodon: { ...DEFAULT_SETTINGS.posts.mastodon, server: 'norden.social' },
+    })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
   it('rejects invalid patches', async () => {
     const { settings } = await tempLibrary()
     expect(() => settings.update({ theme: 'neon' as never })).toThrow()
