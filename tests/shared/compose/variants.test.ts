@@ -179,7 +179,7 @@ describe('property: every part of every variant fits its platform', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     )
   })
 })
