@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
 
 export const CHROMIUM = process.env.LONGHAND_CHROMIUM ?? '/usr/bin/chromium'
@@ -35,8 +32,8 @@ export interface OpenOptions {
 
 /** Real Chromium on a fresh profile, recording any request that would leave the machine. */
 export async function openApp(url: string, options: OpenOptions = {}): Promise<OpenedPage> {
-  const profile = mkdtempSync(join(tmpdir(), 'longhand-chromium-'))
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`] })
+  // launch() already runs on a fresh temporary profile (it refuses a --user-data-dir flag).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 800 },
     locale: options.locale ?? 'en-US',
@@ -63,7 +60,6 @@ export async function openApp(url: string, options: OpenOptions = {}): Promise<O
     consoleErrors,
     async close() {
       await browser.close()
-      rmSync(profile, { recursive: true, force: true })
     },
   }
 }
