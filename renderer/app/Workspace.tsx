@@ -15,6 +15,7 @@ import { useSearch } from '../library/useSearch'
 import { RevisionsDialog } from '../revisions/RevisionsDialog'
 import { AboutDialog } from '../settings/AboutDialog'
 import { SettingsDialog } from '../settings/SettingsDialog'
+import { useTransfer } from '../transfer/useTransfer'
 import { rememberOpenDraft } from './boot'
 import { CommandPalette } from './CommandPalette'
 import { type Command, SHORTCUTS, shortcutText } from './commands'
@@ -238,6 +239,22 @@ export function Workspace({
   const openHistory = () => selectedId !== null && setModal({ kind: 'history', draftId: selectedId })
   const current = library.active?.find((d) => d.id === selectedId) ?? null
 
+  const transfer = useTransfer({
+    selectedId,
+    language,
+    flushAll,
+    onImported: async (drafts) => {
+      setFocusMode(false)
+      setQuery('')
+      setView('active')
+      setFilter(ALL_DRAFTS)
+      await libraryRef.current.load()
+      if (drafts[0]) open(drafts[0].id)
+    },
+    onReplaced: () => setReloadToken((n) => n + 1),
+    openSettings: () => setModal({ kind: 'settings' }),
+  })
+
   const commands: Command[] = [
     { id: 'new-draft', label: t('commands.newDraft'), shortcut: shortcutText('newDraft'), run: () => void newDraft() },
     { id: 'search', label: t('commands.search'), shortcut: shortcutText('search'), run: focusSearch },
@@ -253,6 +270,7 @@ export function Workspace({
         ]
       : []),
     { id: 'show-trash', label: t('commands.showTrash'), run: () => showView('trash') },
+    ...transfer.commands,
     { id: 'settings', label: t('commands.settings'), run: () => setModal({ kind: 'settings' }) },
     { id: 'theme-light', label: t('commands.themeLight'), keywords: 'theme', run: () => onSettings({ theme: 'light' }) },
     { id: 'theme-dark', label: t('commands.themeDark'), keywords: 'theme', run: () => onSettings({ theme: 'dark' }) },
@@ -413,7 +431,12 @@ export function Workspace({
       {rightPane && !focusMode && <aside className="right-pane">{rightPane}</aside>}
 
       {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
-      {modal?.kind === 'settings' && <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)} />}
+      {modal?.kind === 'settings' && (
+        <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
+          {transfer.settingsSection}
+        </SettingsDialog>
+      )}
+      {transfer.elements}
       {modal?.kind === 'about' && <AboutDialog onClose={() => setModal(null)} />}
       {modal?.kind === 'history' && (
         <RevisionsDialog

@@ -17,6 +17,7 @@ import type { OutlineEntry } from './docStats'
 import { SaveIndicator } from './SaveIndicator'
 import type { SaveRegistry } from './saveRegistry'
 import { Toolbar } from './Toolbar'
+import { pasteConversion } from '../transfer/paste'
 import { useDocStats } from './useDocStats'
 
 /** After inserting an image the caret goes after it, so the next paste adds instead of replacing it. */
@@ -97,6 +98,8 @@ export function DraftView(props: DraftViewProps) {
         onLinkShortcut: () => linkShortcut.current(),
       }),
       ...(props.extraExtensions ?? []),
+      // Pasted HTML and Markdown become formatted text, through the same sanitizing importers as files.
+      pasteConversion(api, (error) => notify('error', i18n.t('transfer.paste.imageFailed', { reason: String((error as Error)?.message ?? error) }))),
     ],
     editorProps: {
       attributes: { class: 'doc', 'aria-label': i18n.t('editor.textLabel'), lang: draft.language, spellcheck: 'true' },

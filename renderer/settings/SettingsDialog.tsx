@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Settings, SettingsPatch, Theme, UiLanguage } from '@shared/domain'
 import { useTranslation } from 'react-i18next'
 import { Dialog } from '../app/Dialog'
@@ -11,10 +12,13 @@ export function SettingsDialog({
   settings,
   onChange,
   onClose,
+  children,
 }: {
   settings: Settings
   onChange(patch: SettingsPatch): void
   onClose(): void
+  /** Sections other features add below (Backups). */
+  children?: ReactNode
 }) {
   const { t } = useTranslation()
   const systemLanguage = t(`languages.${detectLanguage(preferredLanguages())}`)
@@ -50,6 +54,7 @@ export function SettingsDialog({
           </label>
         ))}
       </fieldset>
+      {children}
     </Dialog>
   )
 }

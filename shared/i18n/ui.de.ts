@@ -1,4 +1,5 @@
 import { postsDe } from './posts.de'
+import { transferDe } from './transfer.de'
 import type { UiStrings } from './ui.en'
 
 /** Alle Texte der Oberfläche auf Deutsch, in der Du-Form. Gleiche Schlüssel wie ui.en.ts. */
@@ -205,4 +206,5 @@ export const uiDe: UiStrings = {
     dataFolder: 'Deine Bibliothek',
   },
   posts: postsDe,
+  transfer: transferDe,
 }

@@ -1,4 +1,5 @@
 import { postsEn } from './posts.en'
+import { transferEn } from './transfer.en'
 
 /**
  * Every string of the renderer UI, English. Plain nested objects; i18next plural keys use
@@ -208,6 +209,7 @@ export const uiEn = {
     dataFolder: 'Your library',
   },
   posts: postsEn,
+  transfer: transferEn,
 }
 
 /** The shape every UI language must have: the English keys, each with a string. */
