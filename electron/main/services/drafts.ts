@@ -62,6 +62,10 @@ export class Drafts {
     private readonly now: Clock,
   ) {}
 
+  /**
+   * The library listing, built for 10,000+ drafts: raw rows (no per-row objects from the driver),
+   * and all tags in one query joined here rather than a correlated subquery per row.
+   */
   list(filter: DraftFilter = {}): DraftSummary[] {
     const f = draftFilterSchema.parse(filter)
     this.index.refreshStale()
@@ -77,9 +81,30 @@ export class Drafts {
     }
     const order = f.view === 'trash' ? 'd.trashed_at DESC' : 'd.updated_at DESC'
     const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}, d.id DESC`)
-      .all(...params) as DraftRow[]
-    return rows.map(toSummary)
+      .prepare(
+        `SELECT d.id, d.title, d.status, d.language, d.word_count, d.created_at, d.updated_at, d.trashed_at
+         FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}, d.id DESC`,
+      )
+      .raw()
+      .all(...params) as [number, string, DraftStatus, Language, number, number, number, number | null][]
+    const tags = new Map<number, string[]>()
+    const tagRows = this.db.prepare('SELECT draft_id, tag FROM draft_tags ORDER BY draft_id, position').raw().all() as [number, string][]
+    for (const [draftId, tag] of tagRows) {
+      const list = tags.get(draftId)
+      if (list) list.push(tag)
+      else tags.set(draftId, [tag])
+    }
+    return rows.map(([id, title, status, language, wordCount, createdAt, updatedAt, trashedAt]) => ({
+      id,
+      title,
+      status,
+      tags: tags.get(id) ?? [],
+      language,
+      wordCount,
+      createdAt,
+      updatedAt,
+      trashedAt,
+    }))
   }
 
   summary(id: number): DraftSummary {
