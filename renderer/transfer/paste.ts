@@ -1,0 +1,115 @@
+import { Extension } from '@tiptap/core'
+import { Slice } from '@tiptap/pm/model'
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
+import { assetUrl, type EditorDoc } from '@shared/domain'
+import { collectImageSources, fromHtml, fromMarkdown, parseDataImageUrl, type ImageData } from '@shared/export'
+import type { Api } from '../api/client'
+
+/**
+ * Markdown pasted as plain text: headings, fences, quotes, lists of two or more items, or
+ * inline **strong**, `code` and [links](…). Deliberately conservative: prose with a date at
+ * the start of a line ("3. Juli …") or a lone dash stays plain text.
+ */
+const MARKDOWN_BLOCK = /^(?:#{1,6}[ \t]+\S|>[ \t]?\S|```|~~~)/m
+const MARKDOWN_LIST = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S.*\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S/m
+const MARKDOWN_INLINE = /\*\*[^*\n]+\*\*|__[^_\n]+__|`[^`\n]+`|!?\[[^\]\n]+\]\([^)\s]+(?:\s+"[^"\n]*")?\)/
+
+export function looksLikeMarkdown(text: string): boolean {
+  return MARKDOWN_BLOCK.test(text) || MARKDOWN_LIST.test(text) || MARKDOWN_INLINE.test(text)
+}
+
+/** HTML a code editor puts beside the plain text (VS Code & co.): the source is what counts. */
+const CODE_EDITOR_HTML = /white-space:\s*pre/i
+/** ProseMirror's own clipboard (a copy inside Longhand): its default paste keeps everything. */
+const PROSEMIRROR_HTML = /data-pm-slice/
+
+export interface PasteConversionOptions {
+  /** Stores an image pasted inline (a data URI) and resolves to its `asset:` URL. */
+  storeImage(image: ImageData): Promise<string>
+  /** Reports an image that could not be stored (it stays as a "not stored" placeholder). */
+  onImageError?(error: unknown): void
+}
+
+/** What a paste should become, or null to leave it to the editor's own handling. */
+export function convertPaste(html: string, text: string, win: typeof window): EditorDoc | null {
+  if (html && !PROSEMIRROR_HTML.test(html) && !(CODE_EDITOR_HTML.test(html) && looksLikeMarkdown(text))) {
+    return fromHtml(html, win).doc
+  }
+  if (text && looksLikeMarkdown(text)) return fromMarkdown(text, { win }).doc
+  return null
+}
+
+function inCode(state: EditorState): boolean {
+  return state.selection.$from.parent.type.spec.code === true
+}
+
+/** Swaps an inline image's data URI for its stored asset wherever it sits in the document now. */
+function replaceImageSource(view: EditorView, from: string, to: string): void {
+  const { tr } = view.state
+  view.state.doc.descendants((node, pos) => {
+    if (node.type.name === 'image' && node.attrs.src === from) tr.setNodeMarkup(pos, undefined, { ...node.attrs, src: to })
+  })
+  if (tr.docChanged) view.dispatch(tr.setMeta('addToHistory', false))
+}
+
+/**
+ * Pasting HTML (from a web page, Word, Google Docs) or Markdown converts it with the same
+ * importers files go through: sanitized by DOMPurify, remote images turned into links, styles
+ * into marks, Markdown into structure. Inline images are stored in the library afterwards.
+ * Inside a code block, from Longhand itself, or for plain prose the editor's own paste runs.
+ */
+export const PasteConversion = Extension.create<PasteConversionOptions>({
+  name: 'pasteConversion',
+
+  addOptions() {
+    return { storeImage: () => Promise.reject(new Error('PasteConversion: storeImage not configured')) }
+  },
+
+  addProseMirrorPlugins() {
+    const options = this.options
+    return [
+      new Plugin({
+        key: new PluginKey('pasteConversion'),
+        props: {
+          handlePaste(view, event) {
+            const data = event.clipboardData
+            if (!data || data.files.length > 0 || inCode(view.state)) return false
+            const win = view.dom.ownerDocument.defaultView
+            if (!win) return false
+            const converted = convertPaste(data.getData('text/html'), data.getData('text/plain'), win)
+            if (!converted) return false
+            let slice: Slice
+            try {
+              const content = view.state.schema.nodeFromJSON(converted).content
+              // Paragraphs at the edges flow into the text around the caret, like a paste of
+              // plain text; a heading, list or quote at an edge stays a block of its own.
+              const open = (node: typeof content.firstChild) => (node?.type.name === 'paragraph' ? 1 : 0)
+              slice = new Slice(content, open(content.firstChild), open(content.lastChild))
+            } catch {
+              return false // something the schema cannot hold: the editor's own paste does its best
+            }
+            view.dispatch(view.state.tr.replaceSelection(slice).scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste'))
+            for (const src of collectImageSources(converted)) {
+              const image = parseDataImageUrl(src)
+              if (!image) continue
+              options.storeImage(image).then(
+                (assetSrc) => !view.isDestroyed && replaceImageSource(view, src, assetSrc),
+                (error) => options.onImageError?.(error),
+              )
+            }
+            return true
+          },
+        },
+      }),
+    ]
+  },
+})
+
+/** The extension as the writing editor uses it: inline images go to the library's asset store. */
+export function pasteConversion(api: Api, onImageError: (error: unknown) => void) {
+  return PasteConversion.configure({
+    storeImage: async (image) => assetUrl((await api.invoke('assets.put', { mime: image.mime, dataBase64: image.dataBase64 })).id),
+    onImageError,
+  })
+}

@@ -1,0 +1,107 @@
+import { Editor } from '@tiptap/core'
+import { Slice } from '@tiptap/pm/model'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EditorDoc } from '@shared/domain'
+import { editorExtensions } from '../../../renderer/editor/extensions'
+import { looksLikeMarkdown, pasteConversion } from '../../../renderer/transfer/paste'
+import { testBackend, type TestBackend } from '../support/backend'
+
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+
+let backend: TestBackend
+let editor: Editor
+const imageErrors: unknown[] = []
+
+beforeEach(async () => {
+  backend = await testBackend()
+  editor = new Editor({
+    element: document.createElement('div'),
+    extensions: [
+      ...editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
+      pasteConversion(backend.api, (e) => imageErrors.push(e)),
+    ],
+    content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Vorher ' }] }] },
+  })
+  editor.commands.setTextSelection(editor.state.doc.content.size - 1)
+})
+afterEach(() => {
+  editor.destroy()
+  backend.close()
+  imageErrors.length = 0
+})
+
+/** What the browser hands ProseMirror on paste: only the clipboard matters here. */
+function paste(data: Record<string, string>): boolean {
+  const event = { clipboardData: { files: [], getData: (type: string) => data[type] ?? '' } } as unknown as ClipboardEvent
+  const view = editor.view
+  return view.someProp('handlePaste', (handle) => handle(view, event, Slice.empty)) ?? false
+}
+
+const json = () => editor.getJSON() as EditorDoc
+
+describe('looksLikeMarkdown', () => {
+  it('recognises Markdown structure and inline syntax, not ordinary prose', () => {
+    for (const md of ['# Titel', '## Über uns\nText', '- eins\n- zwei', '1. eins\n2. zwei', '> Zitat', '```\ncode\n```', 'Das ist **fett**.', 'Siehe [hier](https://example.com).', 'Nutze `npm start`.']) {
+      expect(looksLikeMarkdown(md), md).toBe(true)
+    }
+    for (const prose of ['Ein ganz normaler Satz.', '3. Juli 2024 war ein schöner Tag.', '- sagte er leise', 'Preis: 5 * 3 = 15', 'C# ist eine Sprache', 'https://example.com']) {
+      expect(looksLikeMarkdown(prose), prose).toBe(false)
+    }
+  })
+})
+
+describe('pasting into the editor', () => {
+  it('turns pasted Markdown into formatted text, inline where the caret is', () => {
+    expect(paste({ 'text/plain': 'ist **fett** und [verlinkt](https://example.com)' })).toBe(true)
+    expect(json().content[0]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Vorher ist ' },
+        { type: 'text', text: 'fett', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' und ' },
+        { type: 'text', text: 'verlinkt', marks: [{ type: 'link', attrs: expect.objectContaining({ href: 'https://example.com' }) }] },
+      ],
+    })
+  })
+
+  it('turns a pasted Markdown document into headings and lists', () => {
+    paste({ 'text/plain': '## Plan\n\n- eins\n- zwei\n' })
+    const types = json().content.map((n) => n.type)
+    expect(types).toContain('heading')
+    expect(types).toContain('bulletList')
+  })
+
+  it('sanitizes pasted web HTML: no script, no handlers, remote images become links, styles become marks', () => {
+    const html =
+      '<meta charset="utf-8"><p onclick="alert(1)">Hallo <span style="font-weight:700">Welt</span><script>alert(2)</script> ' +
+      '<img src="https://tracker.example/p.gif" alt="Tracker"> <a href="javascript:alert(3)">böse</a></p>'
+    expect(paste({ 'text/html': html, 'text/plain': 'Hallo Welt' })).toBe(true)
+    const doc = JSON.stringify(json())
+    expect(doc).not.toMatch(/script|onclick|javascript|alert/)
+    expect(json().content[0]!.content).toContainEqual({ type: 'text', text: 'Welt', marks: [{ type: 'bold' }] })
+    expect(json().content.some((n) => n.type === 'image')).toBe(false)
+    expect(doc).toContain('https://tracker.example/p.gif')
+  })
+
+  it('stores pasted inline images in the library and points the image at the asset', async () => {
+    paste({ 'text/html': `<p>Bild:</p><img src="data:image/png;base64,${PNG_1PX}" alt="Pixel">` })
+    await expect.poll(() => json().content.find((n) => n.type === 'image')?.attrs?.src).toMatch(/^asset:[0-9a-f]{64}$/)
+    const id = String(json().content.find((n) => n.type === 'image')!.attrs!.src).slice('asset:'.length)
+    expect((await backend.api.invoke('assets.get', { id })).dataBase64).toBe(PNG_1PX)
+    expect(imageErrors).toEqual([])
+  })
+
+  it('leaves plain prose, copies inside Longhand and pastes into code blocks to the editor', () => {
+    expect(paste({ 'text/plain': 'Nur ein Satz.' })).toBe(false)
+    expect(paste({ 'text/html': '<p data-pm-slice="1 1 []">intern</p>', 'text/plain': 'intern' })).toBe(false)
+    editor.commands.setContent({ type: 'doc', content: [{ type: 'codeBlock', content: [{ type: 'text', text: 'x' }] }] })
+    editor.commands.setTextSelection(2)
+    expect(paste({ 'text/plain': '# kein Titel', 'text/html': '<h1>kein Titel</h1>' })).toBe(false)
+  })
+
+  it('prefers the Markdown source over a code editor’s coloured HTML', () => {
+    const vscode = '<div style="color: #d4d4d4;white-space: pre;"><div><span style="color: #569cd6;"># Titel</span></div></div>'
+    paste({ 'text/html': vscode, 'text/plain': '# Titel' })
+    expect(json().content.some((n) => n.type === 'heading')).toBe(true)
+  })
+})
