@@ -13,7 +13,7 @@ import { clampWindowState, loadWindowState } from './desktop/window-state'
 import { trackWindowState } from './desktop/window-state-tracker'
 import { showAboutWindow } from './menu/about-window'
 import { installApplicationMenu } from './menu/install'
-import { menuLanguage } from './menu/template'
+import { MENU_STRINGS, menuLanguage } from './menu/template'
 
 /**
  * The Electron shell: lifecycle, the window, security wiring. Everything the app *does* lives in
@@ -59,9 +59,25 @@ async function start(): Promise<void> {
   }
 
   const flusher = new FlushBeforeClose()
-  const shellHooks = { flushed: (id: number) => flusher.acknowledge(id), openExternal: openExternalSafely }
+  const shellHooks = { flushed: (id: number, saved: boolean) => flusher.acknowledge(id, saved), openExternal: openExternalSafely }
   const dispatch = createDispatcher(createHandlers(services, shellHooks), (channel, error) => console.error(`[longhand] ${channel} failed`, error))
   registerIpc(dispatch, source.origin)
+
+  // Set by before-quit; see window-all-closed below. Cleared when the author keeps a window open.
+  let quitRequested = false
+  const confirmCloseUnsaved = (win: BrowserWindow) => {
+    const strings = MENU_STRINGS[menuLanguage(services.settings.get().uiLanguage, app.getLocale())]
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: [strings.keepOpen, strings.closeAnyway],
+      defaultId: 0,
+      cancelId: 0,
+      title: strings.unsavedTitle,
+      message: strings.unsavedMessage,
+      detail: strings.unsavedDetail,
+    })
+    return choice === 1
+  }
 
   const windowStateFile = join(app.getPath('userData'), 'window-state.json')
   const savedWindowState = await loadWindowState(windowStateFile)
@@ -70,7 +86,9 @@ async function start(): Promise<void> {
     const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)]
     const bounds = clampWindowState(savedWindowState, displays)
     const win = createMainWindow({ entryUrl: source.entryUrl, preloadDir: join(outDir, 'preload'), bounds })
-    flusher.guard(win)
+    flusher.guard(win, confirmCloseUnsaved, () => {
+      quitRequested = false
+    })
     trackWindowState(win, windowStateFile)
     return win
   }
@@ -96,7 +114,6 @@ async function start(): Promise<void> {
   // Quitting closes the windows, and each window first holds its close to flush the autosave,
   // which cancels that quit. Remember the user asked to quit, so macOS (where closing the last
   // window normally keeps the app running) still quits once the flush is done.
-  let quitRequested = false
   app.on('before-quit', () => {
     quitRequested = true
   })

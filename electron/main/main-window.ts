@@ -33,39 +33,42 @@ export function sendEvent(contents: WebContents, event: AppEvent): void {
 /**
  * Before a window closes, the renderer must write what is still pending. The close is held
  * until it answers on `app.flushed` or `timeoutMs` passes (a hung renderer must not make the
- * app impossible to quit; the text it still holds was autosaved at most ~1 s earlier).
+ * app impossible to quit). If the answer is not "everything saved" — a failed disk write, or no
+ * answer at all — `confirmClose` asks the author before the window (and its unsaved text) goes.
  */
 export class FlushBeforeClose {
   private nextId = 1
-  private readonly waiting = new Map<number, () => void>()
+  private readonly waiting = new Map<number, (saved: boolean) => void>()
 
   constructor(private readonly timeoutMs = 3_000) {}
 
-  flush(contents: WebContents): Promise<void> {
+  flush(contents: WebContents): Promise<boolean> {
     const requestId = this.nextId++
-    return new Promise<void>((resolve) => {
-      const done = () => {
+    return new Promise<boolean>((resolve) => {
+      const done = (saved: boolean) => {
         clearTimeout(timer)
         this.waiting.delete(requestId)
-        resolve()
+        resolve(saved)
       }
-      const timer = setTimeout(done, this.timeoutMs)
+      const timer = setTimeout(() => done(false), this.timeoutMs)
       this.waiting.set(requestId, done)
       sendEvent(contents, { type: 'flush', requestId })
     })
   }
 
-  acknowledge(requestId: number): void {
-    this.waiting.get(requestId)?.()
+  acknowledge(requestId: number, saved: boolean): void {
+    this.waiting.get(requestId)?.(saved)
   }
 
-  guard(win: BrowserWindow): void {
-    let flushed = false
+  guard(win: BrowserWindow, confirmClose: (win: BrowserWindow) => boolean, onCancelled: () => void): void {
+    let closing = false
     win.on('close', (event) => {
-      if (flushed) return
+      if (closing) return
       event.preventDefault()
-      void this.flush(win.webContents).then(() => {
-        flushed = true
+      void this.flush(win.webContents).then((saved) => {
+        if (win.isDestroyed()) return
+        if (!saved && !confirmClose(win)) return onCancelled()
+        closing = true
         win.close()
       })
     })

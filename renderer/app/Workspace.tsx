@@ -23,6 +23,7 @@ import { ConfirmDialog } from './Dialog'
 import { hasMod } from './keys'
 import { useNotices } from './notices'
 import { PaneSplitter } from './PaneSplitter'
+import { usePostsFeature } from '../posts/usePostsFeature'
 
 type Modal =
   | { kind: 'palette' }
@@ -255,6 +256,18 @@ export function Workspace({
     openSettings: () => setModal({ kind: 'settings' }),
   })
 
+  const posts = usePostsFeature({
+    editor,
+    draftId: selectedId,
+    draft: current,
+    settings,
+    onSettings,
+    openDraft: open,
+    focusMode,
+    leaveFocusMode: () => setFocusMode(false),
+  })
+  const draftExtensions = useMemo(() => [...(editorExtensions ?? []), ...posts.extensions], [editorExtensions, posts.extensions])
+
   const commands: Command[] = [
     { id: 'new-draft', label: t('commands.newDraft'), shortcut: shortcutText('newDraft'), run: () => void newDraft() },
     { id: 'search', label: t('commands.search'), shortcut: shortcutText('search'), run: focusSearch },
@@ -271,6 +284,7 @@ export function Workspace({
       : []),
     { id: 'show-trash', label: t('commands.showTrash'), run: () => showView('trash') },
     ...transfer.commands,
+    ...posts.commands,
     { id: 'settings', label: t('commands.settings'), run: () => setModal({ kind: 'settings' }) },
     { id: 'theme-light', label: t('commands.themeLight'), keywords: 'theme', run: () => onSettings({ theme: 'light' }) },
     { id: 'theme-dark', label: t('commands.themeDark'), keywords: 'theme', run: () => onSettings({ theme: 'dark' }) },
@@ -325,7 +339,10 @@ export function Workspace({
       if (event.type === 'flush') {
         // Answered even when a write failed: main must not hang on quit. The failed text stays
         // in the editor and keeps retrying while the window lives.
-        void registry.flushAll().finally(() => api.invoke('app.flushed', { requestId: event.requestId }))
+        void registry
+          .flushAll()
+          .catch(() => false)
+          .then((saved) => api.invoke('app.flushed', { requestId: event.requestId, saved }))
         return
       }
       if (event.type !== 'command') return
@@ -420,7 +437,7 @@ export function Workspace({
           renameRequest={renameRequest}
           outlineOpen={outlineOpen}
           onOutlineOpen={setOutlineOpen}
-          extraExtensions={editorExtensions}
+          extraExtensions={draftExtensions}
           onEditor={setEditor}
           onRestore={(id) => {
             const summary = library.trash?.find((d) => d.id === id)
@@ -429,10 +446,12 @@ export function Workspace({
         />
       </main>
       {rightPane && !focusMode && <aside className="right-pane">{rightPane}</aside>}
+      {posts.view}
 
       {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
       {modal?.kind === 'settings' && (
         <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
+          {posts.settingsSection}
           {transfer.settingsSection}
         </SettingsDialog>
       )}

@@ -49,4 +49,10 @@ export const menuDe = {
   licenses: 'Open-Source-Software in Longhand',
   licensesMissing: 'Die Lizenzliste entsteht beim Bauen der App (npm run licenses).',
   licenseText: 'Lizenztext',
+  // Schließen, obwohl Speichern fehlschlug
+  unsavedTitle: 'Nicht alles ist gespeichert',
+  unsavedMessage: 'Longhand konnte deine letzten Änderungen nicht speichern.',
+  unsavedDetail: 'Dein Text ist noch im Fenster. Lass Longhand offen, um es erneut zu versuchen, oder kopier den Text an einen sicheren Ort; wenn du jetzt schließt, gehen die Änderungen seit dem letzten erfolgreichen Speichern verloren.',
+  keepOpen: 'Longhand offen lassen',
+  closeAnyway: 'Trotzdem schließen',
 } as const satisfies MenuStrings

@@ -51,6 +51,12 @@ export const menuEn = {
   licenses: 'Open-source software in Longhand',
   licensesMissing: 'The license list is created when the app is built (npm run licenses).',
   licenseText: 'License text',
+  // Closing while a save failed
+  unsavedTitle: 'Not everything is saved',
+  unsavedMessage: 'Longhand could not save your latest changes.',
+  unsavedDetail: 'Your text is still in the window. Keep Longhand open to try again or copy the text somewhere safe; closing now loses the changes since the last successful save.',
+  keepOpen: 'Keep Longhand open',
+  closeAnyway: 'Close anyway',
 } as const
 
 export type MenuStrings = { readonly [K in keyof typeof menuEn]: string }

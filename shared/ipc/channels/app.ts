@@ -3,7 +3,8 @@ import { defineChannels, noArgs } from './define'
 
 export const appChannels = defineChannels({
   'app.flushed': {
-    args: z.object({ requestId: z.number().int() }).strict(),
+    // saved: every pending write reached the disk. If not, the shell asks before closing.
+    args: z.object({ requestId: z.number().int(), saved: z.boolean() }).strict(),
     result: z.object({ acknowledged: z.boolean() }),
   },
   'app.info': {

@@ -9,7 +9,7 @@ export type Handlers = HandlersFor<Channel>
 
 export interface ShellHooks {
   /** The renderer finished a flush the shell asked for (Electron: before the window closes). */
-  flushed?: (requestId: number) => void
+  flushed?: (requestId: number, saved: boolean) => void
   /** Electron: the native save dialog for an export; null when the author cancels. */
   chooseSavePath?: (request: { defaultName: string; kind: ExportKind }) => Promise<string | null>
   /** Electron: the native folder picker (where a library backup goes, which one to restore). */

@@ -30,7 +30,7 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'settings.update': { patch: { theme: 'dark' } },
   'assets.put': { mime: 'image/png', dataBase64: PNG_1PX },
   'assets.get': { id: '0'.repeat(64) },
-  'app.flushed': { requestId: 1 },
+  'app.flushed': { requestId: 1, saved: true },
   'app.info': {},
   'export.save': {
     kind: 'markdown',
