@@ -23,6 +23,18 @@ export const AssetImage = Image.extend<ImageOptions & AssetImageOptions>({
     }
   },
 
+  // ProseMirror falls back to toDOM while an editor is torn down and for the clipboard; an
+  // <img src="asset:…"> there would make the browser try to load it. The id travels in
+  // data-asset instead, and a paste inside Longhand reads it back.
+  renderHTML({ HTMLAttributes }) {
+    const { src, ...rest } = HTMLAttributes as { src?: unknown }
+    return ['img', typeof src === 'string' && assetIdFromUrl(src) ? { ...rest, 'data-asset': src } : HTMLAttributes]
+  },
+
+  parseHTML() {
+    return [{ tag: 'img[data-asset]', getAttrs: (el) => ({ src: (el as HTMLElement).getAttribute('data-asset') }) }, ...(this.parent?.() ?? [])]
+  },
+
   addNodeView() {
     const options = this.options
     return ({ node }) => {

@@ -99,6 +99,16 @@ describe('pasting into the editor', () => {
     expect(paste({ 'text/plain': '# kein Titel', 'text/html': '<h1>kein Titel</h1>' })).toBe(false)
   })
 
+  it('an image copied inside Longhand keeps its asset, and its HTML never asks to load asset:', () => {
+    const src = `asset:${'a'.repeat(64)}`
+    editor.commands.setContent({ type: 'doc', content: [{ type: 'image', attrs: { src, alt: 'Bild' } }] })
+    const html = editor.getHTML()
+    expect(html).toContain(`data-asset="${src}"`)
+    expect(html).not.toContain('src="asset:')
+    editor.commands.setContent(html)
+    expect(json().content[0]).toMatchObject({ type: 'image', attrs: { src, alt: 'Bild' } })
+  })
+
   it('prefers the Markdown source over a code editor’s coloured HTML', () => {
     const vscode = '<div style="color: #d4d4d4;white-space: pre;"><div><span style="color: #569cd6;"># Titel</span></div></div>'
     paste({ 'text/html': vscode, 'text/plain': '# Titel' })
