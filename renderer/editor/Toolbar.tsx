@@ -12,6 +12,7 @@ import {
   ListOrdered,
   ListTree,
   Maximize2,
+  MessageSquarePlus,
   Quote,
   Redo2,
   Underline,
@@ -22,6 +23,7 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ALLOWED_IMAGE_TYPES } from '@shared/domain'
 import { shortcutLabel } from '../app/keys'
+import { MAKE_POSTS_SHORTCUT } from '../posts/postsEditorActions'
 
 interface ToolbarProps {
   editor: Editor
@@ -93,6 +95,18 @@ export function Toolbar({ editor, outlineOpen, onToggleOutline, onLink, onImages
         />
       </div>
       <div className="toolbar-group toolbar-end">
+        {'makePosts' in editor.commands && (
+          <button
+            type="button"
+            className="button button-quiet make-posts-button"
+            title={t('posts.makePostsHint', { shortcut: shortcutLabel(MAKE_POSTS_SHORTCUT) })}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => editor.commands.makePosts()}
+          >
+            <MessageSquarePlus size={18} aria-hidden />
+            <span className="make-posts-label">{t('posts.makePosts')}</span>
+          </button>
+        )}
         <ToolButton icon={ListTree} label={t('toolbar.outline')} pressed={outlineOpen} onClick={onToggleOutline} />
         <ToolButton icon={History} label={t('toolbar.history')} onClick={onHistory} />
         <ToolButton icon={Maximize2} label={t('toolbar.focusMode')} onClick={onFocusMode} />

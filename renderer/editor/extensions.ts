@@ -3,6 +3,7 @@ import FileHandler from '@tiptap/extension-file-handler'
 import { Focus, Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
 import { ALLOWED_IMAGE_TYPES, type Language } from '@shared/domain'
+import { PassageMark } from '../posts/passageMark'
 import { AssetImage } from './assetImage'
 import { typographyFor } from './typography'
 
@@ -27,7 +28,7 @@ export interface EditorExtensionOptions {
   onImageFiles?(editor: Editor, files: File[], pos: number | null): void
   /** Mod-K: the app opens its link dialog. */
   onLinkShortcut?(): void
-  /** Extra extensions (the later `passage` mark plugs in here). */
+  /** Extra extensions (the posts feature's editor actions plug in here). */
   extra?: AnyExtension[]
 }
 
@@ -64,6 +65,8 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
       onPaste: (editor, files) => options.onImageFiles?.(editor, files, null),
       onDrop: (editor, files, pos) => options.onImageFiles?.(editor, files, pos),
     }),
+    // Ties a passage to its saved posts; in the shared list so revision previews keep it too.
+    PassageMark,
     // Focus mode dims every top-level block except the one holding the cursor.
     Focus.configure({ className: 'has-focus', mode: 'shallowest' }),
     Extension.create({

@@ -1,0 +1,75 @@
+import { Save } from 'lucide-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { VARIANT_STYLES, type VariantStyle } from '@shared/compose'
+import { profileOf, type PlatformSettings } from '@shared/platforms'
+import { CopyOpenButtons, CopyPartButton } from './PostActions'
+import { PlatformName, PostCard } from './PostCard'
+import { currentParts, partsToSave, type SuggestionGroup } from './suggestions'
+
+/** One platform's suggestion: the kinds of post it can be, the editable card, and Save. */
+export function Suggestion({
+  group,
+  settings,
+  lang,
+  onChange,
+  onSave,
+}: {
+  group: SuggestionGroup
+  settings: PlatformSettings
+  lang?: string
+  onChange(next: SuggestionGroup): void
+  onSave(group: SuggestionGroup): Promise<boolean>
+}) {
+  const { t } = useTranslation()
+  const [saving, setSaving] = useState(false)
+  const parts = currentParts(group)
+  const name = profileOf(group.platform).name
+  const styles = VARIANT_STYLES.filter((style) => group.variants.some((v) => v.style === style) || group.edited[style])
+  const savable = partsToSave(parts).length > 0
+
+  return (
+    <section className="suggestion" aria-label={t('posts.card.label', { platform: name })}>
+      <header className="suggestion-head">
+        <PlatformName platform={group.platform} />
+        {styles.length > 1 && (
+          <div className="segmented" role="radiogroup" aria-label={t('posts.style.label', { platform: name })}>
+            {styles.map((style: VariantStyle) => (
+              <label key={style} className={`segmented-option${group.style === style ? ' is-checked' : ''}`}>
+                <input type="radio" name={`style-${group.platform}`} value={style} checked={group.style === style} onChange={() => onChange({ ...group, style })} />
+                {t(`posts.style.${style}`)}
+              </label>
+            ))}
+          </div>
+        )}
+      </header>
+      {group.variants.length === 0 && !group.edited[group.style] && <p className="muted post-hint">{t('posts.noSuggestion', { platform: name })}</p>}
+      <PostCard
+        platform={group.platform}
+        parts={parts}
+        settings={settings}
+        lang={lang}
+        showPlatform={false}
+        onChange={(next) => onChange({ ...group, edited: { ...group.edited, [group.style]: next.length > 0 ? next : [''] } })}
+        partActions={parts.length > 1 ? (index) => <CopyPartButton text={parts[index] ?? ''} index={index} /> : undefined}
+        actions={
+          <>
+            <CopyOpenButtons platform={group.platform} parts={partsToSave(parts)} settings={settings} />
+            <button
+              type="button"
+              className="button button-small button-primary"
+              disabled={!savable || saving}
+              onClick={() => {
+                setSaving(true)
+                void onSave({ ...group, edited: { ...group.edited, [group.style]: parts } }).finally(() => setSaving(false))
+              }}
+            >
+              <Save size={14} aria-hidden />
+              {saving ? t('posts.actions.saving') : t('posts.actions.save')}
+            </button>
+          </>
+        }
+      />
+    </section>
+  )
+}

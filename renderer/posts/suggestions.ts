@@ -1,0 +1,42 @@
+import { composeVariants, type Variant, type VariantStyle } from '@shared/compose'
+import type { Language } from '@shared/domain'
+import { enabledPlatforms, type PlatformId, type PlatformSettings } from '@shared/platforms'
+
+/** The composer's suggestions for one platform, and the author's edits of them. */
+export interface SuggestionGroup {
+  platform: PlatformId
+  variants: Variant[]
+  /** The style shown in the card. */
+  style: VariantStyle
+  /** The author's text per style, once they changed it. */
+  edited: Partial<Record<VariantStyle, string[]>>
+}
+
+export interface PassageSource {
+  text: string
+  title: string
+  tags: string[]
+  language: Language
+  blogUrl?: string
+}
+
+/** One group per platform the author uses, in the panel's order. */
+export function suggestPosts(source: PassageSource, settings: PlatformSettings): SuggestionGroup[] {
+  return enabledPlatforms(settings).map((platform) => {
+    const variants = composeVariants(
+      { excerpt: source.text, title: source.title, tags: source.tags, language: source.language, blogUrl: source.blogUrl, settings },
+      platform,
+    )
+    return { platform, variants, style: variants[0]?.style ?? 'quote', edited: {} }
+  })
+}
+
+/** What the card shows for the group's current style: the author's text, else the composer's, else one empty part. */
+export function currentParts(group: SuggestionGroup): string[] {
+  return group.edited[group.style] ?? group.variants.find((v) => v.style === group.style)?.parts ?? ['']
+}
+
+/** Parts worth saving: the empty ones dropped. */
+export function partsToSave(parts: readonly string[]): string[] {
+  return parts.filter((part) => part.trim() !== '')
+}
