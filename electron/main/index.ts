@@ -1,16 +1,18 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, screen, session } from 'electron'
-import { createDispatcher } from './ipc/dispatch'
 import { registerIpc } from './ipc/electron-adapter'
-import { createHandlers } from './ipc/handlers'
+import { LibraryHost } from './library-host'
 import { createMainWindow, FlushBeforeClose, sendEvent } from './main-window'
 import { resolveNativeBinding } from './native-binding'
 import { hardenAllWebContents, hardenSession, installAppProtocol, openExternalSafely, registerAppScheme } from './security/install'
 import { rendererSource } from './security/origin'
-import { createServices, type Services } from './services'
+import { createServices } from './services'
 import { LIBRARY_FOLDER } from './data-dir'
 import { clampWindowState, loadWindowState } from './desktop/window-state'
 import { trackWindowState } from './desktop/window-state-tracker'
+import { openedFilesInbox } from './desktop/opened-files-inbox'
+import { transferDialogs } from './desktop/transfer-dialogs'
+import { watchOpenedFiles } from './desktop/watch-opened-files'
 import { showAboutWindow } from './menu/about-window'
 import { installApplicationMenu } from './menu/install'
 import { MENU_STRINGS, menuLanguage } from './menu/template'
@@ -30,6 +32,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // Before `ready`: macOS sends the file a launch was for (open-file) that early.
+  const openedFiles = watchOpenedFiles()
   await app.whenReady()
   const source = rendererSource({ isPackaged: app.isPackaged, devServerUrl: process.env.ELECTRON_RENDERER_URL })
   const outDir = join(__dirname, '..')
@@ -37,36 +41,44 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, source.origin)
   hardenAllWebContents(source.origin)
 
-  let services: Services
+  const nativeBinding = resolveNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    platform: process.platform,
+    arch: process.arch,
+    electronVersion: process.versions.electron ?? '',
+  })
+  const flusher = new FlushBeforeClose()
+  // Assigned once the window exists; the dialogs and the opened-files inbox look it up when used.
+  let mainWindow: BrowserWindow | undefined = undefined
+  // The host owns the open library: safety backups on a schedule, and restoring one closes and
+  // reopens it (so always reach the services through host.services, never a copy).
+  let host: LibraryHost
   try {
-    services = await createServices({
-      dataDir: join(app.getPath('userData'), LIBRARY_FOLDER),
-      nativeBinding: resolveNativeBinding({
-        isPackaged: app.isPackaged,
-        resourcesPath: process.resourcesPath,
-        appPath: app.getAppPath(),
-        platform: process.platform,
-        arch: process.arch,
-        electronVersion: process.versions.electron ?? '',
-      }),
-      appVersion: app.getVersion(),
-      shell: 'electron',
+    host = await LibraryHost.open({
+      open: () =>
+        createServices({ dataDir: join(app.getPath('userData'), LIBRARY_FOLDER), nativeBinding, appVersion: app.getVersion(), shell: 'electron' }),
+      nativeBinding,
+      shell: {
+        flushed: (id: number, saved: boolean) => flusher.acknowledge(id, saved),
+        openExternal: openExternalSafely,
+        ...transferDialogs(() => mainWindow ?? null),
+        ...openedFilesInbox(openedFiles, () => mainWindow?.webContents ?? null),
+      },
+      onInternalError: (channel, error) => console.error(`[longhand] ${channel} failed`, error),
     })
   } catch (error) {
     dialog.showErrorBox('Longhand cannot open your library', error instanceof Error ? error.message : String(error))
     app.exit(1)
     return
   }
-
-  const flusher = new FlushBeforeClose()
-  const shellHooks = { flushed: (id: number, saved: boolean) => flusher.acknowledge(id, saved), openExternal: openExternalSafely }
-  const dispatch = createDispatcher(createHandlers(services, shellHooks), (channel, error) => console.error(`[longhand] ${channel} failed`, error))
-  registerIpc(dispatch, source.origin)
+  registerIpc(host.dispatch, source.origin)
 
   // Set by before-quit; see window-all-closed below. Cleared when the author keeps a window open.
   let quitRequested = false
   const confirmCloseUnsaved = (win: BrowserWindow) => {
-    const strings = MENU_STRINGS[menuLanguage(services.settings.get().uiLanguage, app.getLocale())]
+    const strings = MENU_STRINGS[menuLanguage(host.services.settings.get().uiLanguage, app.getLocale())]
     const choice = dialog.showMessageBoxSync(win, {
       type: 'warning',
       buttons: [strings.keepOpen, strings.closeAnyway],
@@ -92,24 +104,25 @@ async function start(): Promise<void> {
     trackWindowState(win, windowStateFile)
     return win
   }
-  let mainWindow = open()
+  let window = open()
+  mainWindow = window
 
-  const lang = menuLanguage(services.settings.get().uiLanguage, app.getLocale())
+  const lang = menuLanguage(host.services.settings.get().uiLanguage, app.getLocale())
   installApplicationMenu({
     lang,
     isDev: !app.isPackaged,
-    dataDir: services.dataDir,
-    onCommand: (command) => sendEvent(mainWindow.webContents, { type: 'command', command }),
-    onAbout: () => void showAboutWindow(lang, mainWindow),
+    dataDir: host.services.dataDir,
+    onCommand: (command) => sendEvent(window.webContents, { type: 'command', command }),
+    onAbout: () => void showAboutWindow(lang, window),
   })
 
   app.on('second-instance', () => {
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
+    if (window.isMinimized()) window.restore()
+    window.focus()
   })
   app.on('browser-window-blur', (_event, win) => sendEvent(win.webContents, { type: 'flush', requestId: 0 }))
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = open()
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = window = open()
   })
   // Quitting closes the windows, and each window first holds its close to flush the autosave,
   // which cancels that quit. Remember the user asked to quit, so macOS (where closing the last
@@ -120,5 +133,5 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' || quitRequested) app.quit()
   })
-  app.on('will-quit', () => services.close())
+  app.on('will-quit', () => host.close())
 }
