@@ -12,8 +12,11 @@ export interface PostForExport {
   text: string
   /** e.g. "draft", "planned", "posted". */
   state: string
-  /** Epoch milliseconds. */
-  plannedFor?: number | null
+  /**
+   * Epoch milliseconds, or a day as the author's calendar shows it ("2026-03-14",
+   * "2026-03-14T08:30": local, no zone, as the posts feature stores it), written as it is.
+   */
+  plannedFor?: number | string | null
   postedAt?: number | null
   postedUrl?: string | null
 }
@@ -25,10 +28,14 @@ export interface PostsMarkdownOptions {
   platformLabel?: (platform: string) => string
 }
 
+function plannedText(value: number | string): string {
+  return typeof value === 'string' ? value : formatDate(value)
+}
+
 function details(post: PostForExport): string {
   const parts = [post.state]
   if (post.style) parts.push(post.style)
-  if (post.plannedFor != null) parts.push(`planned ${formatDate(post.plannedFor)}`)
+  if (post.plannedFor != null) parts.push(`planned ${plannedText(post.plannedFor)}`)
   if (post.postedAt != null) parts.push(`posted ${formatDate(post.postedAt)}`)
   return parts.join(' · ')
 }
@@ -101,7 +108,7 @@ export function postsToCsv(posts: readonly PostForExport[], options: PostsCsvOpt
         post.platform,
         post.style ?? '',
         post.state,
-        post.plannedFor != null ? formatDate(post.plannedFor) : '',
+        post.plannedFor != null ? plannedText(post.plannedFor) : '',
         post.postedAt != null ? formatDate(post.postedAt) : '',
         post.postedUrl ?? '',
         post.text,

@@ -72,3 +72,11 @@ describe('postsToCsv', () => {
     expect(postsToCsv([], { byteOrderMark: false })).toBe('platform,style,state,planned_for,posted_at,posted_url,text\r\n')
   })
 })
+
+describe('planned days as the posts feature stores them', () => {
+  test('a local calendar day (and time) is written as it is, in Markdown and CSV', () => {
+    const planned: PostForExport[] = [{ platform: 'bluesky', text: 'Morgen', state: 'planned', plannedFor: '2026-03-14T08:30' }]
+    expect(postsToMarkdown(planned)).toContain('_planned · planned 2026-03-14T08:30_')
+    expect(postsToCsv(planned, { byteOrderMark: false }).split('\r\n')[1]).toBe('bluesky,,planned,2026-03-14T08:30,,,Morgen')
+  })
+})
