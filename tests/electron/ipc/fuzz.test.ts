@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CHANNELS, type Channel, ERROR_CODES, type Envelope } from '@shared/ipc'
-import { docFromParagraphs } from '@shared/domain'
-import { createDispatcher } from '../../../electron/main/ipc/dispatch'
-import { createHandlers } from '../../../electron/main/ipc/handlers'
-import type { Services } from '../../../electron/main/services'
 import { VALID_ARGS } from '../main/ipc/valid-args'
-import { manualClock, tempLibrary } from '../support/temp-library'
+import { fingerprint, seededLibrary } from '../support/seeded-library'
 
 /**
  * IPC fuzzing: many thousands of random payloads, on every channel and on made-up channel names,
@@ -17,9 +12,6 @@ import { manualClock, tempLibrary } from '../support/temp-library'
  */
 const RUNS = 12_000
 
-function fingerprint(services: Services): string {
-  return createHash('sha256').update(services.db.serialize()).digest('hex')
-}
 
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then', 'id', 'doc', 'patch', 'view', 'text', 'type', 'content']
 const hostileString = fc.oneof(
@@ -95,16 +87,7 @@ const callArb = channelArb.chain((channel) =>
 
 describe('IPC fuzzing through the real dispatcher', () => {
   it(`survives ${RUNS} random payloads: typed errors only, and refused calls change nothing`, async () => {
-    const clock = manualClock()
-    const services = await tempLibrary({ now: clock })
-    const draft = services.drafts.create({ title: 'Seed', tags: ['Blog'], doc: docFromParagraphs(['Eins zwei drei']) })
-    clock.advance(10 * 60_000)
-    services.drafts.saveContent(draft.id, docFromParagraphs(['Vier fünf']))
-    const passage = services.posts.createPassage(draft.id, 'Vier fünf')
-    services.posts.create({ draftId: draft.id, passageId: passage.id, platform: 'x', style: 'quote', parts: ['Vier fünf'] })
-    services.drafts.list()
-    const internalErrors: Array<{ channel: string; error: unknown }> = []
-    const dispatch = createDispatcher(createHandlers(services), (channel, error) => internalErrors.push({ channel, error }))
+    const { services, dispatch, internalErrors } = await seededLibrary()
 
     let baseline = fingerprint(services)
     const perChannel = new Map<string, number>()
@@ -143,6 +126,6 @@ describe('IPC fuzzing through the real dispatcher', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // And the library still opens and reads normally afterwards.
     expect(services.db.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(services.drafts.get(draft.id).title).toBeDefined()
+    expect(typeof services.drafts.get(1).title).toBe('string')
   }, 240_000)
 })

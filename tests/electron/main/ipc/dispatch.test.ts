@@ -1,29 +1,12 @@
-import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { CHANNELS, type Channel, type Envelope, ERROR_CODES, contract } from '@shared/ipc'
 import { docFromParagraphs } from '@shared/domain'
-import { createDispatcher } from '../../../../electron/main/ipc/dispatch'
-import { createHandlers } from '../../../../electron/main/ipc/handlers'
-import type { Services } from '../../../../electron/main/services'
-import { manualClock, tempLibrary } from '../../support/temp-library'
+import { fingerprint, seededLibrary } from '../../support/seeded-library'
 import { VALID_ARGS } from './valid-args'
 
 async function seeded() {
-  const clock = manualClock()
-  const services = await tempLibrary({ now: clock })
-  const draft = services.drafts.create({ title: 'Seed', tags: ['Blog'], doc: docFromParagraphs(['Eins zwei drei']) })
-  clock.advance(10 * 60_000)
-  services.drafts.saveContent(draft.id, docFromParagraphs(['Vier fünf']))
-  const passage = services.posts.createPassage(draft.id, 'Vier fünf')
-  services.posts.create({ draftId: draft.id, passageId: passage.id, platform: 'x', style: 'quote', parts: ['Vier fünf'] })
-  services.drafts.list() // settle the lazy index so reads change nothing afterwards
-  const internal: unknown[] = []
-  const dispatch = createDispatcher(createHandlers(services), (_channel, error) => internal.push(error))
-  return { services, dispatch, internal }
-}
-
-function fingerprint(services: Services): string {
-  return createHash('sha256').update(services.db.serialize()).digest('hex')
+  const { services, dispatch, internalErrors } = await seededLibrary()
+  return { services, dispatch, internal: internalErrors }
 }
 
 /** Replaces each top-level field of a valid call with a value of the wrong type, one at a time. */
