@@ -1,12 +1,24 @@
 import { Copy, Download } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DraftId } from '@shared/domain'
+import type { DraftId, Post } from '@shared/domain'
 import type { MarkdownImageMode } from '@shared/export'
 import { useApi } from '../api/context'
 import { Dialog } from '../app/Dialog'
 import { useNotices } from '../app/notices'
-import { copyToClipboard, deliver, loadExportSource, renderExport, renderForClipboard, type ExportFormat, type ExportSource } from './exporting'
+import {
+  copyToClipboard,
+  deliver,
+  loadExportSource,
+  loadPosts,
+  renderExport,
+  renderForClipboard,
+  renderPostsExport,
+  type ExportFormat,
+  type ExportSource,
+  type PostsFormat,
+  type RenderedExport,
+} from './exporting'
 import { failureReason } from './messages'
 import './transfer.css'
 
@@ -27,6 +39,7 @@ export function ExportDialog({ draftId, initialFormat, beforeExport, onClose }: 
   const [images, setImages] = useState<MarkdownImageMode>('embed')
   const [busy, setBusy] = useState(false)
   const [title, setTitle] = useState<string | null>(null)
+  const [posts, setPosts] = useState<Post[] | null>(null)
   const desktop = api.shell === 'electron'
 
   useEffect(() => {
@@ -34,6 +47,10 @@ export function ExportDialog({ draftId, initialFormat, beforeExport, onClose }: 
     api.invoke('drafts.get', { id: draftId }).then(
       (draft) => live && setTitle(draft.title.trim() || t('library.untitled')),
       () => live && setTitle(t('library.untitled')),
+    )
+    loadPosts(api, draftId).then(
+      (list) => live && setPosts(list),
+      () => live && setPosts([]),
     )
     return () => {
       live = false
@@ -45,12 +62,10 @@ export function ExportDialog({ draftId, initialFormat, beforeExport, onClose }: 
     return loadExportSource(api, draftId)
   }
 
-  const exportFile = async () => {
+  const save = async (render: () => Promise<RenderedExport>) => {
     setBusy(true)
     try {
-      const source = await load()
-      const rendered = renderExport(source, format, desktop ? images : 'embed', window, t('library.untitled'))
-      const delivered = await deliver(api, window, rendered)
+      const delivered = await deliver(api, window, await render())
       if (delivered.status === 'cancelled') return
       notify('info', delivered.status === 'saved' ? t('transfer.export.saved', { path: delivered.where }) : t('transfer.export.downloaded', { name: delivered.where }))
       onClose()
@@ -60,6 +75,15 @@ export function ExportDialog({ draftId, initialFormat, beforeExport, onClose }: 
       setBusy(false)
     }
   }
+
+  const exportFile = () =>
+    save(async () => renderExport(await load(), format, desktop ? images : 'embed', window, t('library.untitled')))
+
+  const exportPosts = (postsFormat: PostsFormat) =>
+    save(async () => {
+      const name = title ?? t('library.untitled')
+      return renderPostsExport(await loadPosts(api, draftId), postsFormat, name, t('transfer.export.postsFileName', { title: name }))
+    })
 
   const copy = async () => {
     setBusy(true)
@@ -118,6 +142,23 @@ export function ExportDialog({ draftId, initialFormat, beforeExport, onClose }: 
           {!desktop && <p className="muted export-note">{t('transfer.export.imagesFolderDesktopOnly')}</p>}
         </fieldset>
       )}
+      <section className="export-posts" aria-labelledby="export-posts-heading">
+        <h3 id="export-posts-heading">{t('transfer.export.postsHeading')}</h3>
+        {posts !== null && posts.length === 0 && <p className="muted">{t('transfer.export.postsNone')}</p>}
+        {posts !== null && posts.length > 0 && (
+          <>
+            <p className="muted">{t('transfer.export.postsCount', { count: posts.length })}</p>
+            <div className="backup-actions">
+              <button type="button" className="button" onClick={() => void exportPosts('markdown')} disabled={busy}>
+                {t('transfer.export.postsMarkdown')}
+              </button>
+              <button type="button" className="button" onClick={() => void exportPosts('csv')} disabled={busy}>
+                {t('transfer.export.postsCsv')}
+              </button>
+            </div>
+          </>
+        )}
+      </section>
     </Dialog>
   )
 }

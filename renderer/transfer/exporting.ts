@@ -1,4 +1,4 @@
-import type { Draft, DraftId } from '@shared/domain'
+import type { Draft, DraftId, Post } from '@shared/domain'
 import {
   collectAssetIds,
   exportMetaFromDraft,
@@ -6,10 +6,14 @@ import {
   toHtmlBody,
   toMarkdownBody,
   toMarkdownWithImages,
+  postsToCsv,
+  postsToMarkdown,
   type AssetMap,
   type MarkdownImageMode,
+  type PostForExport,
 } from '@shared/export'
 import type { ExportFile, ExportKind } from '@shared/ipc/channels/transfer'
+import { isPlatformId, PLATFORMS } from '@shared/platforms'
 import type { Api } from '../api/client'
 
 export type ExportFormat = 'html' | 'markdown'
@@ -123,4 +127,32 @@ export async function copyToClipboard(win: typeof window, text: string, format: 
     return
   }
   await clipboard.writeText(text)
+}
+
+export type PostsFormat = 'markdown' | 'csv'
+
+/** A draft's saved posts as it stands: to show whether there is anything to export. */
+export async function loadPosts(api: Api, draftId: DraftId): Promise<Post[]> {
+  return (await api.invoke('posts.listForDraft', { draftId })).posts
+}
+
+/**
+ * The draft's saved posts as one file: Markdown with a section per platform, or CSV for a
+ * spreadsheet. A thread's parts stay together, a blank line between them.
+ */
+export function renderPostsExport(posts: readonly Post[], format: PostsFormat, title: string, fileName: string): RenderedExport {
+  const forExport: PostForExport[] = posts.map((post) => ({
+    platform: post.platform,
+    style: post.style,
+    text: post.parts.join('\n\n'),
+    state: post.state,
+    plannedFor: post.plannedFor,
+    postedAt: post.postedAt,
+    postedUrl: post.postedUrl,
+  }))
+  const text =
+    format === 'csv'
+      ? postsToCsv(forExport)
+      : postsToMarkdown(forExport, { title, platformLabel: (id) => (isPlatformId(id) ? PLATFORMS[id].name : id) })
+  return { kind: format, suggestedName: fileName, files: [{ role: 'document', text }] }
 }
