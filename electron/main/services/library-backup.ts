@@ -177,20 +177,30 @@ export class LibraryBackup {
 
   /** Writes a new backup folder inside `parent` and returns its path. */
   async write(parent: string): Promise<{ folder: string; drafts: number }> {
+    // One read transaction: a consistent picture of the library, taken quickly.
     const snapshot = this.db.transaction(() => this.readLibrary())()
+    const { manifest, inlineImages, knownAssets } = snapshot
     const folder = await writeFolderAtomically(parent, backupFolderName(this.now()), async (put) => {
-      for (const entry of snapshot.manifest.drafts) await put(entry.file, snapshot.markdown.get(entry.id)!)
+      // Markdown is the slow part (a few ms per draft): one draft at a time, letting other
+      // requests (autosave) through in between, and never the whole library in memory.
+      for (const [i, { entry, row, doc }] of snapshot.drafts.entries()) {
+        const md = this.markdownOf(doc, row, entry.tags, knownAssets, inlineImages)
+        entry.markdownSha256 = sha256(md)
+        manifest.drafts.push(entry)
+        await put(entry.file, md)
+        if (i % 20 === 19) await new Promise((resolve) => setImmediate(resolve))
+      }
       const written = new Set<string>()
       for (const asset of snapshot.manifest.assets) {
         const row = this.db.prepare('SELECT data FROM assets WHERE id = ?').get(asset.id) as { data: Buffer } | undefined
         if (row) await put(asset.file, row.data)
         written.add(asset.file)
       }
-      for (const [file, image] of snapshot.inlineImages) if (!written.has(file)) await put(file, Buffer.from(image.dataBase64, 'base64'))
+      for (const [file, image] of inlineImages) if (!written.has(file)) await put(file, Buffer.from(image.dataBase64, 'base64'))
       await put(DOCUMENTS, snapshot.documents)
-      await put(MANIFEST, `${JSON.stringify(snapshot.manifest, null, 2)}\n`)
+      await put(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`)
     })
-    return { folder, drafts: snapshot.manifest.drafts.length }
+    return { folder, drafts: manifest.drafts.length }
   }
 
   private readLibrary() {
@@ -203,7 +213,6 @@ export class LibraryBackup {
       .all() as DraftRow[]
     const assetRows = this.db.prepare('SELECT id, mime, created_at FROM assets ORDER BY id').all() as { id: string; mime: string; created_at: number }[]
     const knownAssets = new Set(assetRows.map((a) => a.id))
-    const markdown = new Map<number, string>()
     /** Images held inline (data: URLs) in documents: files for the Markdown, not stored assets. */
     const inlineImages = new Map<string, ImageData>()
     const documents: string[] = []
@@ -215,15 +224,11 @@ export class LibraryBackup {
       assets: assetRows.map((a) => ({ id: a.id, mime: a.mime as Manifest['assets'][number]['mime'], file: imageFile(a.id, a.mime), createdAt: a.created_at })),
       settings: {},
     }
-    for (const row of drafts) {
-      const doc = JSON.parse(row.doc) as EditorDoc
+    const draftEntries = drafts.map((row) => {
       const tags = JSON.parse(row.tags) as string[]
-      const md = this.markdownOf(doc, row, tags, knownAssets, inlineImages)
-      const file = draftFileName(row.id, row.title)
-      markdown.set(row.id, md)
-      manifest.drafts.push({
+      const entry: Manifest['drafts'][number] = {
         id: row.id,
-        file,
+        file: draftFileName(row.id, row.title),
         title: row.title,
         status: row.status,
         tags,
@@ -233,11 +238,12 @@ export class LibraryBackup {
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         trashedAt: row.trashed_at,
-        markdownSha256: sha256(md),
-      })
+        markdownSha256: '', // set once the Markdown is written
+      }
       // The stored JSON as it is, byte for byte.
       documents.push(`{"draft":${row.id},"doc":${row.doc}}`)
-    }
+      return { entry, row, doc: JSON.parse(row.doc) as EditorDoc }
+    })
     const revisions = this.db.prepare('SELECT id, draft_id, title, word_count, reason, created_at, doc FROM revisions ORDER BY id').all() as {
       id: number
       draft_id: number
@@ -261,7 +267,7 @@ export class LibraryBackup {
     const tables: NonNullable<Manifest['tables']> = {}
     for (const table of this.rowTables()) tables[table] = this.db.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as never
     if (Object.keys(tables).length > 0) manifest.tables = tables
-    return { manifest, markdown, inlineImages, documents: documents.length > 0 ? `${documents.join('\n')}\n` : '' }
+    return { manifest, drafts: draftEntries, knownAssets, inlineImages, documents: documents.length > 0 ? `${documents.join('\n')}\n` : '' }
   }
 
   private rowTables(): (typeof ROW_TABLES)[number][] {
