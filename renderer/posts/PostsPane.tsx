@@ -192,11 +192,11 @@ function PassageView({ controller, passageId }: { controller: PostsController; p
           </h2>
           {groups.map((group) => (
             <Suggestion
-              key={group.platform}
-              group={group}
+              key={group.id}
+              initial={controller.editedSuggestion(group)}
               settings={posts}
               lang={lang}
-              onChange={(next) => controller.updateSuggestion(passageId, next)}
+              onChange={controller.rememberSuggestion}
               onSave={(next) => controller.savePost(passageId, next)}
             />
           ))}

@@ -9,13 +9,14 @@ import { currentParts, partsToSave, type SuggestionGroup } from './suggestions'
 
 /** One platform's suggestion: the kinds of post it can be, the editable card, and Save. */
 export function Suggestion({
-  group,
+  initial,
   settings,
   lang,
   onChange,
   onSave,
 }: {
-  group: SuggestionGroup
+  /** The composer's suggestion, or the author's edit of it from earlier. */
+  initial: SuggestionGroup
   settings: PlatformSettings
   lang?: string
   onChange(next: SuggestionGroup): void
@@ -23,20 +24,26 @@ export function Suggestion({
 }) {
   const { t } = useTranslation()
   const [saving, setSaving] = useState(false)
+  // The card owns its text while the author types: only it re-renders on a keystroke.
+  const [group, setGroup] = useState(initial)
+  const change = (next: SuggestionGroup) => {
+    setGroup(next)
+    onChange(next)
+  }
   const parts = currentParts(group)
   const name = profileOf(group.platform).name
   const styles = VARIANT_STYLES.filter((style) => group.variants.some((v) => v.style === style) || group.edited[style])
   const savable = partsToSave(parts).length > 0
 
   return (
-    <section className="suggestion" aria-label={t('posts.card.label', { platform: name })}>
+    <section className="suggestion" aria-label={t('posts.card.suggestionLabel', { platform: name })}>
       <header className="suggestion-head">
         <PlatformName platform={group.platform} />
         {styles.length > 1 && (
           <div className="segmented" role="radiogroup" aria-label={t('posts.style.label', { platform: name })}>
             {styles.map((style: VariantStyle) => (
               <label key={style} className={`segmented-option${group.style === style ? ' is-checked' : ''}`}>
-                <input type="radio" name={`style-${group.platform}`} value={style} checked={group.style === style} onChange={() => onChange({ ...group, style })} />
+                <input type="radio" name={`style-${group.platform}`} value={style} checked={group.style === style} onChange={() => change({ ...group, style })} />
                 {t(`posts.style.${style}`)}
               </label>
             ))}
@@ -50,7 +57,7 @@ export function Suggestion({
         settings={settings}
         lang={lang}
         showPlatform={false}
-        onChange={(next) => onChange({ ...group, edited: { ...group.edited, [group.style]: next.length > 0 ? next : [''] } })}
+        onChange={(next) => change({ ...group, edited: { ...group.edited, [group.style]: next.length > 0 ? next : [''] } })}
         partActions={parts.length > 1 ? (index) => <CopyPartButton text={parts[index] ?? ''} index={index} /> : undefined}
         actions={
           <>

@@ -4,6 +4,8 @@ import { enabledPlatforms, type PlatformId, type PlatformSettings } from '@share
 
 /** The composer's suggestions for one platform, and the author's edits of them. */
 export interface SuggestionGroup {
+  /** New for every composition, so a card shows fresh suggestions instead of old edits. */
+  id: number
   platform: PlatformId
   variants: Variant[]
   /** The style shown in the card. */
@@ -20,6 +22,8 @@ export interface PassageSource {
   blogUrl?: string
 }
 
+let nextGroupId = 1
+
 /** One group per platform the author uses, in the panel's order. */
 export function suggestPosts(source: PassageSource, settings: PlatformSettings): SuggestionGroup[] {
   return enabledPlatforms(settings).map((platform) => {
@@ -27,7 +31,7 @@ export function suggestPosts(source: PassageSource, settings: PlatformSettings):
       { excerpt: source.text, title: source.title, tags: source.tags, language: source.language, blogUrl: source.blogUrl, settings },
       platform,
     )
-    return { platform, variants, style: variants[0]?.style ?? 'quote', edited: {} }
+    return { id: nextGroupId++, platform, variants, style: variants[0]?.style ?? 'quote', edited: {} }
   })
 }
 

@@ -71,7 +71,9 @@ export interface PostsController {
   focus: number | null
   setFocus(passageId: number | null): void
   suggestions: Record<number, SuggestionGroup[]>
-  updateSuggestion(passageId: number, group: SuggestionGroup): void
+  /** The card's state as the author left it (style, edits), kept without re-rendering the workspace on every keystroke. */
+  editedSuggestion(group: SuggestionGroup): SuggestionGroup
+  rememberSuggestion(group: SuggestionGroup): void
   savePost(passageId: number, group: SuggestionGroup): Promise<boolean>
   makeMore(passageId: number): void
   makePosts(): void
@@ -122,6 +124,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
   const [todayError, setTodayError] = useState<string | null>(null)
   const [todayDate, setTodayDate] = useState(localDate)
   const [menu, setMenu] = useState<{ x: number; y: number; hasSelection: boolean; passageIds: number[] } | null>(null)
+  const edits = useRef(new Map<number, SuggestionGroup>())
   /** Passages made in this session that have no saved post yet: dropped again when the author moves on. */
   const unsaved = useRef(new Set<number>())
   const pendingReveal = useRef<{ draftId: DraftId; passageId: number } | null>(null)
@@ -454,8 +457,8 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
     focus,
     setFocus,
     suggestions,
-    updateSuggestion: (passageId, group) =>
-      setSuggestions((s) => ({ ...s, [passageId]: (s[passageId] ?? []).map((g) => (g.platform === group.platform ? group : g)) })),
+    editedSuggestion: (group) => edits.current.get(group.id) ?? group,
+    rememberSuggestion: (group) => edits.current.set(group.id, group),
     savePost,
     makeMore,
     makePosts: () => void makePosts(),

@@ -41,6 +41,7 @@ export const postsDe: UiStrings['posts'] = {
   card: {
     you: 'Du',
     label: 'Post für {{platform}}',
+    suggestionLabel: 'Vorschlag für {{platform}}',
     threadLabel: 'Thread für {{platform}}, {{count}} Teile',
     textLabel: 'Text des Posts für {{platform}}',
     partLabel: 'Teil {{index}} von {{count}} des Threads für {{platform}}',

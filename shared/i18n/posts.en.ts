@@ -42,6 +42,7 @@ export const postsEn = {
   card: {
     you: 'You',
     label: '{{platform}} post',
+    suggestionLabel: 'Suggestion for {{platform}}',
     threadLabel: '{{platform}} thread, {{count}} parts',
     textLabel: 'Text of the {{platform}} post',
     partLabel: 'Part {{index}} of {{count}} of the {{platform}} thread',

@@ -85,13 +85,13 @@ describe('posts: from a passage to a planned, posted post', () => {
     // One card per default platform, the passage marked in the text.
     await pane(page).getByRole('heading', { name: 'Vorschläge' }).waitFor()
     for (const platform of ['X', 'Bluesky', 'Mastodon', 'LinkedIn', 'Facebook', 'Instagram']) {
-      await pane(page).getByRole('region', { name: `Post für ${platform}` }).waitFor()
+      await pane(page).getByRole('region', { name: `Vorschlag für ${platform}` }).waitFor()
     }
     await expect.poll(() => page.locator('.ProseMirror .passage-mark').textContent()).toBe(PASSAGE)
     await page.screenshot({ path: join(SCREENSHOTS, 'posts-light-de-1280.png') })
 
     // Edit the X post until it is over 280: the counter turns red and says by how much.
-    const x = pane(page).getByRole('region', { name: 'Post für X' })
+    const x = pane(page).getByRole('region', { name: 'Vorschlag für X' })
     const xText = x.getByRole('textbox').first()
     const counter = x.locator('.post-counter').first()
     await expect.poll(() => counter.getAttribute('class')).toMatch(/is-(ok|near)/)
@@ -106,7 +106,7 @@ describe('posts: from a passage to a planned, posted post', () => {
     await x.screenshot({ path: join(SCREENSHOTS, 'posts-over-limit-light-de.png') })
 
     // Copy the Bluesky post: the clipboard holds exactly the card's text.
-    const bluesky = pane(page).getByRole('region', { name: 'Post für Bluesky' })
+    const bluesky = pane(page).getByRole('region', { name: 'Vorschlag für Bluesky' })
     const blueskyText = await bluesky.getByRole('textbox').first().inputValue()
     await bluesky.getByRole('button', { name: /^(Kopieren|Alles kopieren)$/ }).click()
     await bluesky.getByRole('button', { name: 'Kopiert' }).waitFor()
@@ -120,13 +120,13 @@ describe('posts: from a passage to a planned, posted post', () => {
     expect(await link.getAttribute('rel')).toContain('noopener')
 
     // Save the Mastodon post: it moves to the saved posts.
-    const mastodon = pane(page).getByRole('region', { name: 'Post für Mastodon' })
+    const mastodon = pane(page).getByRole('region', { name: 'Vorschlag für Mastodon' })
     const mastodonText = await mastodon.getByRole('textbox').first().inputValue()
     await mastodon.getByRole('button', { name: 'Speichern' }).click()
     const saved = card(page, /^(Post|Thread) für Mastodon/)
     await pane(page).getByRole('heading', { name: 'Gespeicherte Posts' }).waitFor()
     await saved.waitFor()
-    expect(await pane(page).getByRole('region', { name: 'Post für Mastodon' }).count()).toBe(0)
+    expect(await pane(page).getByRole('region', { name: 'Vorschlag für Mastodon' }).count()).toBe(0)
 
     // Plan it for today.
     const savedPost = pane(page).locator('.saved-post').filter({ has: page.getByRole('article', { name: /für Mastodon/ }) })
@@ -204,6 +204,34 @@ describe('posts: from a passage to a planned, posted post', () => {
     await pane(page).getByRole('button', { name: 'Alle Posts dieses Entwurfs' }).click()
     await expect.poll(() => page.locator('.ProseMirror .passage-mark').count()).toBe(1)
     await expect.poll(async () => (await bridge.call<{ passages: Passage[] }>('posts.listForDraft', { draftId })).passages.length).toBe(1)
+  })
+})
+
+describe('posts settings', () => {
+  it('sets the Mastodon server in the settings dialog; the card and its compose link follow', async () => {
+    const page = await open({ colorScheme: 'dark' })
+    await page.keyboard.press('Control+Shift+P')
+    await page.keyboard.type('einstellungen')
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Einstellungen' })
+    const server = dialog.getByRole('textbox', { name: 'Dein Mastodon-Server' })
+    await server.scrollIntoViewIfNeeded()
+    await server.fill('https://Norden.Social/@ich')
+    await server.press('Tab')
+    await expect.poll(() => server.inputValue()).toBe('norden.social')
+    await dialog.getByRole('checkbox', { name: 'Threads' }).check()
+    await dialog.getByRole('heading', { name: 'Posts' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(SCREENSHOTS, 'posts-settings-dark-de-1280.png') })
+    await expect.poll(async () => (await bridge.call<{ posts: { mastodon: { server: string } } }>('settings.get', {})).posts.mastodon.server).toBe('norden.social')
+    await page.keyboard.press('Escape')
+
+    await page.locator('.ProseMirror p').nth(1).click({ clickCount: 3 })
+    await page.keyboard.press('Control+Shift+M')
+    const mastodon = pane(page).getByRole('region', { name: 'Vorschlag für Mastodon' })
+    await mastodon.getByText('@du@norden.social').waitFor()
+    await pane(page).getByRole('region', { name: 'Vorschlag für Threads' }).waitFor()
+    await mastodon.getByRole('button', { name: 'In Mastodon öffnen' }).click()
+    expect(await mastodon.getByRole('link').getAttribute('href')).toMatch(/^https:\/\/norden\.social\/share\?text=/)
   })
 })
 
