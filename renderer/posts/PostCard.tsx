@@ -110,12 +110,14 @@ export function PostCard({ platform, parts, settings, onChange, onBlur, actions,
                   {(id) => (
                     <>
                       <div className="post-meta">
-                        <span
-                          id={`${id}-counter`}
-                          className={`post-counter is-${level}`}
-                          aria-label={t('posts.counter.label', { used: format.format(measurement.used), limit: format.format(measurement.limit) })}
-                        >
-                          {format.format(measurement.used)} / {format.format(measurement.limit)}
+                        <span className={`post-counter is-${level}`}>
+                          <span aria-hidden>
+                            {format.format(measurement.used)} / {format.format(measurement.limit)}
+                          </span>
+                          {/* What a screen reader says when the text field is focused (aria-describedby). */}
+                          <span id={`${id}-counter`} className="visually-hidden">
+                            {t('posts.counter.label', { used: format.format(measurement.used), limit: format.format(measurement.limit) })}
+                          </span>
                         </span>
                         <span className="spacer" />
                         {partActions?.(index)}

@@ -103,14 +103,19 @@ describe('making posts from a passage', () => {
     const panel = await makePostsFromFirst(root, editor)
     const x = panel.querySelector<HTMLElement>('[aria-label="Vorschlag für X"]')!
     const text = x.querySelector('textarea')!
-    const counter = () => x.querySelector('.post-counter')!
-    expect(counter().className).toContain('is-ok')
+    const counter = () => x.querySelector('.post-counter [aria-hidden]')!
+    const level = () => x.querySelector('.post-counter')!.className
+    expect(level()).toContain('is-ok')
     await typeInto(text, 'ü'.repeat(260))
-    expect(counter().className).toContain('is-near')
+    expect(level()).toContain('is-near')
     expect(counter().textContent).toBe('260 / 280')
     await typeInto(text, `${'ü'.repeat(280)} 🙂`)
-    expect(counter().className).toContain('is-over')
+    expect(level()).toContain('is-over')
     expect(counter().textContent).toBe('283 / 280')
+    // Not colour alone: the number, and for screen readers a sentence tied to the text field.
+    const described = text.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent)
+    expect(described[0]).toBe('283 von 280 Zeichen')
+    expect(described[1]).toContain('3 Zeichen zu viel')
     expect(x.textContent).toContain('3 Zeichen zu viel. X nimmt das so nicht an')
   })
 
