@@ -146,7 +146,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
     api.invoke('posts.listForDraft', { draftId: shownDraftId }).then(
       (result) => {
         if (!current) return
-        setData({ draftId: shownDraftId, ...result })
+        setData({ draftId: shownDraftId, ...result, passages: dropAbandoned(shownDraftId, result) })
         const reveal = pendingReveal.current
         if (reveal?.draftId === shownDraftId) {
           pendingReveal.current = null
@@ -164,6 +164,24 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
       current = false
     }
   }, [api, shownDraftId])
+
+  /**
+   * Marks and passages without posts are leftovers: posts made and none saved before the app
+   * closed, the last post deleted, a mark copied in from another draft. They go when the
+   * draft opens, so every highlight in the text has posts behind it.
+   */
+  const dropAbandoned = (id: DraftId, result: { passages: Passage[]; posts: Post[] }): Passage[] => {
+    const withPosts = new Set(result.posts.map((p) => p.passageId))
+    const keep = (passageId: number) => withPosts.has(passageId) || unsaved.current.has(passageId)
+    const view = latest.current.shown
+    if (view && view.draftId === id && !view.editor.isDestroyed && view.editor.isEditable) {
+      for (const passageId of passageIdsInDoc(view.editor)) if (!keep(passageId)) removePassageMark(view.editor, passageId)
+    }
+    for (const passage of result.passages) {
+      if (!keep(passage.id)) api.invoke('passages.discard', { id: passage.id }).catch(() => undefined)
+    }
+    return result.passages.filter((p) => keep(p.id))
+  }
 
   /** Drops a passage made in this session if the author saved nothing from it. */
   const discardIfUnsaved = useCallback(
@@ -362,6 +380,8 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
     async (post: Post) => {
       try {
         await api.invoke('posts.delete', { id: post.id })
+        // Its passage's last post: the passage goes too once the author moves on (as a new one would).
+        if (!latest.current.data?.posts.some((p) => p.id !== post.id && p.passageId === post.passageId)) unsaved.current.add(post.passageId)
         setData((d) => (d ? { ...d, posts: d.posts.filter((p) => p.id !== post.id) } : d))
         setToday((list) => list?.filter((p) => p.id !== post.id) ?? list)
         notify('info', t('posts.actions.deleted'))

@@ -226,6 +226,25 @@ describe('the passage mark', () => {
     expect(panel.querySelectorAll('.saved-post')).toHaveLength(1)
   })
 
+  it('leftovers go when the draft opens: marks without posts, and passage rows nobody posted from', async () => {
+    const kept = await backend.api.invoke('passages.create', { draftId, text: FIRST })
+    await backend.api.invoke('posts.create', { draftId, passageId: kept.id, platform: 'x', style: 'quote', parts: [FIRST] })
+    const abandoned = await backend.api.invoke('passages.create', { draftId, text: SECOND })
+    const marked = (text: string, passageId: number) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text, marks: [{ type: 'passage', attrs: { passageId } }] }],
+    })
+    await backend.api.invoke('drafts.saveContent', {
+      id: draftId,
+      doc: { type: 'doc', content: [marked(FIRST, kept.id), marked(SECOND, abandoned.id), marked('Aus einem anderen Entwurf kopiert.', 999)] },
+    })
+    const { editor } = await boot()
+    await waitFor(() => passageIds(editor).length === 1, 4000, 'leftover marks removed')
+    expect(passageIds(editor)).toEqual([kept.id])
+    expect(editor.getText()).toContain('Aus einem anderen Entwurf kopiert.')
+    await waitFor(async () => (await backend.api.invoke('posts.listForDraft', { draftId })).passages.length === 1, 4000, 'leftover row dropped')
+  })
+
   it('the editor context menu offers "Posts machen" on a selection', async () => {
     const { root, editor } = await boot()
     selectParagraph(editor, 1)
