@@ -194,6 +194,27 @@ describe('import through the app', () => {
     expect(imported).toMatchObject({ tags: ['Reise', 'Österreich'], status: 'idea', language: 'de', createdAt: Date.UTC(2024, 4, 1, 8, 30) })
   })
 
+  it('imports text files dropped on the window, showing where to drop while dragging', async () => {
+    const page = await open()
+    const dragEvent = (type: string) =>
+      page.evaluate((eventType) => {
+        const w = window as unknown as { __drag?: DataTransfer }
+        w.__drag ??= (() => {
+          const data = new DataTransfer()
+          data.items.add(new File(['Aus dem Finder gezogen.\nZweite Zeile.'], 'notiz.txt', { type: 'text/plain' }))
+          return data
+        })()
+        document.querySelector('.ProseMirror')!.dispatchEvent(new DragEvent(eventType, { bubbles: true, cancelable: true, dataTransfer: w.__drag }))
+      }, type)
+    await dragEvent('dragenter')
+    await page.locator('.import-drop', { hasText: 'Drop Markdown, HTML or text files' }).waitFor()
+    await dragEvent('drop')
+    await page.locator('.notice-info', { hasText: 'Imported “notiz”' }).waitFor()
+    await expect.poll(() => page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe('notiz')
+    expect(await page.locator('.import-drop').count()).toBe(0)
+    expect(await page.locator('.ProseMirror p').first().innerText()).toBe('Aus dem Finder gezogen.\nZweite Zeile.')
+  })
+
   it('hostile files: nothing executable or remote reaches SQLite, and a binary file creates nothing', async () => {
     const page = await open()
     const before = (await bridge.call<Draft[]>('drafts.list', { view: 'active' })).length
