@@ -126,6 +126,6 @@ describe('IPC fuzzing through the real dispatcher', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // And the library still opens and reads normally afterwards.
     expect(services.db.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(typeof services.drafts.get(1).title).toBe('string')
+    expect(Array.isArray(services.drafts.list())).toBe(true) // draft 1 itself may be gone: valid calls can trash, empty the trash or restore a backup
   }, 240_000)
 })
