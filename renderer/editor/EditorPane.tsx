@@ -1,30 +1,21 @@
-import type { AnyExtension, Editor } from '@tiptap/core'
 import { FilePlus2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Draft, DraftId, DraftSummary } from '@shared/domain'
+import type { Draft, DraftId } from '@shared/domain'
 import { useApi } from '../api/context'
-import { DraftView } from './DraftView'
-import type { SaveRegistry } from './saveRegistry'
+import { DraftView, type DraftViewProps } from './DraftView'
 
-export interface EditorPaneProps {
+/** What the pane passes through to the view it shows, plus what it needs to load the draft. */
+export type EditorPaneProps = Pick<
+  DraftViewProps,
+  'registry' | 'focusMode' | 'onFocusMode' | 'onHistory' | 'onSummary' | 'autoFocus' | 'renameRequest' | 'outlineOpen' | 'onOutlineOpen' | 'extraExtensions' | 'onEditor'
+> & {
   draftId: DraftId | null
   /** Already loaded at boot: shown at once instead of fetched again. */
   initialDraft?: Draft | null
   /** Changes when the draft on disk was replaced (a restored revision): reload it. */
   reloadToken: number
-  registry: SaveRegistry
-  focusMode: boolean
-  onFocusMode(on: boolean): void
-  onHistory(): void
-  onSummary(summary: DraftSummary): void
   onNewDraft(): void
-  autoFocus: 'title' | 'text' | null
-  renameRequest: number
-  outlineOpen: boolean
-  onOutlineOpen(open: boolean): void
-  extraExtensions?: AnyExtension[]
-  onEditor?(editor: Editor | null): void
   onRestore?(id: DraftId): void
 }
 
