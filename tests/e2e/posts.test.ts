@@ -59,7 +59,6 @@ async function open(options: OpenOptions = {}): Promise<Page> {
   opened = await openApp(bridge.url, { locale: 'de-DE', ...options })
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.origin })
   const page = opened.page
-  page.on('response', (r) => r.status() === 404 && console.log('404', r.url()))
   await page.locator('.ProseMirror').waitFor()
   // The app reopens the last draft; in a narrow window the open posts pane hides the library.
   const title = page.locator('textarea.title-field')
