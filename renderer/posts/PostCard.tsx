@@ -1,5 +1,5 @@
 import { ImageIcon, Plus, X } from 'lucide-react'
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useId, useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { measure, profileOf, type PlatformId, type PlatformSettings } from '@shared/platforms'
 import { counterLevel, overBy, warningTexts } from './measureView'
@@ -8,7 +8,7 @@ import { counterLevel, overBy, warningTexts } from './measureView'
 export function PlatformName({ platform }: { platform: PlatformId }) {
   return (
     <span className="platform-name">
-      <span className={`platform-mark platform-mark--${platform}`} aria-hidden />
+      <span className="platform-mark" style={{ '--mark-platform': `var(--platform-${platform})` } as CSSProperties} aria-hidden />
       {profileOf(platform).name}
     </span>
   )
