@@ -83,7 +83,7 @@ describe('safety copies that are what they claim', () => {
 
   it('writes the copy under a name the list never shows until it is complete and checked', async () => {
     const services = await tempLibrary()
-    fill(services, 3000)
+    fill(services, 1500)
     const drafts = services.drafts.count()
     const { dir } = services.safetyBackups
     const taking = services.safetyBackups.create(services.db, 'manual')
