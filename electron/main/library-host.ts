@@ -45,7 +45,7 @@ export class LibraryHost {
     if (options.schedule !== false) {
       const schedule = options.schedule ?? {}
       host.schedule = new SafetyBackupSchedule({
-        newestAt: () => host.services.safetyBackups.list()[0]?.createdAt ?? null,
+        newestAt: () => host.services.safetyBackups.newest()?.createdAt ?? null,
         backUp: async () => {
           await host.swapping
           const { safetyBackups, db } = host.services

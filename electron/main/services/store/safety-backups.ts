@@ -54,18 +54,22 @@ export class SafetyBackups {
     const base = `longhand-${stamp}-${safeReason}`
     const temp = join(this.dir, `${base}.sqlite.partial-${randomBytes(4).toString('hex')}`)
     let file: string
+    let sealed: CopyCheck
     try {
       mkdirSync(this.dir, { recursive: true })
       // The online backup writes its target as it goes (and a kill leaves a 0-byte file): the
       // target is a name nothing lists.
       await db.backup(temp)
-      this.seal(temp)
+      sealed = this.seal(temp)
       fsyncPath(temp)
       // Chosen and taken in one synchronous step, so two copies in one millisecond never collide.
       file = join(this.dir, `${base}.sqlite`)
       for (let n = 2; exists(file); n++) file = join(this.dir, `${base}-${n}.sqlite`)
       renameSync(temp, file)
       syncFolder(this.dir)
+      // Checked as it was sealed; a rename keeps size and mtime, so the check stays valid.
+      const { size, mtimeMs } = statSync(file)
+      this.checked.set(file, { size, mtimeMs, check: sealed })
     } catch (error) {
       removeWithSideFiles(temp)
       throw backupError(this.dir, error)
@@ -83,18 +87,15 @@ export class SafetyBackups {
 
   /** Every file named like a finished copy, newest first, each with the result of its check. */
   inspect(): InspectedBackup[] {
-    let names: string[]
-    try {
-      names = readdirSync(this.dir)
-    } catch {
-      return []
-    }
-    const found: InspectedBackup[] = []
-    for (const name of names) {
-      const info = this.describe(join(this.dir, name))
-      if (info) found.push({ ...info, check: this.check(info.file) })
-    }
-    return found.sort((a, b) => b.createdAt - a.createdAt || b.name.localeCompare(a.name))
+    return this.named().map((info) => ({ ...info, check: this.check(info.file) }))
+  }
+
+  /**
+   * The newest valid copy, checking from the newest down only until one passes: what the
+   * schedule and recovery need, without reading every copy at start-up.
+   */
+  newest(): SafetyBackupInfo | null {
+    return this.named().find((info) => this.check(info.file).ok) ?? null
   }
 
   /** The file a listed name refers to (valid or not; restoring checks it), or null. */
@@ -104,10 +105,24 @@ export class SafetyBackups {
 
   /** Newest valid copy, for recovery at start-up. */
   newestReadable(nativeBinding?: string): string | null {
-    const valid = this.inspect().find((b) => b.check.ok)
+    const valid = this.newest()
     if (valid || !nativeBinding || nativeBinding === this.nativeBinding) return valid?.file ?? null
     // Only an engine we could not load made every copy look unreadable: look again with this one.
-    return this.inspect().find((b) => checkCopy(b.file, nativeBinding).ok)?.file ?? null
+    return this.named().find((b) => checkCopy(b.file, nativeBinding).ok)?.file ?? null
+  }
+
+  /** Files named like a finished copy, newest first, unchecked. */
+  private named(): SafetyBackupInfo[] {
+    let names: string[]
+    try {
+      names = readdirSync(this.dir)
+    } catch {
+      return []
+    }
+    return names
+      .map((name) => this.describe(join(this.dir, name)))
+      .filter((b): b is SafetyBackupInfo => b !== null)
+      .sort((a, b) => b.createdAt - a.createdAt || b.name.localeCompare(a.name))
   }
 
   check(file: string): CopyCheck {
@@ -147,7 +162,7 @@ export class SafetyBackups {
    * Makes a fresh copy one self-contained file (rollback journal, so opening it read-only
    * creates no -wal/-shm beside it) and checks it before it may get its final name.
    */
-  private seal(temp: string): void {
+  private seal(temp: string): CopyCheck {
     const copy = new Database(temp, { fileMustExist: true, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) })
     let check: CopyCheck
     try {
@@ -157,6 +172,7 @@ export class SafetyBackups {
       copy.close()
     }
     if (!check.ok) throw new DamagedCopyError(check.problem, check.detail)
+    return check
   }
 
   private describe(file: string): SafetyBackupInfo | null {
