@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import { unwrap, type Envelope } from '@shared/ipc'
 import { LibraryHost } from '../../../electron/main/library-host'
 import { createServices } from '../../../electron/main/services'
 import { checkReadable, stageRestore } from '../../../electron/main/services/store/restore-backup'
+import { canMount, mountTmpfs } from '../support/mounts'
 import { manualClock, tempDir } from '../support/temp-library'
 
 const hosts: LibraryHost[] = []
@@ -95,6 +96,27 @@ describe('restoring a safety backup (close, swap the file, reopen)', () => {
     const file = join(tempDir(), 'longhand-20261123T090000000Z-manual.sqlite')
     writeFileSync(file, '')
     expect(() => checkReadable(file)).toThrow(/empty/)
+  })
+
+  it.skipIf(!canMount)('when the "before-restore" copy cannot be written (disk full) the restore stops, says why and leaves nothing behind', async () => {
+    const { call, host, dataDir } = await openHost()
+    await call('drafts.create', { title: 'Bleibt' })
+    const backup = await call<{ name: string }>('safetyBackups.create')
+    await call('drafts.create', { title: 'Auch' })
+    const copy = readFileSync(join(dataDir, 'backups', backup.name))
+    const backups = mountTmpfs(`size=${copy.length + 64 * 1024}`, join(dataDir, 'backups'))
+    writeFileSync(join(backups, backup.name), copy)
+    try {
+      writeFileSync(join(backups, 'filler'), Buffer.alloc(64 * 1024))
+    } catch {
+      // the disk is full now, which is the point
+    }
+
+    const result = await host.dispatch('safetyBackups.restore', { name: backup.name })
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage', details: ['disk-full'] } })
+    expect(titles(await call('drafts.list', {}))).toEqual(['Auch', 'Bleibt'])
+    expect(readdirSync(dataDir).filter((f) => f.includes('.restoring') || f.includes('before-restore') || f === 'restore-pending.json')).toEqual([])
+    expect(readdirSync(backups).sort()).toEqual([backup.name, 'filler'].sort())
   })
 
   it('a restore interrupted by a crash is finished when the library opens next', async () => {

@@ -1,13 +1,13 @@
-import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { docFromParagraphs } from '@shared/domain'
 import { LonghandError } from '@shared/ipc'
 import type { Services } from '../../../../../electron/main/services'
 import { LATEST_SCHEMA_VERSION } from '../../../../../electron/main/services/store/migrations'
 import { SafetyBackups } from '../../../../../electron/main/services/store/safety-backups'
+import { canMount, mountTmpfs } from '../../../support/mounts'
 import { manualClock, tempDir, tempLibrary } from '../../../support/temp-library'
 
 /** The name a copy taken at `at` for `reason` gets (the same scheme SafetyBackups uses). */
@@ -127,28 +127,9 @@ describe('safety copies that are what they claim', () => {
   })
 })
 
-/** A real, tiny file system that fills up. Needs root with mount rights (as in files.test.ts). */
-const mounts: string[] = []
-afterEach(() => {
-  while (mounts.length) execFileSync('umount', [mounts.pop()!], { stdio: 'ignore' })
-})
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false
-  try {
-    const probe = tempDir('longhand-mount-probe-')
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', probe], { stdio: 'ignore' })
-    execFileSync('umount', [probe], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-
 describe('a safety backup that fails', () => {
   it.skipIf(!canMount)('on a full disk says so and leaves no partial file', async () => {
-    const disk = tempDir('longhand-full-')
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk], { stdio: 'ignore' })
-    mounts.push(disk)
+    const disk = mountTmpfs('size=256k')
     const services = await tempLibrary()
     fill(services, 1200)
     const backups = new SafetyBackups(disk)
