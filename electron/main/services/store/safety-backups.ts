@@ -204,7 +204,7 @@ class DamagedCopyError extends Error {
 function backupError(dir: string, error: unknown): LonghandError {
   if (error instanceof LonghandError) return error
   if (error instanceof DamagedCopyError) {
-    return new LonghandError('storage', `The safety backup came out unusable (${error.problem}: ${error.message}) and was discarded. Your library is unchanged.`, ['damaged-copy'])
+    return new LonghandError('storage', `The safety backup came out unusable (${error.problem}: ${error.message}) and was discarded. Your library is unchanged.`, ['unusable-copy'])
   }
   const code = String((error as { code?: unknown })?.code ?? '')
   const reason = error instanceof Error ? error.message : String(error)
