@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { LonghandError } from '@shared/ipc'
 import { createDispatcher, type Dispatch } from './ipc/dispatch'
@@ -44,7 +45,7 @@ export class LibraryHost {
     if (options.schedule !== false) {
       const schedule = options.schedule ?? {}
       host.schedule = new SafetyBackupSchedule({
-        newestAt: () => host.services.safetyBackups.list()[0]?.createdAt ?? null,
+        newestAt: () => host.services.safetyBackups.newest()?.createdAt ?? null,
         backUp: async () => {
           await host.swapping
           const { safetyBackups, db } = host.services
@@ -88,11 +89,13 @@ export class LibraryHost {
    */
   async restoreSafetyBackup(name: string): Promise<{ restoredFrom: string; movedAsideTo: string }> {
     const services = this.services
-    const backup = services.safetyBackups.list().find((b) => b.name === name)
-    if (!backup) throw new LonghandError('not-found', `There is no safety backup called ${name}.`)
-    checkReadable(backup.file, this.options.nativeBinding)
+    // Looked up among all copies, not only the listed ones, so a damaged one gets a clear reason.
+    const backupFile = services.safetyBackups.fileOf(name)
+    if (!backupFile) throw new LonghandError('not-found', `There is no safety backup called ${name}.`)
+    checkReadable(backupFile, this.options.nativeBinding)
     let release!: () => void
     let closed = false
+    let staged: string | null = null
     const previous = this.swapping
     this.swapping = new Promise<void>((resolve) => (release = resolve))
     try {
@@ -100,16 +103,19 @@ export class LibraryHost {
       // The request that asked for this restore is itself active; wait for any others.
       if (this.active > 1) await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
       const libraryFile = join(services.dataDir, DATABASE_FILE)
-      const pending = stageRestore(libraryFile, backup.file, this.now())
+      const pending = stageRestore(libraryFile, backupFile, this.now())
+      staged = pending.restoring
       await services.safetyBackups.create(services.db, 'before-restore')
       services.close()
       closed = true
       const movedAsideTo = swapInRestore(libraryFile, pending)
       this.attach(await this.options.open())
-      return { restoredFrom: backup.name, movedAsideTo }
+      return { restoredFrom: name, movedAsideTo }
     } catch (error) {
       // Whatever is on disk now — the old file, or the restore finished on opening — opens again.
       if (closed) this.attach(await this.options.open())
+      // Failed before the swap began (e.g. the 'before-restore' copy did not fit): the staged copy goes.
+      else if (staged) rmSync(staged, { force: true })
       throw error
     } finally {
       release()

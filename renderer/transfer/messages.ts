@@ -4,6 +4,9 @@ import type { ImportResult } from './importing'
 
 const WRITE_FAILURES = ['read-only', 'disk-full', 'missing-folder', 'name-too-long', 'other'] as const
 type WriteFailure = (typeof WRITE_FAILURES)[number]
+/** Why a safety copy was refused or discarded (electron/main/services/store/copy-check.ts). */
+const COPY_PROBLEMS = ['empty', 'not-a-database', 'damaged', 'not-a-library', 'too-new', 'unreadable', 'unusable-copy'] as const
+type CopyProblem = (typeof COPY_PROBLEMS)[number]
 
 /**
  * Why a write failed, in the UI language: main says which kind of failure it was
@@ -12,6 +15,7 @@ type WriteFailure = (typeof WRITE_FAILURES)[number]
 export function failureReason(t: TFunction, error: unknown): string {
   const detail = error instanceof LonghandError ? error.details?.[0] : undefined
   if (detail && (WRITE_FAILURES as readonly string[]).includes(detail)) return t(`transfer.writeFailure.${detail as WriteFailure}`)
+  if (detail && (COPY_PROBLEMS as readonly string[]).includes(detail)) return t(`transfer.copyProblem.${detail as CopyProblem}`)
   return error instanceof Error ? error.message : String(error)
 }
 

@@ -50,6 +50,15 @@ export const transferDe: UiStrings['transfer'] = {
     'name-too-long': 'Der Name ist zu lang für diesen Datenträger, deshalb wurde nichts gespeichert. Wähle einen kürzeren Namen.',
     other: 'Die Datei ließ sich nicht schreiben, deshalb wurde nichts gespeichert. Versuche einen anderen Ordner.',
   },
+  copyProblem: {
+    empty: 'Diese Sicherheitskopie ist leer: Sie wurde beim Anlegen unterbrochen. Wähle eine andere.',
+    'not-a-database': 'Diese Sicherheitskopie ist beschädigt oder unvollständig. Wähle eine andere.',
+    damaged: 'Diese Sicherheitskopie ist beschädigt. Wähle eine andere.',
+    'not-a-library': 'Diese Sicherheitskopie enthält keine Longhand-Bibliothek. Wähle eine andere.',
+    'too-new': 'Diese Sicherheitskopie stammt aus einer neueren Longhand-Version. Aktualisiere Longhand, um sie zu nutzen.',
+    unreadable: 'Diese Sicherheitskopie lässt sich gerade nicht lesen. Versuche es noch einmal oder wähle eine andere.',
+    'unusable-copy': 'Die neue Kopie hat die Prüfung nicht bestanden und wurde verworfen.',
+  },
   import: {
     dropHint: 'Lass Markdown-, HTML- oder Textdateien los, um sie als Entwürfe zu importieren',
     working: 'Wird importiert…',

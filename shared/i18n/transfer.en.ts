@@ -52,6 +52,15 @@ export const transferEn = {
     'name-too-long': 'That name is too long for the disk, so nothing was saved. Choose a shorter name.',
     other: 'The file could not be written, so nothing was saved. Try another folder.',
   },
+  copyProblem: {
+    empty: 'This safety copy is empty: it was interrupted while being made. Pick another one.',
+    'not-a-database': 'This safety copy is damaged or incomplete. Pick another one.',
+    damaged: 'This safety copy is damaged. Pick another one.',
+    'not-a-library': 'This safety copy does not hold a Longhand library. Pick another one.',
+    'too-new': 'This safety copy was made by a newer version of Longhand. Update Longhand to use it.',
+    unreadable: 'This safety copy cannot be read right now. Try again, or pick another one.',
+    'unusable-copy': 'The new copy did not pass its check and was discarded.',
+  },
   import: {
     dropHint: 'Drop Markdown, HTML or text files to import them as drafts',
     working: 'Importing…',

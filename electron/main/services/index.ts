@@ -12,6 +12,7 @@ import { Search } from './search'
 import { SearchIndex } from './search-index'
 import { SettingsStore } from './settings'
 import { type Db, type Recovery, openStore } from './store/database'
+import { cleanLeftovers } from './store/leftovers'
 import { completePendingRestore } from './store/restore-backup'
 import { SafetyBackups } from './store/safety-backups'
 
@@ -54,9 +55,10 @@ export const DATABASE_FILE = 'longhand.sqlite'
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const now = options.now ?? systemClock
-  const safetyBackups = new SafetyBackups(join(options.dataDir, 'backups'), 7, now)
+  const safetyBackups = new SafetyBackups(join(options.dataDir, 'backups'), 7, now, options.nativeBinding)
   // A restore of a safety backup that a crash interrupted is finished before anything opens.
   completePendingRestore(join(options.dataDir, DATABASE_FILE))
+  cleanLeftovers(options.dataDir, DATABASE_FILE)
   const { db, recovery } = await openStore({
     file: join(options.dataDir, DATABASE_FILE),
     backups: safetyBackups,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -6,7 +6,8 @@ import { docFromParagraphs, type DraftSummary } from '@shared/domain'
 import { unwrap, type Envelope } from '@shared/ipc'
 import { LibraryHost } from '../../../electron/main/library-host'
 import { createServices } from '../../../electron/main/services'
-import { stageRestore } from '../../../electron/main/services/store/restore-backup'
+import { checkReadable, stageRestore } from '../../../electron/main/services/store/restore-backup'
+import { canMount, mountTmpfs } from '../support/mounts'
 import { manualClock, tempDir } from '../support/temp-library'
 
 const hosts: LibraryHost[] = []
@@ -75,6 +76,47 @@ describe('restoring a safety backup (close, swap the file, reopen)', () => {
     expect(damaged).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/damaged.*Your library is unchanged/) } })
     expect(await host.dispatch('safetyBackups.restore', { name: 'longhand-nope.sqlite' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     expect(titles(await call('drafts.list', {}))).toEqual(['Bleibt'])
+  })
+
+  it('"Go back" to a 0-byte copy (an interrupted backup) is refused with a clear error and changes nothing', async () => {
+    const { call, host, dataDir } = await openHost()
+    await call('drafts.create', { title: 'Bleibt' })
+    const good = await call<{ name: string }>('safetyBackups.create')
+    const empty = good.name.replace(/-manual\.sqlite$/, '-scheduled.sqlite')
+    writeFileSync(join(dataDir, 'backups', empty), '')
+    const before = readdirSync(dataDir).sort()
+
+    const result = await host.dispatch('safetyBackups.restore', { name: empty })
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/empty.*Your library is unchanged/) } })
+    expect(titles(await call('drafts.list', {}))).toEqual(['Bleibt'])
+    expect(readdirSync(dataDir).sort()).toEqual(before)
+  })
+
+  it('checkReadable refuses an empty file, which SQLite would open as an empty database', () => {
+    const file = join(tempDir(), 'longhand-20261123T090000000Z-manual.sqlite')
+    writeFileSync(file, '')
+    expect(() => checkReadable(file)).toThrow(/empty/)
+  })
+
+  it.skipIf(!canMount)('when the "before-restore" copy cannot be written (disk full) the restore stops, says why and leaves nothing behind', async () => {
+    const { call, host, dataDir } = await openHost()
+    await call('drafts.create', { title: 'Bleibt' })
+    const backup = await call<{ name: string }>('safetyBackups.create')
+    await call('drafts.create', { title: 'Auch' })
+    const copy = readFileSync(join(dataDir, 'backups', backup.name))
+    const backups = mountTmpfs(`size=${copy.length + 64 * 1024}`, join(dataDir, 'backups'))
+    writeFileSync(join(backups, backup.name), copy)
+    try {
+      writeFileSync(join(backups, 'filler'), Buffer.alloc(64 * 1024))
+    } catch {
+      // the disk is full now, which is the point
+    }
+
+    const result = await host.dispatch('safetyBackups.restore', { name: backup.name })
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage', details: ['disk-full'] } })
+    expect(titles(await call('drafts.list', {}))).toEqual(['Auch', 'Bleibt'])
+    expect(readdirSync(dataDir).filter((f) => f.includes('.restoring') || f.includes('before-restore') || f === 'restore-pending.json')).toEqual([])
+    expect(readdirSync(backups).sort()).toEqual([backup.name, 'filler'].sort())
   })
 
   it('a restore interrupted by a crash is finished when the library opens next', async () => {

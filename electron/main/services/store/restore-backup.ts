@@ -1,7 +1,7 @@
 import { constants, copyFileSync, existsSync, fsyncSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import Database from 'better-sqlite3'
 import { LonghandError } from '@shared/ipc'
+import { type CopyProblem, checkCopy } from './copy-check'
 
 /**
  * Putting a safety backup in place of the library file. The library must be closed while
@@ -32,18 +32,25 @@ function fsyncFile(path: string): void {
   }
 }
 
-/** A backup may replace the library only if SQLite can open it and it passes quick_check. */
+/**
+ * A backup may replace the library only if it is a complete Longhand library this app can open
+ * (copy-check.ts: not empty, an SQLite file, quick_check ok, a known schema version, the
+ * library's tables). Throws a clear error otherwise; nothing has been changed then.
+ */
 export function checkReadable(file: string, nativeBinding?: string): void {
-  let db: Database.Database | null = null
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-    const result = db.pragma('quick_check', { simple: true })
-    if (result !== 'ok') throw new Error(String(result))
-  } catch (error) {
-    throw new LonghandError('storage', `The backup ${basename(file)} is damaged and cannot be restored (${(error as Error).message}). Your library is unchanged; pick another backup.`)
-  } finally {
-    db?.close()
+  const check = checkCopy(file, nativeBinding)
+  if (check.ok) return
+  const name = basename(file)
+  const keep = 'Your library is unchanged; pick another backup.'
+  const messages: Record<CopyProblem, string> = {
+    empty: `The backup ${name} is empty (0 bytes: a copy that was interrupted) and cannot be restored. ${keep}`,
+    'not-a-database': `The backup ${name} is damaged or incomplete and cannot be restored (${check.detail}). ${keep}`,
+    damaged: `The backup ${name} is damaged and cannot be restored (${check.detail}). ${keep}`,
+    'not-a-library': `The backup ${name} is damaged: it does not hold a Longhand library (${check.detail}). ${keep}`,
+    'too-new': `The backup ${name} was made by a newer version of Longhand (${check.detail}) and cannot be restored by this one. ${keep}`,
+    unreadable: `The backup ${name} cannot be read right now (${check.detail}). ${keep}`,
   }
+  throw new LonghandError('storage', messages[check.problem], [check.problem])
 }
 
 /** Step 1, while the library is still open: the backup's copy, on disk and complete. */

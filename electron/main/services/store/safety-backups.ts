@@ -1,9 +1,18 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { LonghandError } from '@shared/ipc'
+import { type CopyCheck, type CopyProblem, checkCopy, checkOpenCopy, isWorthless } from './copy-check'
 import type { Db } from './database'
 
+/** A finished copy. Only `create` gives a file this name, by renaming a checked, complete copy. */
 const FILE_PATTERN = /^longhand-(\d{8}T\d{6}\d{3}Z)-([a-z0-9-]+)\.sqlite$/
+/** A copy being written (and SQLite's journal for it): never listed; removed at start if a crash left one. */
+export const PARTIAL_PATTERN = /^longhand-[0-9TZ]+-[a-z0-9-]+\.sqlite\.partial-[0-9a-f]+(?:-journal|-wal|-shm)?$/
+/** SQLite's side files of a finished copy; useless once the copy itself is gone. */
+export const SIDE_FILE_PATTERN = /^(longhand-\d{8}T\d{6}\d{3}Z-[a-z0-9-]+\.sqlite)-(?:journal|wal|shm)$/
+const SIDE_FILES = ['-journal', '-wal', '-shm'] as const
 
 export interface SafetyBackupInfo {
   file: string
@@ -13,30 +22,97 @@ export interface SafetyBackupInfo {
   bytes: number
 }
 
+export interface InspectedBackup extends SafetyBackupInfo {
+  check: CopyCheck
+}
+
 /**
  * Whole-file copies of the database taken with SQLite's online backup API (consistent even
- * while the app writes). Kept: the newest `keep` files. These protect against a damaged file or
- * a bad migration; the human-readable library backup (Markdown folder) is a separate feature.
+ * while the app writes). Kept: the newest `keep` valid files. These protect against a damaged
+ * file or a bad migration; the human-readable library backup (Markdown folder) is a separate
+ * feature.
+ *
+ * A copy is what it claims: it is written under a temporary name, checked (copy-check.ts),
+ * synced and only then renamed to its final name; and every copy is checked again before it is
+ * listed, counted, restored or used for recovery, because a copy left by an older version of
+ * the app, or damaged on disk since, carries the same name.
  */
 export class SafetyBackups {
+  /** Checks by file, valid while size and mtime stay the same: listing stays cheap. */
+  private readonly checked = new Map<string, { size: number; mtimeMs: number; check: CopyCheck }>()
+
   constructor(
     readonly dir: string,
     private readonly keep = 7,
     private readonly now: () => number = Date.now,
+    private readonly nativeBinding?: string,
   ) {}
 
   async create(db: Db, reason: string): Promise<SafetyBackupInfo> {
-    mkdirSync(this.dir, { recursive: true })
     const stamp = new Date(this.now()).toISOString().replace(/[-:.]/g, '')
     const safeReason = reason.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 40) || 'backup'
-    let file = join(this.dir, `longhand-${stamp}-${safeReason}.sqlite`)
-    for (let n = 2; this.exists(file); n++) file = join(this.dir, `longhand-${stamp}-${safeReason}-${n}.sqlite`)
-    await db.backup(file)
+    const base = `longhand-${stamp}-${safeReason}`
+    const temp = join(this.dir, `${base}.sqlite.partial-${randomBytes(4).toString('hex')}`)
+    let file: string
+    let sealed: CopyCheck
+    try {
+      mkdirSync(this.dir, { recursive: true })
+      // The online backup writes its target as it goes (and a kill leaves a 0-byte file): the
+      // target is a name nothing lists.
+      await db.backup(temp)
+      sealed = this.seal(temp)
+      fsyncPath(temp)
+      // Chosen and taken in one synchronous step, so two copies in one millisecond never collide.
+      file = join(this.dir, `${base}.sqlite`)
+      for (let n = 2; exists(file); n++) file = join(this.dir, `${base}-${n}.sqlite`)
+      renameSync(temp, file)
+      syncFolder(this.dir)
+      // Checked as it was sealed; a rename keeps size and mtime, so the check stays valid.
+      const { size, mtimeMs } = statSync(file)
+      this.checked.set(file, { size, mtimeMs, check: sealed })
+    } catch (error) {
+      removeWithSideFiles(temp)
+      throw backupError(this.dir, error)
+    }
     this.prune(file)
     return this.describe(file)!
   }
 
+  /** Valid copies, newest first: what Settings offers for "Go back" and recovery may use. */
   list(): SafetyBackupInfo[] {
+    return this.inspect()
+      .filter((b) => b.check.ok)
+      .map(({ check: _check, ...info }) => info)
+  }
+
+  /** Every file named like a finished copy, newest first, each with the result of its check. */
+  inspect(): InspectedBackup[] {
+    return this.named().map((info) => ({ ...info, check: this.check(info.file) }))
+  }
+
+  /**
+   * The newest valid copy, checking from the newest down only until one passes: what the
+   * schedule and recovery need, without reading every copy at start-up.
+   */
+  newest(): SafetyBackupInfo | null {
+    return this.named().find((info) => this.check(info.file).ok) ?? null
+  }
+
+  /** The file a listed name refers to (valid or not; restoring checks it), or null. */
+  fileOf(name: string): string | null {
+    return FILE_PATTERN.test(name) && this.describe(join(this.dir, name)) ? join(this.dir, name) : null
+  }
+
+  /** Newest valid copy, for recovery at start-up. */
+  newestReadable(nativeBinding?: string): string | null {
+    const valid = this.newest()
+    if (valid || !nativeBinding || nativeBinding === this.nativeBinding) return valid?.file ?? null
+    // Only an engine we could not load made every copy look unreadable: look again with this one.
+    return this.named().find((b) => checkCopy(b.file, nativeBinding).ok)?.file ?? null
+  }
+
+  /** Files named like a finished copy, newest first, unchecked. */
+  private named(): SafetyBackupInfo[] {
     let names: string[]
     try {
       names = readdirSync(this.dir)
@@ -49,35 +125,54 @@ export class SafetyBackups {
       .sort((a, b) => b.createdAt - a.createdAt || b.name.localeCompare(a.name))
   }
 
-  /** Newest backup that opens and passes quick_check, for recovery at start-up. */
-  newestReadable(nativeBinding?: string): string | null {
-    for (const backup of this.list()) {
-      try {
-        const db = new Database(backup.file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-        try {
-          if (db.pragma('quick_check', { simple: true }) === 'ok') return backup.file
-        } finally {
-          db.close()
-        }
-      } catch {
-        // unreadable backup: try the next older one
-      }
-    }
-    return null
-  }
-
-  /** Keeps the newest `keep`, always counting the one just taken (several may share a millisecond). */
-  private prune(justTaken: string): void {
-    for (const old of this.list().filter((b) => b.file !== justTaken).slice(this.keep - 1)) rmSync(old.file, { force: true })
-  }
-
-  private exists(file: string): boolean {
+  check(file: string): CopyCheck {
+    let stat
     try {
-      statSync(file)
-      return true
-    } catch {
-      return false
+      stat = statSync(file)
+    } catch (error) {
+      this.checked.delete(file)
+      return { ok: false, problem: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) }
     }
+    const cached = this.checked.get(file)
+    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return cached.check
+    const check = checkCopy(file, this.nativeBinding)
+    // "Unreadable" may pass (a lock, a permission fixed): only a verdict about the file is kept.
+    if (check.ok || check.problem !== 'unreadable') this.checked.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, check })
+    return check
+  }
+
+  /**
+   * Keeps the newest `keep` valid copies, always counting the one just taken (several may share
+   * a millisecond), so the newest valid copy is never deleted. Copies proven worthless (empty,
+   * cut off, damaged) go; copies from a newer app or unreadable right now are left alone.
+   */
+  private prune(justTaken: string): void {
+    const others = this.inspect().filter((b) => b.file !== justTaken)
+    const valid = others.filter((b) => b.check.ok)
+    for (const old of valid.slice(Math.max(this.keep, 1) - 1)) this.remove(old.file)
+    for (const worthless of others.filter((b) => isWorthless(b.check))) this.remove(worthless.file)
+  }
+
+  private remove(file: string): void {
+    removeWithSideFiles(file)
+    this.checked.delete(file)
+  }
+
+  /**
+   * Makes a fresh copy one self-contained file (rollback journal, so opening it read-only
+   * creates no -wal/-shm beside it) and checks it before it may get its final name.
+   */
+  private seal(temp: string): CopyCheck {
+    const copy = new Database(temp, { fileMustExist: true, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) })
+    let check: CopyCheck
+    try {
+      copy.pragma('journal_mode = DELETE')
+      check = checkOpenCopy(copy)
+    } finally {
+      copy.close()
+    }
+    if (!check.ok) throw new DamagedCopyError(check.problem, check.detail)
+    return check
   }
 
   private describe(file: string): SafetyBackupInfo | null {
@@ -93,5 +188,62 @@ export class SafetyBackups {
       return null
     }
     return { file, name, reason: match[2]!, createdAt: Date.parse(iso), bytes }
+  }
+}
+
+class DamagedCopyError extends Error {
+  constructor(
+    readonly problem: CopyProblem,
+    detail: string,
+  ) {
+    super(detail)
+  }
+}
+
+/** A failed backup says why, in the words the UI translates (`details[0]`, as files.ts does). */
+function backupError(dir: string, error: unknown): LonghandError {
+  if (error instanceof LonghandError) return error
+  if (error instanceof DamagedCopyError) {
+    return new LonghandError('storage', `The safety backup came out unusable (${error.problem}: ${error.message}) and was discarded. Your library is unchanged.`, ['unusable-copy'])
+  }
+  const code = String((error as { code?: unknown })?.code ?? '')
+  const reason = error instanceof Error ? error.message : String(error)
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') {
+    return new LonghandError('storage', 'The safety backup could not be written: the disk is full. No partial copy was kept and your library is unchanged; free some space.', ['disk-full'])
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new LonghandError('storage', `The safety backup could not be written: the folder ${dir} is read-only or not accessible. Your library is unchanged.`, ['read-only'])
+  }
+  return new LonghandError('storage', `The safety backup could not be written (${code || reason}). No partial copy was kept and your library is unchanged.`, ['other'])
+}
+
+export function removeWithSideFiles(file: string): void {
+  for (const suffix of ['', ...SIDE_FILES]) rmSync(file + suffix, { force: true })
+}
+
+function exists(file: string): boolean {
+  try {
+    statSync(file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, constants.O_RDONLY)
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Makes the rename durable: the directory entry itself must reach the disk (POSIX only). */
+function syncFolder(dir: string): void {
+  try {
+    fsyncPath(dir)
+  } catch {
+    // Windows cannot open a folder for syncing; NTFS journals the rename itself.
   }
 }
