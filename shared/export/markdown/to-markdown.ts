@@ -116,6 +116,19 @@ text.peek = (node, parent, state: State, info) => {
   return text(node, parent, state, info)
 }
 
+/**
+ * mdast-util-to-markdown escapes `<` only before a letter, `!`, `/` or `?` (the start of HTML or
+ * of a URL autolink). An email autolink's local part may also start with a digit or one of
+ * `.#$%&'*+=^_\`{|}~-`, so text such as `<|@a>` or `<1@a.b>` would come back as a mailto: link.
+ * Escape `<` before any character an email address may start with, in the places the stock rule does.
+ */
+const EMAIL_AUTOLINK_START: Unsafe = {
+  character: '<',
+  after: "[\\w.!#$%&'*+/=?^`{|}~-]",
+  inConstruct: 'phrasing',
+  notInConstruct: ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe'],
+}
+
 /** CommonMark + GFM as Hugo (Goldmark), Jekyll and Astro (remark) read it. */
 export const MARKDOWN_STYLE: ToMarkdownOptions = {
   bullet: '-',
@@ -131,6 +144,7 @@ export const MARKDOWN_STYLE: ToMarkdownOptions = {
   setext: false,
   closeAtx: false,
   resourceLink: false,
+  unsafe: [EMAIL_AUTOLINK_START],
   extensions: [gfmToMarkdown()],
 }
 
