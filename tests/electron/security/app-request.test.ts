@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { resolveAppRequest } from '../../../electron/main/security/app-request'
+import { assertProperty } from '../../support/property'
 
 const root = resolve('/srv/longhand/out/renderer')
 
@@ -84,7 +85,7 @@ describe('resolveAppRequest', () => {
       fc.constantFrom('..', '.', '%2e%2e', '%2E.', '%5c', '%2f', '%00', 'assets', 'index.html', 'a.js', '\\', ':'),
       fc.string({ maxLength: 8 }),
     )
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(segment, { maxLength: 6 }), fc.constantFrom('GET', 'get', 'POST'), (segments, method) => {
         const url = `app://longhand/${segments.join('/')}`
         const result = resolveAppRequest(method, url, root)
