@@ -45,6 +45,10 @@ const MACHINE_PATH = new RegExp(
   ].join('|'),
 )
 
+/** Skipped always or on some machines: the reason goes in a comment on that line or the one above. */
+const SKIPPED = /\b(?:it|test|describe)\.(?:skip|todo|skipIf|runIf)\b/
+const FOCUSED = /\b(?:it|test|describe)\.only\b/
+
 describe('the test suite', () => {
   test('finds the files it checks', () => {
     expect(sources.length).toBeGreaterThan(50)
@@ -63,6 +67,18 @@ describe('the test suite', () => {
     expect(offending(MACHINE_PATH)).toEqual([])
   })
 
+  test('a test that may be skipped says why, and none is focused with .only', () => {
+    const unexplained = sources.flatMap(({ name, text }) => {
+      const lines = text.split('\n')
+      return lines.flatMap((line, i) => {
+        if (!SKIPPED.test(line)) return []
+        return /\/\/\s*\S/.test(line) || /^\s*\/\/\s*\S/.test(lines[i - 1] ?? '') ? [] : [`${name}:${i + 1}: ${line.trim()}`]
+      })
+    })
+    expect(unexplained).toEqual([])
+    expect(offending(FOCUSED)).toEqual([])
+  })
+
   test('the rules recognise what they forbid', () => {
     const q = "'"
     expect(UNSEEDED_RUN.test('    fc.assert(')).toBe(true)
@@ -75,5 +91,8 @@ describe('the test suite', () => {
     expect(MACHINE_PATH.test(`readFileSync(${q}${['', 'home', 'me', 'a.md'].join('/')}${q})`)).toBe(true)
     expect(MACHINE_PATH.test(`resolve(${q}${['', 'home', 'me', 'notes'].join('/')}${q})`)).toBe(false)
     expect(MACHINE_PATH.test("readFixture('herz-statt-technik.de.txt')")).toBe(false)
+    expect(SKIPPED.test("it.skipIf(!canMount)('fails on a full disk', async () => {")).toBe(true)
+    expect(SKIPPED.test("test.todo('later')")).toBe(true)
+    expect(FOCUSED.test("describe.only('x', () => {")).toBe(true)
   })
 })
