@@ -3,8 +3,8 @@ import fc from 'fast-check'
 /**
  * Every property test runs through `assertProperty`, with one fixed seed, so a run that fails
  * fails again on the next run and on any machine. fast-check's error names the seed and the
- * shrink path of the counterexample (`{ seed: …, path: "…" }`); set LONGHAND_FC_SEED to explore
- * other inputs, and put the seed back to reproduce what another run found.
+ * shrink path of the counterexample (`{ seed: …, path: "…" }`). LONGHAND_FC_SEED=<n> explores
+ * other inputs; set it to the seed a failure names to see that failure again.
  */
 export const DEFAULT_PROPERTY_SEED = 20_261_201
 
@@ -16,7 +16,7 @@ export function propertySeed(value: string | undefined = process.env[PROPERTY_SE
   if (!/^-?\d+$/.test(value.trim())) throw new Error(`${PROPERTY_SEED_VARIABLE} must be an integer, got ${JSON.stringify(value)}`)
   const seed = Number(value)
   // fast-check rescales anything outside 32 bits, which would print a seed other than the one given.
-  if (!Number.isSafeInteger(seed) || seed < -(2 ** 31) || seed >= 2 ** 31) throw new Error(`${PROPERTY_SEED_VARIABLE} must be a 32-bit integer, got ${value}`)
+  if (seed < -(2 ** 31) || seed >= 2 ** 31) throw new Error(`${PROPERTY_SEED_VARIABLE} must be a 32-bit integer, got ${value}`)
   return seed
 }
 

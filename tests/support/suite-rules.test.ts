@@ -5,8 +5,9 @@ import { describe, expect, test } from 'vitest'
 
 /**
  * Rules every test file keeps, checked on the source text of tests/: a property test can be
- * reproduced (it runs through assertProperty, with the suite's fixed seed), and a test runs from
- * any clone in any folder (it reads no file through an absolute machine path).
+ * reproduced (it runs through assertProperty, with the suite's fixed seed), a test runs from any
+ * clone in any folder (it reads no file through an absolute machine path), and a test that may be
+ * skipped says why.
  */
 const TESTS = fileURLToPath(new URL('..', import.meta.url))
 /** This file spells out what it looks for, so it is not scanned itself. */
