@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { composeVariants, splitThread, suggestHashtags } from '@shared/compose'
 import { measure, PLATFORM_IDS } from '@shared/platforms'
 import { report, summarize, timeSync } from './support/measure'
+import { readFixture } from '../support/fixtures'
 
 /**
  * Composing every platform's variants from a 2,000-character German passage (the posts panel
  * does this when a passage is selected), side by side with `measure` alone on the same
  * passage for every platform: the cost of one keystroke's worth of counters.
  */
-const SAMPLE = readFileSync('/work/shared/samples/herz-statt-technik.de.txt', 'utf8')
+const SAMPLE = readFixture('herz-statt-technik.de.txt')
 const start = SAMPLE.indexOf('Die Ziele des Marketings')
 const PASSAGE = SAMPLE.slice(start, SAMPLE.lastIndexOf(' ', start + 2000)).trim()
 const RUNS = 300

@@ -38,6 +38,19 @@ interface Context extends MarkdownImportOptions {
   definitions: Map<string, Md.Definition>
 }
 
+/**
+ * GFM finds autolink literals (`a@b.de`, `www.x.de`, `https://…`) twice: while parsing, where
+ * a backslash escape keeps them text, and again in mdast-util-gfm-autolink-literal's transform
+ * over the finished tree, which sees the text with its escapes already removed. That second
+ * pass turned text the serializer had escaped on purpose (`a\@b.de`) into links, so plain
+ * text did not survive export and import. Only the first pass runs; unescaped addresses and
+ * URLs are linked as before (what the parse alone misses: an address directly inside `_…_`
+ * or `[…]` stays text).
+ */
+const MDAST_EXTENSIONS = gfmFromMarkdown().map((extension) =>
+  extension.enter && 'literalAutolink' in extension.enter ? { ...extension, transforms: [] } : extension,
+)
+
 const UNDERLINE_OPEN = /^<u\s*>$/i
 const UNDERLINE_CLOSE = /^<\/u\s*>$/i
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i
@@ -180,7 +193,7 @@ function taskPrefix(item: Md.ListItem, content: DocNode[]): DocNode[] {
 export function markdownToDoc(markdown: string, options: MarkdownImportOptions = {}): EditorDoc {
   let tree: Md.Root
   try {
-    tree = parseMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+    tree = parseMarkdown(markdown, { extensions: [gfm()], mdastExtensions: MDAST_EXTENSIONS })
   } catch (error) {
     if (error instanceof RangeError) throw new ImportError('malformed', 'The Markdown nests too deeply to be read.')
     throw error

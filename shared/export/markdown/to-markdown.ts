@@ -116,6 +116,27 @@ text.peek = (node, parent, state: State, info) => {
   return text(node, parent, state, info)
 }
 
+/** In running text, where the stock rule for `<` applies (not inside URLs, titles or references). */
+const IN_TEXT = {
+  inConstruct: 'phrasing',
+  notInConstruct: ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe'],
+} satisfies Partial<Unsafe>
+
+/**
+ * Text that a Markdown reader would turn into a link, escaped where the stock rules miss it, so
+ * that plain text stays plain text (the importer honours these escapes, see from-markdown.ts):
+ * - `<` before any character an email address may start with: CommonMark reads `<|@a>` and
+ *   `<1@a.b>` as email autolinks; the stock rule only covers a letter, `!`, `/` and `?`.
+ * - the `.` of `www.` before anything at all: GFM links `www.+` and even `www. x` (as "www");
+ *   the stock rule only covers `www.` before a letter, digit, `-`, `_` or `.`.
+ * - the `:` of `HTTP://` in any case: GFM links it; the stock rule only covers lower case.
+ */
+const AUTOLINK_LOOKALIKES: Unsafe[] = [
+  { character: '<', after: "[\\w.!#$%&'*+/=?^`{|}~-]", ...IN_TEXT },
+  { character: '.', before: '[Ww]{3}', ...IN_TEXT },
+  { character: ':', before: '[PpSs]', after: '\\/', ...IN_TEXT },
+]
+
 /** CommonMark + GFM as Hugo (Goldmark), Jekyll and Astro (remark) read it. */
 export const MARKDOWN_STYLE: ToMarkdownOptions = {
   bullet: '-',
@@ -131,6 +152,7 @@ export const MARKDOWN_STYLE: ToMarkdownOptions = {
   setext: false,
   closeAtx: false,
   resourceLink: false,
+  unsafe: AUTOLINK_LOOKALIKES,
   extensions: [gfmToMarkdown()],
 }
 

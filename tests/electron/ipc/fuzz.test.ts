@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { CHANNELS, type Channel, ERROR_CODES, type Envelope } from '@shared/ipc'
 import { VALID_ARGS } from '../main/ipc/valid-args'
 import { fingerprint, seededLibrary } from '../support/seeded-library'
+import { assertProperty } from '../../support/property'
 
 /**
  * IPC fuzzing: many thousands of random payloads, on every channel and on made-up channel names,
@@ -94,7 +95,7 @@ describe('IPC fuzzing through the real dispatcher', () => {
     const codes = new Map<string, number>()
     let accepted = 0
 
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(callArb, async ({ channel, payload }) => {
         const result = (await dispatch(channel, payload)) as Envelope<unknown>
         if (typeof channel === 'string') perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1)

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { isStopword, STOPWORDS, suggestHashtags, toHashtag } from '@shared/compose'
+import { readFixture } from '../../support/fixtures'
 
-const SAMPLE = readFileSync('/work/shared/samples/herz-statt-technik.de.txt', 'utf8')
+const SAMPLE = readFixture('herz-statt-technik.de.txt')
 const TITLE = 'Herz statt Technik: So tickt ein guter Social Media Manager'
 
 describe('toHashtag', () => {

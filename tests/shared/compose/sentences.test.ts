@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { splitSentences } from '@shared/compose'
+import { assertProperty } from '../../support/property'
+import { readFixture } from '../../support/fixtures'
 
-const SAMPLE = readFileSync('/work/shared/samples/herz-statt-technik.de.txt', 'utf8')
+const SAMPLE = readFixture('herz-statt-technik.de.txt')
 const paragraphOf = (start: string) => {
   const at = SAMPLE.indexOf(start)
   expect(at).toBeGreaterThanOrEqual(0)
@@ -98,7 +99,7 @@ describe('splitSentences', () => {
   test('gives back the text exactly when joined, and never breaks inside a word', () => {
     const words = fc.constantFrom('z. B.', 'ca.', 'am 3.', 'Oktober', 'Dr.', '„Hallo.“', 'Ende.', 'Wie?', '...', '…', 'a.b', 'https://x.com/a!B')
     const text = fc.array(fc.oneof(words, fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 40 }).map((w) => w.join(' '))
-    fc.assert(
+    assertProperty(
       fc.property(text, fc.constantFrom('de' as const, 'en' as const), (t, language) => {
         const pieces = splitSentences(t, language)
         expect(pieces.join('')).toBe(t)

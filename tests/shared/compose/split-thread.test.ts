@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { splitSentences, splitThread, stripNumbering } from '@shared/compose'
 import { measure, type PlatformId } from '@shared/platforms'
+import { assertProperty } from '../../support/property'
+import { readFixture } from '../../support/fixtures'
 
-const SAMPLE = readFileSync('/work/shared/samples/herz-statt-technik.de.txt', 'utf8')
+const SAMPLE = readFixture('herz-statt-technik.de.txt')
 const between = (from: string, to: string) => SAMPLE.slice(SAMPLE.indexOf(from), SAMPLE.indexOf(to)).trim()
 /** Five paragraphs, ~1,150 characters: from "Schauen wir uns" to "par excellence." */
 const UWE = between('Schauen wir uns', 'Social Media Marketing: Herzenstakt')
@@ -150,7 +151,7 @@ describe('properties on arbitrary text', () => {
   const expectedWords = (t: string) => words(t.replace(/^[ \t]*-{3,}[ \t]*$/gmu, '').replace(/[\uFEFF\uFFFE\uFFFF]/gu, ''))
 
   test.each(THREAD_PLATFORMS)('%s: every part fits, and without numbering the words come back in order', (platform) => {
-    fc.assert(
+    assertProperty(
       fc.property(text, fc.constantFrom('1/4' as const, '(1/4)' as const, 'none' as const), (t, numbering) => {
         const parts = splitThread(platform, t, { numbering })
         for (const part of parts) expect(measure(platform, part).over).toBe(false)

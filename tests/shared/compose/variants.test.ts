@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { composeVariants, stripNumbering, WORDING, type ComposeInput } from '@shared/compose'
 import { extractHashtags, measure, PLATFORM_IDS, PLATFORMS, THREAD_NUMBERING_STYLES } from '@shared/platforms'
+import { assertProperty } from '../../support/property'
+import { readFixture } from '../../support/fixtures'
 
-const SAMPLE = readFileSync('/work/shared/samples/herz-statt-technik.de.txt', 'utf8')
+const SAMPLE = readFixture('herz-statt-technik.de.txt')
 const between = (from: string, to: string) => SAMPLE.slice(SAMPLE.indexOf(from), SAMPLE.indexOf(to)).trim()
 const UWE = between('Schauen wir uns', 'Social Media Marketing: Herzenstakt')
 const BLOG = 'https://blog.example.de/herz-statt-technik'
@@ -165,7 +166,7 @@ describe('property: every part of every variant fits its platform', () => {
   })
 
   test('for arbitrary passages, titles, tags, links and settings', () => {
-    fc.assert(
+    assertProperty(
       fc.property(input, (draft) => {
         for (const platform of PLATFORM_IDS) {
           const variants = composeVariants(draft, platform)

@@ -19,6 +19,8 @@ describe('fromMarkdown: every construct maps exactly', () => {
     ['link with title', '[x](https://e.com "T")', doc(p(t('x', link('https://e.com', 'T'))))],
     ['reference link', '[x][r]\n\n[r]: https://e.com/r', doc(p(t('x', link('https://e.com/r'))))],
     ['autolink', '<https://e.com>', doc(p(t('https://e.com', link('https://e.com'))))],
+    ['GFM autolink literals', 'a@b.de www.e.de https://e.com', doc(p(t('a@b.de', link('mailto:a@b.de')), t(' '), t('www.e.de', link('http://www.e.de')), t(' '), t('https://e.com', link('https://e.com'))))],
+    ['escaped autolink literals stay text', 'a\\@b.de www\\.e.de https\\://e.com', doc(p(t('a@b.de www.e.de https://e.com')))],
     ['code in a link keeps the link (the editor cannot have both)', '[`x`](https://e.com)', doc(p(t('x', link('https://e.com'))))],
     ['bold code keeps the code', '**`x`**', doc(p(t('x', 'code')))],
     ['hard breaks (backslash, two spaces)', 'a\\\nb  \nc', doc(p(t('a'), br(), t('b'), br(), t('c')))],

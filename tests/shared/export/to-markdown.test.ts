@@ -37,6 +37,37 @@ describe('toMarkdown: every construct maps exactly', () => {
     const md = toMarkdownBody(doc(p(t(text))))
     expect(fromMarkdown(md).doc).toEqual(doc(p(t(text))))
   })
+
+  // `<|@a>` is the counterexample the round-trip property found: CommonMark reads `<…@…>` as
+  // an email autolink, and GFM links bare addresses and www./http:// text even when escaped.
+  test.each([
+    ['<|@a>'],
+    ['x <|@a> y'],
+    ['<1@a.b>'],
+    ['<a.b+c@d-e.f>'],
+    ['<_@a>'],
+    ['<http://x>'],
+    ['<mailto:a@b.de>'],
+    ['a@b.c'],
+    ['write to a.b+c@d-e.fg today'],
+    ['www.x.y'],
+    ['Www.x.y and WWW.x.y'],
+    ['www.+@+> <a@|>'],
+    ['www. is not a site'],
+    ['HTTP://x.y and Https://x.y'],
+    ['http://x.y'],
+    ['see https://example.com/a?b=1.'],
+    ['mailto:a@b.de'],
+    ['xmpp:a@b.de/r'],
+  ])('text that looks like an autolink stays text: %s', (text) => {
+    const md = toMarkdownBody(doc(p(t(text))))
+    expect(fromMarkdown(md).doc, md).toEqual(doc(p(t(text))))
+  })
+
+  test('text that looks like an autolink stays text inside marks', () => {
+    const input = doc(p(t('<|@a> a@b.c', 'bold'), t(' '), t('www.x.y', 'italic'), t(' '), t('http://x.y', 'strike')))
+    expect(fromMarkdown(toMarkdownBody(input)).doc).toEqual(input)
+  })
 })
 
 describe('toMarkdown: images', () => {

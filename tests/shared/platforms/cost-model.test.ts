@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { measure, PLATFORM_IDS } from '@shared/platforms'
 import { buildCostModel } from '@shared/platforms/cost-model'
+import { assertProperty } from '../../support/property'
 
 const words = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom('Gespräch', 'Straße', 'über', 'z. B.', '„Zitat“', '…', '–', '•', '€', 'Ελλάδα', 'Москва') },
@@ -19,7 +20,7 @@ const prose = fc.array(fc.tuple(words, separators), { minLength: 1, maxLength: 6
 
 describe('the cost model', () => {
   test.each(PLATFORM_IDS)('%s: prices simple text exactly as measure counts it, whole and in slices at spaces', (platform) => {
-    fc.assert(
+    assertProperty(
       fc.property(prose, fc.nat(), (text, seed) => {
         const model = buildCostModel(platform, text)
         expect(model).not.toBeNull()

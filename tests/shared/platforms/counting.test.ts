@@ -11,6 +11,7 @@ import {
   xWeightedLength,
 } from '@shared/platforms'
 import { extractHashtagsWithIndices, extractUrlsWithIndices, SINGLE_GRAPHEME_TEXT } from '@shared/platforms/counting'
+import { assertProperty } from '../../support/property'
 
 const FAMILY = '👨‍👩‍👧‍👦' // 4 people joined by 3 zero-width joiners: 7 code points, 11 UTF-16 units, 25 bytes
 const FLAG_DE = '🇩🇪'
@@ -58,7 +59,7 @@ describe('graphemes and bytes (Bluesky)', () => {
 
   test('counts bytes exactly as TextEncoder does, lone surrogates included', () => {
     const encoder = new TextEncoder()
-    fc.assert(
+    assertProperty(
       fc.property(fc.string({ unit: 'binary', maxLength: 100 }), fc.string({ maxLength: 5 }), (text, tail) => {
         const withLoneSurrogate = text + '\uD83D' + tail
         expect(utf8ByteLength(text)).toBe(encoder.encode(text).length)
@@ -87,7 +88,7 @@ describe('the shortcut for text whose every character is a grapheme', () => {
 
   test('agrees with Intl.Segmenter on arbitrary text', () => {
     const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    fc.assert(
+    assertProperty(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ maxLength: 80 }), (a, b) => {
         const text = a + b
         expect(countGraphemes(text)).toBe([...segmenter.segment(text)].length)
@@ -148,7 +149,7 @@ describe('links and hashtags', () => {
       fc.string({ unit: 'grapheme', maxLength: 6 }).map((s) => `#${s}`),
     )
     const separator = fc.constantFrom(' ', '\n', '  ', '\t', ' – ')
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.tuple(word, separator), { maxLength: 30 }), (pairs) => {
         const text = pairs.map(([w, s]) => w + s).join('')
         expect(extractUrlsWithIndices(text)).toEqual(twitterText.extractUrlsWithIndices(text))

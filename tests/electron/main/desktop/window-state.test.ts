@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clampWindowState, loadWindowState, saveWindowState, type DisplayArea } from '../../../../electron/main/desktop/window-state'
+import { assertProperty } from '../../../support/property'
 
 const laptop: DisplayArea = { workArea: { x: 0, y: 25, width: 1440, height: 875 } }
 const external: DisplayArea = { workArea: { x: 1440, y: 0, width: 2560, height: 1415 } }
@@ -56,7 +57,7 @@ describe('clampWindowState', () => {
       fc.record({ x: fc.integer({ min: -4000, max: 4000 }), y: fc.integer({ min: -4000, max: 4000 }), width: fc.integer({ min: 640, max: 5120 }), height: fc.integer({ min: 400, max: 2880 }) }).map((workArea) => ({ workArea })),
       { minLength: 1, maxLength: 3 },
     )
-    fc.assert(
+    assertProperty(
       fc.property(rect, displaysArb, (saved, displays) => {
         const state = clampWindowState(saved, displays)
         if (state.x === undefined || state.y === undefined) {

@@ -51,6 +51,7 @@ describe('writeFilesAtomically', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'images'])
   })
 
+  // Needs a real full disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('fails on a full disk with a clear error, keeps the old file and leaves no half file', async () => {
     const disk = mountTmpfs('size=64k')
     writeFileSync(join(disk, 'draft.html'), 'the old export')
@@ -68,6 +69,7 @@ describe('writeFilesAtomically', () => {
     expect(readdirSync(disk)).toEqual(['draft.html'])
   })
 
+  // Needs a read-only mount, which only root on Linux may make; the chmod test below covers everyone else.
   it.skipIf(!canMount)('fails on a read-only file system (even for root) and writes nothing', async () => {
     const disk = mountTmpfs('size=64k')
     execFileSync('mount', ['-o', 'remount,ro', disk])
@@ -77,6 +79,7 @@ describe('writeFilesAtomically', () => {
     expect(readdirSync(disk)).toEqual([])
   })
 
+  // Root writes through any permission bits; as root the read-only mount above tests this instead.
   it.skipIf(process.getuid?.() === 0)('fails in a folder without write permission (chmod) and writes nothing', async () => {
     const dir = tempDir()
     chmodSync(dir, 0o555)

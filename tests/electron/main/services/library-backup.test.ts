@@ -29,9 +29,6 @@ function fingerprint(services: Services): string {
   return createHash('sha256').update(services.db.serialize()).digest('hex')
 }
 
-const hasTable = (services: Services, name: string) =>
-  services.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
-
 /** A library with something of everything: umlauts, tags, images (stored and inline), versions, trash, settings, posts. */
 async function seededLibrary() {
   const clock = manualClock()
@@ -63,15 +60,13 @@ async function seededLibrary() {
   services.drafts.trash(trashed.id)
   services.revisions.snapshot(second.id, 'manual')
   services.settings.update({ theme: 'dark', welcomed: true })
-  if (hasTable(services, 'posts')) {
-    services.db.prepare('INSERT INTO passages (id, draft_id, text, created_at) VALUES (7, ?, ?, ?)').run(first.id, 'Fett und ein Link', clock())
-    services.db
-      .prepare(
-        `INSERT INTO posts (id, draft_id, passage_id, platform, style, parts, state, planned_for, posted_at, posted_url, created_at, updated_at)
-         VALUES (3, ?, 7, 'bluesky', 'teaser', ?, 'posted', NULL, ?, 'https://bsky.app/x', ?, ?)`,
-      )
-      .run(first.id, JSON.stringify(['Teil eins', 'Teil zwei']), clock(), clock(), clock())
-  }
+  services.db.prepare('INSERT INTO passages (id, draft_id, text, created_at) VALUES (7, ?, ?, ?)').run(first.id, 'Fett und ein Link', clock())
+  services.db
+    .prepare(
+      `INSERT INTO posts (id, draft_id, passage_id, platform, style, parts, state, planned_for, posted_at, posted_url, created_at, updated_at)
+       VALUES (3, ?, 7, 'bluesky', 'teaser', ?, 'posted', NULL, ?, 'https://bsky.app/x', ?, ?)`,
+    )
+    .run(first.id, JSON.stringify(['Teil eins', 'Teil zwei']), clock(), clock(), clock())
   services.drafts.list()
   return { services, clock, first, second, trashed, imageId }
 }
@@ -115,7 +110,7 @@ describe('library backup', () => {
     expect(manifest.drafts[2].trashedAt).toEqual(expect.any(Number))
     expect(manifest.revisions.map((r: { reason: string }) => r.reason)).toEqual(['auto', 'manual'])
     expect(manifest.settings).toMatchObject({ theme: 'dark', welcomed: true })
-    if (hasTable(services, 'posts')) expect(manifest.tables.posts[0]).toMatchObject({ id: 3, platform: 'bluesky', passage_id: 7 })
+    expect(manifest.tables.posts[0]).toMatchObject({ id: 3, platform: 'bluesky', passage_id: 7 })
   })
 
   it('backup → restore into an empty install → backup gives byte-identical files', async () => {

@@ -2,8 +2,114 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, SchemaTooNewError, migrate, schemaVersion } from '../../../../../electron/main/services/store/migrations'
-import { createServices } from '../../../../../electron/main/services'
+import { createServices, DATABASE_FILE, type Services } from '../../../../../electron/main/services'
 import { tempDir, tempLibrary } from '../../../support/temp-library'
+
+interface TableRows {
+  columns: string[]
+  rows: unknown[]
+}
+
+function columnsOf(db: Database.Database, table: string): { name: string; pk: number }[] {
+  return db.pragma(`table_info("${table}")`) as { name: string; pk: number }[]
+}
+
+function select(db: Database.Database, table: string, columns: string[]): TableRows {
+  const keys = columnsOf(db, table).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => `"${c.name}"`)
+  const rows = db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${keys.join(', ') || 'rowid'}`).all()
+  return { columns, rows }
+}
+
+/** Every row of every ordinary table, in primary-key order (the full-text index is checked through search). */
+function tablesOf(db: Database.Database): Record<string, TableRows> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'draft_fts%' ORDER BY name").pluck().all() as string[]
+  return Object.fromEntries(tables.map((table) => [table, select(db, table, columnsOf(db, table).map((c) => c.name))]))
+}
+
+/** The same tables and columns read again: a migration may add tables and columns, never lose or rewrite what was there. */
+function sameTablesOf(db: Database.Database, before: Record<string, TableRows>): Record<string, TableRows> {
+  return Object.fromEntries(Object.entries(before).map(([table, { columns }]) => [table, select(db, table, columns)]))
+}
+
+const T0 = Date.UTC(2025, 2, 1, 8, 0, 0)
+const docJson = (text: string) => JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] })
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+
+/**
+ * What a library holds at each schema version, written with the SQL of that version (its
+ * migration file is the reference), and how today's services must read it back. Version N
+ * writes what its migration added; a library at N holds what versions 1..N wrote. A new
+ * migration adds its entry here, even an empty one, so its data is carried through the next.
+ */
+const WRITTEN_AT: Record<number, { write(db: Database.Database): void; readBack(services: Services): void }> = {
+  1: {
+    write(db) {
+      const draft = db.prepare(
+        'INSERT INTO drafts (id, title, status, language, description, canonical_url, word_count, text_stale, created_at, updated_at, trashed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      // Draft 1 was indexed by its version; draft 2 waits for the indexer.
+      draft.run(1, 'Älteres Schema', 'published', 'de', 'Beschreibung', 'https://blog.example.de/alt', 3, 0, T0, T0 + 1000, null)
+      draft.run(2, 'Im Papierkorb', 'idea', 'en', '', '', 2, 1, T0, T0 + 2000, T0 + 3000)
+      const body = db.prepare('INSERT INTO draft_bodies (draft_id, doc) VALUES (?, ?)')
+      body.run(1, docJson('Herz statt Technik'))
+      body.run(2, docJson('thrown away'))
+      db.prepare('INSERT INTO draft_text (draft_id, title, body) VALUES (?, ?, ?)').run(1, 'Älteres Schema', 'Herz statt Technik')
+      const tag = db.prepare('INSERT INTO draft_tags (draft_id, tag, position) VALUES (?, ?, ?)')
+      tag.run(1, 'alt', 0)
+      tag.run(1, 'Social Media', 1)
+      db.prepare('INSERT INTO revisions (id, draft_id, title, doc, word_count, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        1, 1, 'Älteres Schema', docJson('Herz ohne Technik'), 3, 'manual', T0 + 500,
+      )
+      const setting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
+      setting.run('theme', JSON.stringify('dark'))
+      setting.run('welcomed', JSON.stringify(true))
+      db.prepare('INSERT INTO assets (id, mime, data, created_at) VALUES (?, ?, ?, ?)').run('a'.repeat(64), 'image/png', PNG, T0)
+    },
+    readBack(services) {
+      expect(services.drafts.get(1)).toMatchObject({
+        title: 'Älteres Schema',
+        status: 'published',
+        language: 'de',
+        tags: ['alt', 'Social Media'],
+        description: 'Beschreibung',
+        canonicalUrl: 'https://blog.example.de/alt',
+        createdAt: T0,
+        updatedAt: T0 + 1000,
+        trashedAt: null,
+        doc: JSON.parse(docJson('Herz statt Technik')),
+      })
+      expect(services.drafts.list({ view: 'trash' }).map((d) => [d.id, d.title, d.trashedAt])).toEqual([[2, 'Im Papierkorb', T0 + 3000]])
+      expect(services.search.query('Herz').map((hit) => hit.id)).toEqual([1])
+      expect(services.revisions.list(1)).toMatchObject([{ id: 1, title: 'Älteres Schema', reason: 'manual', createdAt: T0 + 500 }])
+      expect(services.revisions.get(1).doc).toEqual(JSON.parse(docJson('Herz ohne Technik')))
+      expect(services.settings.get()).toMatchObject({ theme: 'dark', welcomed: true })
+      expect(services.ensureWelcome('de')).toBeNull()
+      expect(services.assets.get('a'.repeat(64))).toEqual({ id: 'a'.repeat(64), mime: 'image/png', dataBase64: PNG.toString('base64') })
+    },
+  },
+  2: {
+    write(db) {
+      db.prepare('INSERT INTO passages (id, draft_id, text, created_at) VALUES (?, ?, ?, ?)').run(1, 1, 'Herz statt Technik', T0 + 4000)
+      const post = db.prepare(
+        'INSERT INTO posts (id, draft_id, passage_id, platform, style, parts, state, planned_for, posted_at, posted_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      post.run(1, 1, 1, 'mastodon', 'quote', JSON.stringify(['Herz statt Technik', '2/2']), 'planned', '2025-03-02T09:30', null, null, T0 + 5000, T0 + 5000)
+      post.run(2, 1, 1, 'linkedin', 'teaser', JSON.stringify(['Herz statt Technik.']), 'posted', '2025-03-01', T0 + 6000, 'https://www.linkedin.com/p/1', T0 + 5000, T0 + 6000)
+    },
+    readBack(services) {
+      const { passages, posts } = services.posts.listForDraft(1)
+      expect(passages).toEqual([{ id: 1, draftId: 1, text: 'Herz statt Technik', createdAt: T0 + 4000 }])
+      expect(posts).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: 1, platform: 'mastodon', style: 'quote', parts: ['Herz statt Technik', '2/2'], state: 'planned', plannedFor: '2025-03-02T09:30' }),
+          expect.objectContaining({ id: 2, platform: 'linkedin', state: 'posted', postedAt: T0 + 6000, postedUrl: 'https://www.linkedin.com/p/1' }),
+        ]),
+      )
+      expect(posts).toHaveLength(2)
+      expect(services.posts.today('2025-03-02').map((p) => p.id)).toEqual([1])
+    },
+  },
+}
 
 function schemaOf(db: Database.Database): string[] {
   return (db.prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') AS s FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { s: string }[]).map((r) => r.s.replace(/\s+/g, ' '))
@@ -34,14 +140,26 @@ describe('migrations', () => {
     }
   })
 
-  it('keep data written at earlier versions', async () => {
+  it('every version says what a library written at it holds', () => {
+    expect(Object.keys(WRITTEN_AT).map(Number)).toEqual(MIGRATIONS.map((m) => m.version))
+  })
+
+  // A library created by an older Longhand: only the migrations up to that version, rows written
+  // with that version's own SQL (today's services write today's schema), then today's open path.
+  it.each(MIGRATIONS.map((m) => m.version))('keep data written at version %i: every row intact and readable through the services', async (version) => {
     const dir = tempDir()
-    const first = await createServices({ dataDir: dir })
-    const draft = first.drafts.create({ title: 'Älteres Schema', tags: ['alt'] })
-    first.close()
-    const again = await createServices({ dataDir: dir })
-    expect(again.drafts.get(draft.id)).toMatchObject({ title: 'Älteres Schema', tags: ['alt'] })
-    again.close()
+    const old = new Database(join(dir, DATABASE_FILE))
+    migrate(old, version)
+    expect(schemaVersion(old)).toBe(version)
+    for (let v = 1; v <= version; v++) WRITTEN_AT[v]!.write(old)
+    const before = tablesOf(old)
+    old.close()
+
+    const services = await tempLibrary({ dataDir: dir })
+    expect(schemaVersion(services.db)).toBe(LATEST_SCHEMA_VERSION)
+    // Every column the old version had still holds what was written, in every table it had.
+    expect(sameTablesOf(services.db, before)).toEqual(before)
+    for (let v = 1; v <= version; v++) WRITTEN_AT[v]!.readBack(services)
   })
 
   it('refuse a database from a newer Longhand without touching it', async () => {
