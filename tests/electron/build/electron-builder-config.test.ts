@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
+import { expandMacro } from 'app-builder-lib/out/util/macroExpander'
 import { DebugLogger } from 'builder-util'
 import type { Configuration, FileSet } from 'electron-builder'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -26,6 +27,18 @@ describe('electron-builder configuration', () => {
   it('builds NSIS for Windows x64+arm64, per user, keeping user data on uninstall', () => {
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }])
     expect(config.nsis).toMatchObject({ perMachine: false, createStartMenuShortcut: true, deleteAppDataOnUninstall: false })
+  })
+
+  it('names the ONE combined Windows installer (x64 + arm64 in one setup.exe), as the README does', () => {
+    // electron-builder packs both arches into one NSIS installer that installs the matching one.
+    // With ${arch} in the name, 26.x additionally builds a per-arch installer for each: three files.
+    const pattern = config.nsis?.artifactName as string
+    expect(pattern).not.toContain('${arch}')
+    const appInfo = { productName: 'Longhand', sanitizedProductName: 'Longhand', version: '1.2.3' } as never
+    expect(expandMacro(pattern, null, appInfo, { os: 'win', ext: 'exe' })).toBe('Longhand-1.2.3-setup.exe')
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    expect(readme).toContain('`Longhand-<version>-setup.exe`')
+    expect(readme).not.toMatch(/setup-(x64|arm64)\.exe/)
   })
 
   it('builds a hardened-runtime DMG for macOS x64+arm64 with JIT as the only entitlement', () => {

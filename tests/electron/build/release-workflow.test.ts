@@ -42,11 +42,20 @@ describe('release workflow', () => {
     expect(pkg.engineStrict).toBeUndefined()
   })
 
-  it('installs, tests, smoke-tests Electron, builds and verifies, in that order', () => {
+  it('installs, tests, smoke-tests Electron, builds, verifies and launches the packaged app, in that order', () => {
     const runs = buildSteps.map((s) => s.run ?? '').join('\n')
-    const order = ['npm ci', 'npm test', 'npm run test:electron', 'npm run ${{ matrix.dist }}', 'npm run verify:dist'].map((cmd) => runs.indexOf(cmd))
+    const order = ['npm ci', 'npm test', 'npm run test:electron', 'npm run ${{ matrix.dist }}', 'npm run verify:dist', 'npm run self-test:dist'].map((cmd) => runs.indexOf(cmd))
     expect(order.every((i) => i >= 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
+  })
+
+  it('launches the packaged app with --self-test on every OS (Linux under a virtual display)', () => {
+    const selfTests = buildSteps.filter((s) => s.run?.includes('npm run self-test:dist'))
+    expect(selfTests.map((s) => [s.if, s.run])).toEqual([
+      ["runner.os == 'Linux'", 'xvfb-run --auto-servernum npm run self-test:dist'],
+      ["runner.os != 'Linux'", 'npm run self-test:dist'],
+    ])
+    expect(scripts['self-test:dist']).toBe('node electron/build/self-test-packaged.mjs dist')
   })
 
   it('calls only npm scripts that exist', () => {
