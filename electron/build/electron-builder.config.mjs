@@ -145,6 +145,9 @@ const config = {
       },
     },
   },
+  // Keep electron-builder's default after-install/after-remove scripts: they install an AppArmor
+  // profile (/etc/apparmor.d/longhand: userns for /opt/Longhand/longhand), without which Ubuntu
+  // 23.10+ aborts Chromium's sandbox. That is why the README recommends the .deb on Ubuntu.
   deb: {
     maintainer: 'Longhand <hello@longhand.app>',
   },

@@ -62,6 +62,25 @@ describe('electron-builder configuration', () => {
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: ['md', 'markdown'], mimeType: 'text/markdown' })])
   })
 
+  it('ships electron-builder’s AppArmor profile in the .deb (Ubuntu 23.10+ blocks the sandbox without one)', () => {
+    // The default deb scripts install resources/apparmor-profile as /etc/apparmor.d/<executable>,
+    // allowing user namespaces for /opt/<productName>/<executable>. Overriding them would drop it.
+    for (const options of [config.linux, config.deb] as Array<Record<string, unknown> | undefined>) {
+      expect(options?.afterInstall).toBeUndefined()
+      expect(options?.appArmorProfile).toBeUndefined()
+    }
+    const templates = join(root, 'node_modules/app-builder-lib/templates/linux')
+    const profile = readFileSync(join(templates, 'apparmor-profile.tpl'), 'utf8')
+    expect(profile).toMatch(/profile "\$\{executable\}" "\/opt\/\$\{sanitizedProductName\}\/\$\{executable\}" flags=\(unconfined\) \{\s*userns,/)
+    expect(readFileSync(join(templates, 'after-install.tpl'), 'utf8')).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/${executable}'")
+    // …which for Longhand is the path the README names.
+    expect(config.linux?.executableName).toBe('longhand')
+    expect(config.productName).toBe('Longhand')
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    expect(readme).toContain('`/etc/apparmor.d/longhand`')
+    expect(readme).toContain('`/opt/Longhand/longhand`')
+  })
+
   it('points at icons and installer art that exist', () => {
     for (const file of [config.win?.icon, config.mac?.icon, config.dmg?.background]) expect(existsSync(join(root, file as string))).toBe(true)
     expect(existsSync(join(root, config.linux!.icon as string, '512x512.png'))).toBe(true)
