@@ -33,6 +33,12 @@ function readText(file) {
   }
 }
 
+function electronPackageVersion(electronDir) {
+  const manifest = readText(join(electronDir, 'package.json'))
+  if (manifest === null) throw new Error(`${electronDir} is missing: run \`npm install\` (or \`npm ci\`) first.`)
+  return JSON.parse(manifest).version
+}
+
 /**
  * Is the Electron binary that electron-vite will launch present? The same test electron's
  * install.js makes (dist/version, path.txt, the executable), so "installed" here means
@@ -45,7 +51,7 @@ export function electronBinaryState(electronDir, { platform = process.platform, 
       ? { installed: true, path: env.ELECTRON_EXEC_PATH }
       : { installed: false, reason: `ELECTRON_EXEC_PATH points at ${env.ELECTRON_EXEC_PATH}, which does not exist`, fixable: false }
   }
-  const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version
+  const version = electronPackageVersion(electronDir)
   const platformPath = electronPlatformPath(env.ELECTRON_INSTALL_PLATFORM || env.npm_config_platform || platform)
   const pathTxt = readText(join(electronDir, 'path.txt'))
   if (pathTxt === null) return { installed: false, reason: 'node_modules/electron/path.txt is missing, the binary was never downloaded', fixable: true }
@@ -95,7 +101,7 @@ export async function ensureElectronBinary({ electronDir, platform = process.pla
   const before = electronBinaryState(electronDir, { platform, env })
   if (before.installed) return { status: 'present', path: before.path }
   if (!before.fixable) throw new Error(before.reason)
-  const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version
+  const version = electronPackageVersion(electronDir)
   log(`Downloading Electron ${version} (${before.reason})…`)
   const { code, stderr } = await run(join(electronDir, 'install.js'), { env, cwd: electronDir })
   if (code !== 0) throw new Error(describeDownloadFailure(stderr, version))

@@ -131,6 +131,11 @@ describe('ensureElectronBinary', () => {
     await expect(ensureElectronBinary({ electronDir: dir, env: { ELECTRON_EXEC_PATH: join(dir, 'nope') }, log: quiet })).rejects.toThrow(/ELECTRON_EXEC_PATH points at .*nope/)
   })
 
+  it('says to install first when node_modules/electron is not there at all', async () => {
+    const dir = join(tmpdir(), 'longhand-no-such-electron')
+    await expect(ensureElectronBinary({ electronDir: dir, env: {}, log: quiet })).rejects.toThrow(/longhand-no-such-electron is missing: run `npm install`/)
+  })
+
   it('keeps the error line of a real install.js failure and drops the stack', () => {
     const stderr = 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:14976:13\n    at async FetchDownloader.download (file:///x/FetchDownloader.js:46:30)\n'
     const message = describeDownloadFailure(stderr, '45.4.1')
