@@ -158,7 +158,8 @@ describe('ensure-electron.mjs with the real install.js', () => {
         encoding: 'utf8',
         timeout: 60_000,
         env: {
-          PATH: process.env.PATH,
+          ...process.env,
+          ELECTRON_EXEC_PATH: '',
           HOME: empty,
           ELECTRON_OVERRIDE_DIST_PATH: join(empty, 'dist'),
           ELECTRON_MIRROR: 'http://127.0.0.1:9/',

@@ -45,6 +45,12 @@ describe('allowScripts', () => {
     expect(unlisted, 'add each to allowScripts (true or false) and to the README table with a reason').toEqual([])
   })
 
+  it('agrees with package-lock.json, which marks install scripts for every platform’s packages', () => {
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> }
+    const locked = new Set(Object.entries(lock.packages).filter(([, entry]) => entry.hasInstallScript).map(([path]) => path.replace(/^.*node_modules\//, '')))
+    expect([...locked].sort()).toEqual([...allowed.keys()].sort())
+  })
+
   it('lists nothing that has no install script (a stale entry hides a real decision)', () => {
     expect([...allowed.keys()].filter((name) => !withScripts.has(name))).toEqual([])
   })

@@ -15,8 +15,17 @@ function head(file: string, bytes = 4096): Buffer {
   }
 }
 
-/** The real Node-ABI better-sqlite3 this machine built: an x86-64 ELF here (see TOOLCHAIN.md). */
-const realModule = head(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))
+/**
+ * The 64-byte ELF header of the better-sqlite3 build on the project's Linux x64 machine
+ * (`xxd -p -l 64 node_modules/better-sqlite3/build/Release/better_sqlite3.node`), kept here so
+ * the ELF cases run on the macOS and Windows CI runners too, whose builds are Mach-O and PE.
+ */
+const realModule = Buffer.from(
+  '7f454c4602010103000000000000000003003e00010000000000000000000000400000000000000000e72000000000000000000040003800090040001d001c00',
+  'hex',
+)
+/** This machine's own build of it, whatever the OS. */
+const installedModule = head(join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))
 
 function withElfMachine(elf: Buffer, machine: number): Buffer {
   const copy = Buffer.from(elf)
@@ -54,9 +63,15 @@ const X64 = 0x01000007
 const ARM64 = 0x0100000c
 
 describe('native module CPU type', () => {
-  it('reads the real better-sqlite3 build as an x64 Linux ELF', () => {
+  it('reads the real better-sqlite3 build of a Linux x64 machine as an x64 ELF', () => {
     expect(nativeModuleInfo(realModule)).toEqual({ format: 'elf', platform: 'linux', archs: ['x64'] })
     expect(nativeModuleProblems(realModule, { platform: 'linux', arch: 'x64' })).toEqual([])
+  })
+
+  it('reads the better-sqlite3 installed here as built for this OS and CPU (ELF, Mach-O or PE)', () => {
+    expect(nativeModuleInfo(installedModule)).toMatchObject({ platform: process.platform, archs: expect.arrayContaining([process.arch]) })
+    expect(nativeModuleProblems(installedModule, { platform: process.platform, arch: process.arch })).toEqual([])
+    if (process.platform === 'linux' && process.arch === 'x64') expect(installedModule.subarray(0, 20)).toEqual(realModule.subarray(0, 20))
   })
 
   it('tells an arm64 ELF from an x64 one although the magic bytes are the same', () => {
@@ -71,9 +86,8 @@ describe('native module CPU type', () => {
     expect(nativeModuleInfo(bigEndian)?.archs).toEqual(['arm64'])
   })
 
-  it('reads the node running this test as the CPU it runs on', () => {
-    if (process.platform !== 'linux') return
-    expect(nativeModuleInfo(head(process.execPath))?.archs).toEqual([process.arch])
+  it('reads the node running this test as the OS and CPU it runs on', () => {
+    expect(nativeModuleInfo(head(process.execPath))).toMatchObject({ platform: process.platform, archs: expect.arrayContaining([process.arch]) })
   })
 
   it('reads thin and universal Mach-O', () => {
