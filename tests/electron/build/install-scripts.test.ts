@@ -56,7 +56,7 @@ describe('allowScripts', () => {
   })
 
   it('says true or false for each, and the README gives the reason', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\r\n/g, '\n')
     for (const [name, value] of allowed) {
       expect(typeof value, name).toBe('boolean')
       expect(readme, `README reason for ${name}`).toMatch(new RegExp(`^\\| \`${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\` \\| ${value ? 'yes' : 'no'} \\| .+ \\|$`, 'm'))

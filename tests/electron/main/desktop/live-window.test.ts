@@ -103,7 +103,7 @@ describe('the Electron shell', () => {
   it('keeps no main window of its own in a variable: every use goes through LiveWindow', async () => {
     const { readFile } = await import('node:fs/promises')
     const { resolve } = await import('node:path')
-    const source = await readFile(resolve(__dirname, '../../../../electron/main/index.ts'), 'utf8')
+    const source = (await readFile(resolve(__dirname, '../../../../electron/main/index.ts'), 'utf8')).replace(/\r\n/g, '\n')
     expect(source).toContain('new LiveWindow<BrowserWindow>(')
     expect(source).not.toMatch(/\blet (main)?[wW]indow\b|\bmainWindow\b/)
     for (const use of ['transferDialogs(() => windows.current())', 'windows.ready()', 'showAboutWindow(lang, windows.current()', "app.on('second-instance', () => {\n    const win = windows.get()"]) {
