@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { devServerCspPlugin } from './electron/main/security/dev-server-csp'
 
 const alias = { '@shared': resolve(__dirname, 'shared') }
 
@@ -35,7 +36,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     resolve: { alias },
-    plugins: [react()],
+    // The renderer's CSP also during `npm start` (the dev server is not app://): see dev-server-csp.ts.
+    plugins: [react(), devServerCspPlugin()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // Minified: parse time of the renderer bundle is most of the start-up cost before the first request.

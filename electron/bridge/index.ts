@@ -1,17 +1,18 @@
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defaultLibraryDir } from '../main/data-dir'
+import { libraryDir } from '../main/data-dir'
 import { LibraryHost } from '../main/library-host'
 import { createServices } from '../main/services'
 import { startBridge } from './server'
 
 /**
  * `npm run web`: the real renderer and the real services in a browser. Dev and test only.
- * LONGHAND_DATA_DIR picks the library folder; LONGHAND_PORT a fixed port (default: random).
+ * The library is the development one (`Longhand Dev/longhand-data`, never the installed app's);
+ * LONGHAND_DATA_DIR picks another folder; LONGHAND_PORT a fixed port (default: random).
  */
 async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url))
-  const dataDir = resolve(process.env.LONGHAND_DATA_DIR || defaultLibraryDir())
+  const dataDir = libraryDir({ isPackaged: false })
   // The host owns the open library, so restoring a safety backup can close and reopen it.
   const host = await LibraryHost.open({
     open: () => createServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0', shell: 'web' }),

@@ -1,5 +1,5 @@
 // The one electron-builder configuration for every installer:
-//   npm run dist:win    NSIS installer, x64 + arm64, per-user
+//   npm run dist:win    one NSIS installer for x64 + arm64, per-user
 //   npm run dist:mac    DMG, x64 + arm64, hardened runtime (signed/notarized when secrets are set)
 //   npm run dist:linux  AppImage + .deb, x64
 // Build each OS on that OS (the release workflow does): the native module is per platform.
@@ -96,7 +96,9 @@ const config = {
     // Uninstalling removes the program, never the user's library in %APPDATA%\Longhand.
     deleteAppDataOnUninstall: false,
     runAfterFinish: true,
-    artifactName: '${productName}-${version}-setup-${arch}.${ext}',
+    // ONE installer for x64 and arm64 PCs (it installs the matching build). No ${arch} here:
+    // with it electron-builder 26 also builds a separate installer per arch (three files).
+    artifactName: '${productName}-${version}-setup.${ext}',
   },
 
   mac: {
@@ -143,6 +145,9 @@ const config = {
       },
     },
   },
+  // Keep electron-builder's default after-install/after-remove scripts: they install an AppArmor
+  // profile (/etc/apparmor.d/longhand: userns for /opt/Longhand/longhand), without which Ubuntu
+  // 23.10+ aborts Chromium's sandbox. That is why the README recommends the .deb on Ubuntu.
   deb: {
     maintainer: 'Longhand <hello@longhand.app>',
   },

@@ -2,14 +2,15 @@
 // Checks what electron-builder produced, before the installers are published: run after
 // `npm run dist:*` (the release workflow does) as `node electron/build/verify-package.mjs dist`.
 // For every unpacked app in dist/: the fuses are burnt as configured, app.asar holds the app and
-// not the dev/test bridge, and the Electron-ABI better-sqlite3 sits unpacked next to it.
+// not the dev/test bridge, and the Electron-ABI better-sqlite3 sits unpacked next to it, built for
+// that app's OS and CPU (x64 / arm64, both for a universal macOS app).
 import { existsSync, readdirSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { listPackage } from '@electron/asar'
 import fuses from '@electron/fuses'
-import { looksLikeNativeModule } from './electron-native-lib.mjs'
+import { nativeModuleProblems } from './native-arch.mjs'
 import { NATIVE_BINARY_NAME, PACKAGED_NATIVE_DIR } from './native-layout.mjs'
 
 const { FuseV1Options, getCurrentFuseWire } = fuses
@@ -56,7 +57,7 @@ const REQUIRED_IN_ASAR = ['/package.json', '/out/main/index.js', '/out/preload/i
 const FORBIDDEN_IN_ASAR = [/^\/out\/main\/bridge\.js$/, /\.map$/, /^\/node_modules\/better-sqlite3\/(build|deps|src)\//, /^\/\.electron-native\//]
 
 /** Problems with one app's resources folder: app.asar contents and the unpacked native module. */
-export async function checkResources(resourcesDir, platform) {
+export async function checkResources(resourcesDir, platform, arch) {
   const problems = []
   const asarPath = join(resourcesDir, 'app.asar')
   if (!existsSync(asarPath)) return [`${asarPath} is missing`]
@@ -69,14 +70,23 @@ export async function checkResources(resourcesDir, platform) {
   let header = null
   try {
     const handle = await open(nativePath, 'r')
-    header = Buffer.alloc(4)
-    await handle.read(header, 0, 4, 0)
-    await handle.close()
+    try {
+      // Enough for every header nativeModuleInfo reads (PE's e_lfanew is well inside it).
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0)
+      header = buffer.subarray(0, bytesRead)
+    } finally {
+      await handle.close()
+    }
   } catch {
     problems.push(`${nativePath} is missing`)
   }
-  if (header && !looksLikeNativeModule(header, platform)) problems.push(`${nativePath} is not a ${platform} native module`)
+  if (header) for (const problem of nativeModuleProblems(header, { platform, arch })) problems.push(`${nativePath} ${problem}`)
   return problems
+}
+
+/** electron-builder's output folders name the arch unless it is the default, x64. */
+function archOf(suffix) {
+  return suffix ? suffix.slice(1) : 'x64'
 }
 
 /** The unpacked apps electron-builder leaves in its output folder, per platform. */
@@ -84,11 +94,22 @@ export function findUnpackedApps(distDir, productName = 'Longhand', executableNa
   const apps = []
   for (const entry of existsSync(distDir) ? readdirSync(distDir) : []) {
     const dir = join(distDir, entry)
-    if (/^linux(-[a-z0-9]+)?-unpacked$/.test(entry)) apps.push({ platform: 'linux', binary: join(dir, executableName), resources: join(dir, 'resources') })
-    else if (/^win(-[a-z0-9]+)?-unpacked$/.test(entry)) apps.push({ platform: 'win32', binary: join(dir, `${productName}.exe`), resources: join(dir, 'resources') })
-    else if (/^mac(-[a-z0-9]+)?$/.test(entry) && existsSync(join(dir, `${productName}.app`))) {
+    let match
+    if ((match = /^linux(-[a-z0-9]+)?-unpacked$/.exec(entry))) {
+      const binary = join(dir, executableName)
+      apps.push({ platform: 'linux', arch: archOf(match[1]), binary, executable: binary, resources: join(dir, 'resources') })
+    } else if ((match = /^win(-[a-z0-9]+)?-unpacked$/.exec(entry))) {
+      const binary = join(dir, `${productName}.exe`)
+      apps.push({ platform: 'win32', arch: archOf(match[1]), binary, executable: binary, resources: join(dir, 'resources') })
+    } else if ((match = /^mac(-[a-z0-9]+)?$/.exec(entry)) && existsSync(join(dir, `${productName}.app`))) {
       const app = join(dir, `${productName}.app`)
-      apps.push({ platform: 'darwin', binary: app, resources: join(app, 'Contents', 'Resources') })
+      apps.push({
+        platform: 'darwin',
+        arch: archOf(match[1]),
+        binary: app,
+        executable: join(app, 'Contents', 'MacOS', productName),
+        resources: join(app, 'Contents', 'Resources'),
+      })
     }
   }
   return apps
@@ -104,8 +125,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   let failed = false
   for (const app of apps) {
-    const problems = [...(await checkFuses(app.binary, config.electronFuses)), ...(await checkResources(app.resources, app.platform))]
-    console.log(`${problems.length ? '✗' : '✓'} ${app.binary}`)
+    const problems = [...(await checkFuses(app.binary, config.electronFuses)), ...(await checkResources(app.resources, app.platform, app.arch))]
+    console.log(`${problems.length ? '✗' : '✓'} ${app.binary} (${app.platform}-${app.arch})`)
     for (const problem of problems) console.log(`    ${problem}`)
     failed ||= problems.length > 0
   }

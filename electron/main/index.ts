@@ -1,3 +1,4 @@
+import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, screen, session } from 'electron'
 import { registerIpc } from './ipc/electron-adapter'
@@ -7,7 +8,9 @@ import { resolveNativeBinding } from './native-binding'
 import { hardenAllWebContents, hardenSession, installAppProtocol, openExternalSafely, registerAppScheme } from './security/install'
 import { rendererSource } from './security/origin'
 import { createServices } from './services'
-import { LIBRARY_FOLDER } from './data-dir'
+import { electronUserDataDir, libraryDir } from './data-dir'
+import { LiveWindow } from './desktop/live-window'
+import { describeSelfTest, isSelfTestRun, runSelfTest } from './self-test'
 import { clampWindowState, loadWindowState } from './desktop/window-state'
 import { trackWindowState } from './desktop/window-state-tracker'
 import { openedFilesInbox } from './desktop/opened-files-inbox'
@@ -21,14 +24,54 @@ import { MENU_STRINGS, menuLanguage } from './menu/template'
  * The Electron shell: lifecycle, the window, security wiring. Everything the app *does* lives in
  * services (electron/main/services), reached through the same dispatcher the loopback bridge uses.
  */
-// The Electron smoke test (tests/electron-app) runs the unpackaged app on a throw-away profile.
-if (!app.isPackaged && process.env.LONGHAND_USER_DATA_DIR) app.setPath('userData', process.env.LONGHAND_USER_DATA_DIR)
+// `npm start` gets its own folder (`Longhand Dev`), never the installed app's library; the Electron
+// smoke test (tests/electron-app) a throw-away profile. A packaged app keeps Electron's default.
+const devUserData = electronUserDataDir({ isPackaged: app.isPackaged, env: process.env, appData: app.getPath('appData') })
+if (devUserData) app.setPath('userData', devUserData)
 
-if (!app.requestSingleInstanceLock()) {
+if (isSelfTestRun(process.argv)) {
+  // Not a second instance of a running app: a check the release workflow runs on each package.
+  // Its own throw-away profile, so it neither touches nor collides with an installed Longhand's.
+  app.setPath('userData', mkdtempSync(join(app.getPath('temp'), 'longhand-self-test-profile-')))
+  void selfTestAndExit()
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()
   void start()
+}
+
+function nativeBinding(): string {
+  return resolveNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    platform: process.platform,
+    arch: process.arch,
+    electronVersion: process.versions.electron ?? '',
+  })
+}
+
+/** `--self-test`: a temporary library, save, read back, exit 0 (1 and a message on stderr otherwise). */
+async function selfTestAndExit(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    process.stderr.write('Longhand self-test FAILED: no result after 120 s\n')
+    app.exit(1)
+  }, 120_000)
+  await app.whenReady()
+  const result = await runSelfTest({
+    tempRoot: app.getPath('temp'),
+    open: (dataDir) => createServices({ dataDir, nativeBinding: nativeBinding(), appVersion: app.getVersion(), shell: 'electron' }),
+  })
+  clearTimeout(watchdog)
+  ;(result.ok ? process.stdout : process.stderr).write(`${describeSelfTest(result)}\n`)
+  // Best effort: Chromium may still hold files in its profile (Windows); the OS temp folder is the fallback.
+  try {
+    rmSync(app.getPath('userData'), { recursive: true, force: true, maxRetries: 2 })
+  } catch {
+    // left for the OS to clear
+  }
+  app.exit(result.ok ? 0 : 1)
 }
 
 async function start(): Promise<void> {
@@ -41,30 +84,33 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, source.origin)
   hardenAllWebContents(source.origin)
 
-  const nativeBinding = resolveNativeBinding({
-    isPackaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    appPath: app.getAppPath(),
-    platform: process.platform,
-    arch: process.arch,
-    electronVersion: process.versions.electron ?? '',
-  })
+  const binding = nativeBinding()
   const flusher = new FlushBeforeClose()
-  // Assigned once the window exists; the dialogs and the opened-files inbox look it up when used.
-  let mainWindow: BrowserWindow | undefined = undefined
+  // The only way to the main window (see live-window.ts): on macOS it may have been closed while
+  // the app lives on, so it is looked up when used — and opened again where one is needed.
+  const windows = new LiveWindow<BrowserWindow>({ create: () => openMainWindow(), whenLoaded: pageLoaded })
+  // No window may open before the library is open and IPC registered (files from the command
+  // line are delivered while the host opens; they wait in the inbox for the first window).
+  let windowsAllowed = false
   // The host owns the open library: safety backups on a schedule, and restoring one closes and
   // reopens it (so always reach the services through host.services, never a copy).
   let host: LibraryHost
   try {
     host = await LibraryHost.open({
       open: () =>
-        createServices({ dataDir: join(app.getPath('userData'), LIBRARY_FOLDER), nativeBinding, appVersion: app.getVersion(), shell: 'electron' }),
-      nativeBinding,
+        createServices({
+          dataDir: libraryDir({ isPackaged: app.isPackaged, env: process.env, userData: app.getPath('userData') }),
+          nativeBinding: binding,
+          appVersion: app.getVersion(),
+          shell: 'electron',
+        }),
+      nativeBinding: binding,
       shell: {
         flushed: (id: number, saved: boolean) => flusher.acknowledge(id, saved),
         openExternal: openExternalSafely,
-        ...transferDialogs(() => mainWindow ?? null),
-        ...openedFilesInbox(openedFiles, () => mainWindow?.webContents ?? null),
+        ...transferDialogs(() => windows.current()),
+        // A file opened while no window is (macOS) opens one; its renderer takes the file from the inbox.
+        ...openedFilesInbox(openedFiles, () => (windowsAllowed ? windows.get().webContents : null)),
       },
       onInternalError: (channel, error) => console.error(`[longhand] ${channel} failed`, error),
     })
@@ -93,7 +139,7 @@ async function start(): Promise<void> {
 
   const windowStateFile = join(app.getPath('userData'), 'window-state.json')
   const savedWindowState = await loadWindowState(windowStateFile)
-  const open = () => {
+  function openMainWindow(): BrowserWindow {
     const primary = screen.getPrimaryDisplay()
     const displays = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)]
     const bounds = clampWindowState(savedWindowState, displays)
@@ -104,25 +150,29 @@ async function start(): Promise<void> {
     trackWindowState(win, windowStateFile)
     return win
   }
-  let window = open()
-  mainWindow = window
+  windowsAllowed = true
+  windows.get()
 
   const lang = menuLanguage(host.services.settings.get().uiLanguage, app.getLocale())
   installApplicationMenu({
     lang,
     isDev: !app.isPackaged,
     dataDir: host.services.dataDir,
-    onCommand: (command) => sendEvent(window.webContents, { type: 'command', command }),
-    onAbout: () => void showAboutWindow(lang, window),
+    // A command chosen with no window open (macOS) opens one and reaches it once it has loaded.
+    onCommand: (command) => void windows.ready().then((win) => win && sendEvent(win.webContents, { type: 'command', command })),
+    onAbout: () => void showAboutWindow(lang, windows.current() ?? undefined),
   })
 
   app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore()
-    window.focus()
+    const win = windows.get()
+    if (win.isMinimized()) win.restore()
+    win.focus()
   })
-  app.on('browser-window-blur', (_event, win) => sendEvent(win.webContents, { type: 'flush', requestId: 0 }))
+  app.on('browser-window-blur', (_event, win) => {
+    if (!win.isDestroyed()) sendEvent(win.webContents, { type: 'flush', requestId: 0 })
+  })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = window = open()
+    windows.get()
   })
   // Quitting closes the windows, and each window first holds its close to flush the autosave,
   // which cancels that quit. Remember the user asked to quit, so macOS (where closing the last
@@ -134,4 +184,13 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin' || quitRequested) app.quit()
   })
   app.on('will-quit', () => host.close())
+}
+
+/** Resolves when a new window's page has loaded (or failed to, or the window closed first). */
+function pageLoaded(win: BrowserWindow): Promise<void> {
+  return new Promise((resolve) => {
+    win.webContents.once('did-finish-load', () => resolve())
+    win.webContents.once('did-fail-load', () => resolve())
+    win.once('closed', () => resolve())
+  })
 }

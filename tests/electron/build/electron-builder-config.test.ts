@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
+import { expandMacro } from 'app-builder-lib/out/util/macroExpander'
 import { DebugLogger } from 'builder-util'
 import type { Configuration, FileSet } from 'electron-builder'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -28,6 +29,18 @@ describe('electron-builder configuration', () => {
     expect(config.nsis).toMatchObject({ perMachine: false, createStartMenuShortcut: true, deleteAppDataOnUninstall: false })
   })
 
+  it('names the ONE combined Windows installer (x64 + arm64 in one setup.exe), as the README does', () => {
+    // electron-builder packs both arches into one NSIS installer that installs the matching one.
+    // With ${arch} in the name, 26.x additionally builds a per-arch installer for each: three files.
+    const pattern = config.nsis?.artifactName as string
+    expect(pattern).not.toContain('${arch}')
+    const appInfo = { productName: 'Longhand', sanitizedProductName: 'Longhand', version: '1.2.3' } as never
+    expect(expandMacro(pattern, null, appInfo, { os: 'win', ext: 'exe' })).toBe('Longhand-1.2.3-setup.exe')
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    expect(readme).toContain('`Longhand-<version>-setup.exe`')
+    expect(readme).not.toMatch(/setup-(x64|arm64)\.exe/)
+  })
+
   it('builds a hardened-runtime DMG for macOS x64+arm64 with JIT as the only entitlement', () => {
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }])
     expect(config.mac?.hardenedRuntime).toBe(true)
@@ -47,6 +60,25 @@ describe('electron-builder configuration', () => {
     expect(config.linux?.mimeTypes).toContain('text/markdown')
     expect(config.linux?.desktop?.entry).toMatchObject({ Name: 'Longhand', StartupWMClass: 'Longhand' })
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: ['md', 'markdown'], mimeType: 'text/markdown' })])
+  })
+
+  it('ships electron-builder’s AppArmor profile in the .deb (Ubuntu 23.10+ blocks the sandbox without one)', () => {
+    // The default deb scripts install resources/apparmor-profile as /etc/apparmor.d/<executable>,
+    // allowing user namespaces for /opt/<productName>/<executable>. Overriding them would drop it.
+    for (const options of [config.linux, config.deb] as Array<Record<string, unknown> | undefined>) {
+      expect(options?.afterInstall).toBeUndefined()
+      expect(options?.appArmorProfile).toBeUndefined()
+    }
+    const templates = join(root, 'node_modules/app-builder-lib/templates/linux')
+    const profile = readFileSync(join(templates, 'apparmor-profile.tpl'), 'utf8')
+    expect(profile).toMatch(/profile "\$\{executable\}" "\/opt\/\$\{sanitizedProductName\}\/\$\{executable\}" flags=\(unconfined\) \{\s*userns,/)
+    expect(readFileSync(join(templates, 'after-install.tpl'), 'utf8')).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/${executable}'")
+    // …which for Longhand is the path the README names.
+    expect(config.linux?.executableName).toBe('longhand')
+    expect(config.productName).toBe('Longhand')
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    expect(readme).toContain('`/etc/apparmor.d/longhand`')
+    expect(readme).toContain('`/opt/Longhand/longhand`')
   })
 
   it('points at icons and installer art that exist', () => {

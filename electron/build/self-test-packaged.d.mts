@@ -1,0 +1,2 @@
+import type { UnpackedApp } from './verify-package.mjs'
+export declare function runnableApps(apps: UnpackedApp[], platform?: string, arch?: string): UnpackedApp[]
