@@ -98,6 +98,7 @@ describe('restoring a safety backup (close, swap the file, reopen)', () => {
     expect(() => checkReadable(file)).toThrow(/empty/)
   })
 
+  // Needs a real full disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('when the "before-restore" copy cannot be written (disk full) the restore stops, says why and leaves nothing behind', async () => {
     const { call, host, dataDir } = await openHost()
     await call('drafts.create', { title: 'Bleibt' })

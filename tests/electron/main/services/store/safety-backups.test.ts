@@ -128,6 +128,7 @@ describe('safety copies that are what they claim', () => {
 })
 
 describe('a safety backup that fails', () => {
+  // Needs a real full disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('on a full disk says so and leaves no partial file', async () => {
     const disk = mountTmpfs('size=256k')
     const services = await tempLibrary()
