@@ -17,6 +17,7 @@ describe('launching the packaged app with --self-test', () => {
     expect(runnableApps(apps, 'win32', 'arm64')).toEqual([])
   })
 
+  // The stand-in apps are shell scripts, which only a POSIX runner executes as binaries.
   describe.runIf(process.platform === 'linux')('the script, on stand-in apps', () => {
     const dirs: string[] = []
     afterEach(() => {
