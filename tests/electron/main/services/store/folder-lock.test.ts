@@ -1,0 +1,70 @@
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { docFromParagraphs } from '@shared/domain'
+import { docToPlainText } from '@shared/text/words'
+import { describe, expect, it } from 'vitest'
+import { createServices } from '../../../../../electron/main/services'
+import { canMount, mountTmpfs } from '../../../support/real-failures'
+import { tempDir } from '../../../support/temp-library'
+
+/**
+ * One process per library. (Two real processes are tested end to end in
+ * tests/e2e/one-process-per-library.test.ts; SQLite's locks also separate two openings inside
+ * one process, which is what these faster tests use.)
+ */
+describe('the library folder lock', () => {
+  it('refuses a second opening of the same folder with a clear "in use" error naming the process', async () => {
+    const dir = tempDir()
+    const first = await createServices({ dataDir: dir })
+    const draft = first.drafts.create({ title: 'Erster' })
+    const second = await createServices({ dataDir: dir }).then(
+      (s) => (s.close(), null),
+      (e: unknown) => e as Error & { kind?: string },
+    )
+    expect(second?.kind).toBe('in-use')
+    expect(second?.message).toContain(`Longhand is already open with this library (process ${process.pid})`)
+    // The first is unaffected: it still saves.
+    expect(() => first.drafts.saveContent(draft.id, docFromParagraphs(['Noch da']))).not.toThrow()
+    first.close()
+
+    const third = await createServices({ dataDir: dir })
+    expect(third.drafts.get(draft.id).title).toBe('Erster')
+    third.close()
+  })
+
+  it('replaces a lock file that is not a lock (garbage): it holds no data', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'longhand.lock'), 'garbage '.repeat(600))
+    const services = await createServices({ dataDir: dir })
+    expect(existsSync(join(dir, 'longhand.lock'))).toBe(true)
+    services.close()
+  })
+
+  it.skipIf(!canMount)('close() never throws, even when the disk is full; it still closes and releases the folder', async () => {
+    const disk = mountTmpfs('1m')
+    const services = await createServices({ dataDir: disk })
+    const draft = services.drafts.create({ title: 'Voll' })
+    services.drafts.saveContent(draft.id, docFromParagraphs(['Gespeichert, bevor die Platte voll war']))
+    // The index is stale now (autosave only marks it): close() must write it, on a full disk.
+    const fillers: string[] = []
+    try {
+      for (;;) {
+        const filler = join(disk, `filler-${fillers.length}`)
+        fillers.push(filler)
+        writeFileSync(filler, Buffer.alloc(16 * 1024, 1))
+      }
+    } catch {
+      // ENOSPC: the disk is full
+    }
+    const problems: unknown[] = []
+    expect(() => services.close()).not.toThrow()
+    expect(services.db.open).toBe(false)
+
+    for (const filler of fillers) rmSync(filler, { force: true })
+    // The folder lock was released, and the saved text is there.
+    const reopened = await createServices({ dataDir: disk })
+    expect(docToPlainText(reopened.drafts.get(draft.id).doc)).toBe('Gespeichert, bevor die Platte voll war')
+    reopened.close()
+    void problems
+  })
+})
