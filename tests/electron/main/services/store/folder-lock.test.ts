@@ -42,7 +42,8 @@ describe('the library folder lock', () => {
 
   it.skipIf(!canMount)('close() never throws, even when the disk is full; it still closes and releases the folder', async () => {
     const disk = mountTmpfs('1m')
-    const services = await createServices({ dataDir: disk })
+    const problems: string[] = []
+    const services = await createServices({ dataDir: disk, onCloseProblem: (message) => problems.push(message) })
     const draft = services.drafts.create({ title: 'Voll' })
     services.drafts.saveContent(draft.id, docFromParagraphs(['Gespeichert, bevor die Platte voll war']))
     // The index is stale now (autosave only marks it): close() must write it, on a full disk.
@@ -56,15 +57,14 @@ describe('the library folder lock', () => {
     } catch {
       // ENOSPC: the disk is full
     }
-    const problems: unknown[] = []
     expect(() => services.close()).not.toThrow()
     expect(services.db.open).toBe(false)
+    expect(problems[0]).toMatch(/updating the search index failed \(disk-full\); nothing saved is lost/)
 
     for (const filler of fillers) rmSync(filler, { force: true })
     // The folder lock was released, and the saved text is there.
     const reopened = await createServices({ dataDir: disk })
     expect(docToPlainText(reopened.drafts.get(draft.id).doc)).toBe('Gespeichert, bevor die Platte voll war')
     reopened.close()
-    void problems
   })
 })
