@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, screen, session, shell } from 'electron'
 import { registerIpc } from './ipc/electron-adapter'
 import { LibraryHost } from './library-host'
 import { createMainWindow, FlushBeforeClose, sendEvent } from './main-window'
@@ -7,6 +7,8 @@ import { resolveNativeBinding } from './native-binding'
 import { hardenAllWebContents, hardenSession, installAppProtocol, openExternalSafely, registerAppScheme } from './security/install'
 import { rendererSource } from './security/origin'
 import { createServices } from './services'
+import { describeOpenFailure } from './services/store/open-failure'
+import { storeLanguage } from '@shared/i18n/store'
 import { LIBRARY_FOLDER } from './data-dir'
 import { clampWindowState, loadWindowState } from './desktop/window-state'
 import { trackWindowState } from './desktop/window-state-tracker'
@@ -63,13 +65,16 @@ async function start(): Promise<void> {
       shell: {
         flushed: (id: number, saved: boolean) => flusher.acknowledge(id, saved),
         openExternal: openExternalSafely,
+        showItemInFolder: (path: string) => shell.showItemInFolder(path),
         ...transferDialogs(() => mainWindow ?? null),
         ...openedFilesInbox(openedFiles, () => mainWindow?.webContents ?? null),
       },
       onInternalError: (channel, error) => console.error(`[longhand] ${channel} failed`, error),
     })
   } catch (error) {
-    dialog.showErrorBox('Longhand cannot open your library', error instanceof Error ? error.message : String(error))
+    // Typed and translated (open-failure.ts); the library's own language setting is unreadable here.
+    const { title, message } = describeOpenFailure(error, storeLanguage(app.getLocale()))
+    dialog.showErrorBox(title, message)
     app.exit(1)
     return
   }

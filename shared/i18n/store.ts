@@ -12,6 +12,11 @@ export const OPEN_FAILURE_KINDS = Object.keys(storeEn.openFailed).filter((k) => 
 
 export const STORE_STRINGS: Readonly<Record<StoreLanguage, StoreStrings>> = { de: storeDe, en: storeEn }
 
+/** An OS locale (`de-AT`, `de_DE.UTF-8`, `en-US`) → the language the shell speaks; English otherwise. */
+export function storeLanguage(locale: string | undefined): StoreLanguage {
+  return /^de(?:[-_.]|$)/i.test(locale ?? '') ? 'de' : 'en'
+}
+
 /** `{{name}}` placeholders, as i18next writes them, filled outside i18next (the shells). */
 export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))

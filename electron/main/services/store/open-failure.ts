@@ -1,5 +1,5 @@
 import { LonghandError } from '@shared/ipc'
-import { type OpenFailureKind, type StoreLanguage, openFailureText } from '@shared/i18n/store'
+import { type OpenFailureKind, type StoreLanguage, STORE_STRINGS, openFailureText } from '@shared/i18n/store'
 import { EngineUnavailableError } from './engine'
 import { SchemaTooNewError } from './migrations'
 
@@ -140,4 +140,13 @@ function shortReason(error: unknown): string {
 export function openFailure(error: unknown, values: OpenFailureValues, facts: OpenFailureFacts = {}): LibraryOpenError {
   if (error instanceof LibraryOpenError) return error
   return new LibraryOpenError(classifyOpenFailure(error, facts), values, error)
+}
+
+/**
+ * What a shell shows when the library did not open (Electron: an error dialog; the bridge:
+ * stderr), in the author's language. Anything unclassified still gets the translated title.
+ */
+export function describeOpenFailure(error: unknown, language: StoreLanguage): { title: string; message: string } {
+  if (error instanceof LibraryOpenError) return error.messageIn(language)
+  return { title: STORE_STRINGS[language].openFailed.title, message: error instanceof Error ? error.message : String(error) }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { OPEN_FAILURE_KINDS, STORE_STRINGS } from '@shared/i18n/store'
+import { OPEN_FAILURE_KINDS, STORE_STRINGS, storeLanguage } from '@shared/i18n/store'
 import { EngineUnavailableError } from '../../../../../electron/main/services/store/engine'
 import { SchemaTooNewError } from '../../../../../electron/main/services/store/migrations'
 import {
@@ -7,6 +7,7 @@ import {
   IntegrityCheckError,
   LibraryOpenError,
   classifyOpenFailure,
+  describeOpenFailure,
   openFailure,
 } from '../../../../../electron/main/services/store/open-failure'
 
@@ -106,5 +107,25 @@ describe('LibraryOpenError', () => {
     expect(new LibraryOpenError('read-only', values).message).toContain('/data')
     expect(new LibraryOpenError('schema-too-new', values, new SchemaTooNewError(12, 9)).message).toContain('schema 12')
     expect(openFailure(coded('SQLITE_IOERR_READ', 'disk I/O error'), values).message).toContain('(SQLITE_IOERR_READ: disk I/O error)')
+  })
+})
+
+describe('what the shells show', () => {
+  it('speaks the OS language: German for de-*, English otherwise', () => {
+    expect(storeLanguage('de-AT')).toBe('de')
+    expect(storeLanguage('de_DE.UTF-8')).toBe('de')
+    expect(storeLanguage('en-US')).toBe('en')
+    expect(storeLanguage('fr')).toBe('en')
+    expect(storeLanguage(undefined)).toBe('en')
+    expect(storeLanguage('dev')).toBe('en')
+  })
+
+  it('gives a translated title and message for a classified failure, and the raw message otherwise', () => {
+    const busy = new LibraryOpenError('busy', { file: '/d/longhand.sqlite', folder: '/d' })
+    expect(describeOpenFailure(busy, 'de')).toEqual({
+      title: 'Longhand kann deine Bibliothek nicht öffnen',
+      message: expect.stringContaining('Ein anderes Programm benutzt die Bibliotheksdatei /d/longhand.sqlite'),
+    })
+    expect(describeOpenFailure(new Error('boom'), 'en')).toEqual({ title: 'Longhand cannot open your library', message: 'boom' })
   })
 })
