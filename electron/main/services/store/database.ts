@@ -57,6 +57,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   let recovery: Recovery | null = null
   let db: Db
   try {
+    finishInterruptedRecovery(options.file)
     db = openChecked(engine, options.file)
   } catch (error) {
     const failure = fail(error)
@@ -151,27 +152,29 @@ export function applyPragmas(db: Db): void {
 const SIDE_FILES = ['', '-wal', '-shm'] as const
 
 /**
- * Moves the damaged file (and its -wal/-shm) aside and copies the newest good safety backup in
- * (to a temporary name, then renamed). If any step fails, what was moved is moved back, so the
- * error that follows can truthfully say nothing was moved.
+ * Puts the newest good safety backup in place of a damaged file, which is moved aside (with its
+ * -wal/-shm), never deleted. Order matters for a crash at any point: the copy is complete and
+ * fsynced under a temporary name before anything moves, and a copy left waiting beside a missing
+ * library file is finished at the next start (finishInterruptedRecovery). If a step fails, what
+ * was moved is moved back, so the error that follows can truthfully say nothing was moved.
  */
 function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recovery['reason']): Recovery {
   const file = options.file
   const movedAsideTo = `${file}.unreadable-${new Date(at).toISOString().replace(/[:.]/g, '-')}`
+  const incoming = recoveringCopyOf(file)
   const moved: string[] = []
-  const incoming = `${file}.recovering`
   try {
+    const good = options.backups.newestReadable(options.nativeBinding)
+    if (good) {
+      copyFileSync(good, incoming)
+      fsyncPath(incoming)
+    }
     for (const suffix of SIDE_FILES) {
       if (!existsSync(file + suffix)) continue
       renameSync(file + suffix, movedAsideTo + suffix)
       moved.push(suffix)
     }
-    const good = options.backups.newestReadable(options.nativeBinding)
-    if (good) {
-      copyFileSync(good, incoming)
-      fsyncPath(incoming)
-      renameSync(incoming, file)
-    }
+    if (good) renameSync(incoming, file)
     const takenAt = good ? (options.backups.list().find((b) => b.file === good)?.createdAt ?? null) : null
     return { reason, at, movedAsideTo, restoredFrom: good, restoredFromTakenAt: takenAt }
   } catch (error) {
@@ -185,6 +188,20 @@ function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recove
     }
     throw error
   }
+}
+
+function recoveringCopyOf(file: string): string {
+  return `${file}.recovering`
+}
+
+/**
+ * A crash between moving the damaged file aside and renaming the complete safety copy in
+ * leaves no library file but the copy waiting: finish, rather than start an empty library.
+ */
+function finishInterruptedRecovery(file: string): void {
+  const incoming = recoveringCopyOf(file)
+  if (existsSync(file) || !existsSync(incoming)) return
+  renameSync(incoming, file)
 }
 
 function fsyncPath(path: string): void {

@@ -1,4 +1,4 @@
-import { existsSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -191,5 +191,63 @@ describe('a damaged library file', () => {
     } finally {
       reopened.close()
     }
+  })
+})
+
+describe('a recovery cut short by a crash', () => {
+  it('is finished at the next start: the complete safety copy waiting beside a moved-aside file becomes the library', async () => {
+    const dir = tempDir()
+    const first = await createServices({ dataDir: dir })
+    first.drafts.create({ title: 'Gerettet' })
+    const copy = await first.safetyBackups.create(first.db, 'scheduled')
+    first.close()
+    // The crash came after the damaged file was moved aside and before the copy was renamed in.
+    renameSync(join(dir, 'longhand.sqlite'), join(dir, 'longhand.sqlite.unreadable-2026-11-23T09-00-00-000Z'))
+    copyFileSync(copy.file, join(dir, 'longhand.sqlite.recovering'))
+
+    const services = await createServices({ dataDir: dir })
+    try {
+      expect(services.drafts.list().map((d) => d.title)).toEqual(['Gerettet'])
+      expect(existsSync(join(dir, 'longhand.sqlite.recovering'))).toBe(false)
+    } finally {
+      services.close()
+    }
+  })
+})
+
+describe('a damaged file that cannot be replaced right now', () => {
+  it.skipIf(!canMount)('on a read-only disk: a "read-only" error, and the damaged file stays where it is', async () => {
+    const disk = mountTmpfs('4m')
+    const services = await createServices({ dataDir: disk })
+    await services.safetyBackups.create(services.db, 'scheduled')
+    services.close()
+    writeFileSync(join(disk, 'longhand.sqlite'), 'garbage '.repeat(1000))
+    const before = listing(disk)
+    remount(disk, 'ro')
+
+    const error = await openFailure({ dataDir: disk })
+    expect(error.kind).toBe('read-only')
+    expect(listing(disk)).toEqual(before)
+  })
+
+  it.skipIf(!canMount)('on a full disk: a "disk-full" error, the damaged file stays, and no partial copy is left', async () => {
+    const disk = mountTmpfs('4m')
+    const services = await createServices({ dataDir: disk })
+    services.drafts.create({ title: 'x', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Füllung '.repeat(10_000) }] }] } })
+    await services.safetyBackups.create(services.db, 'scheduled')
+    services.close()
+    writeFileSync(join(disk, 'longhand.sqlite'), 'garbage '.repeat(1000))
+    let n = 0
+    try {
+      for (;;) writeFileSync(join(disk, `filler-${n++}`), Buffer.alloc(16 * 1024, 1))
+    } catch {
+      // ENOSPC: full
+    }
+    const before = listing(disk)
+
+    const error = await openFailure({ dataDir: disk })
+    expect(error.kind).toBe('disk-full')
+    expect(error.message).toMatch(/Nothing was moved/)
+    expect(listing(disk)).toEqual(before)
   })
 })
