@@ -102,7 +102,7 @@ export class LibraryHost {
       const libraryFile = join(services.dataDir, DATABASE_FILE)
       const pending = stageRestore(libraryFile, backup.file, this.now())
       await services.safetyBackups.create(services.db, 'before-restore')
-      services.close()
+      services.close({ reopening: true })
       closed = true
       const movedAsideTo = swapInRestore(libraryFile, pending)
       this.attach(await this.options.open())

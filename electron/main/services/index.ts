@@ -52,7 +52,12 @@ export interface Services {
   readonly appVersion: string
   readonly shell: 'electron' | 'web'
   ensureWelcome(language: Language): number | null
-  close(): void
+  /**
+   * Never throws. `reopening`: the folder lock stays held for the next createServices of this
+   * folder in this process (LibraryHost closing and reopening around a restore), so no other
+   * process can open the library in between.
+   */
+  close(options?: { reopening?: boolean }): void
 }
 
 export const DATABASE_FILE = 'longhand.sqlite'
@@ -132,7 +137,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
         return created.id
       }).immediate()
     },
-    close() {
+    close(closeOptions = {}) {
       // Never throws: whatever fails here (a full disk, a locked file), the connection is closed
       // and the folder released. Everything saved is already on disk; the index and checkpoint
       // only catch up, and do so at the next start.
@@ -149,7 +154,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
         attempt('the WAL checkpoint', () => db.pragma('wal_checkpoint(TRUNCATE)'))
         attempt('closing the database', () => db.close())
       }
-      folderLock.release()
+      if (closeOptions.reopening) folderLock.handOver()
+      else folderLock.release()
     },
   }
 }

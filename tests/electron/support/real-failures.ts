@@ -101,3 +101,16 @@ export async function writeWhileHolding(file: string, sql: string, holdMs: numbe
   })
   return { done }
 }
+
+/**
+ * Whether another process could take the library folder's lock right now: a child process
+ * tries SQLite's write lock on longhand.lock the way a second Longhand would (no waiting).
+ */
+export function folderLockIsFree(dir: string): boolean {
+  const script = `
+    const Database = require(${JSON.stringify(betterSqlite)})
+    const db = new Database(${JSON.stringify(`${dir}/longhand.lock`)}, { timeout: 0 })
+    try { db.exec('BEGIN IMMEDIATE'); db.exec('ROLLBACK'); process.stdout.write('free') }
+    catch (e) { process.stdout.write(e.code) }`
+  return execFileSync(process.execPath, ['-e', script]).toString() === 'free'
+}

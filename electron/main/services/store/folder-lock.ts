@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { LibraryOpenError } from './open-failure'
 import type { Db, Engine } from './engine'
 
@@ -8,7 +8,16 @@ export const LOCK_FILE = 'longhand.lock'
 export interface FolderLock {
   /** Idempotent; never throws. */
   release(): void
+  /**
+   * Keeps the OS lock but lets go of this handle: the next lockLibraryFolder of the same folder
+   * in this process takes the lock over. For closing and reopening the library (restoring a
+   * safety copy) without a moment in which another process could open it.
+   */
+  handOver(): void
 }
+
+/** Locks handed over by a closing library, waiting for its reopening (same process). */
+const handedOver = new Map<string, Db>()
 
 /**
  * One process per library folder. The lock is SQLite's own: a tiny side database
@@ -20,26 +29,37 @@ export interface FolderLock {
  * process is refused too. The file itself holds nothing but that pid; it may stay behind.
  */
 export function lockLibraryFolder(dir: string, engine: Engine): FolderLock {
+  const key = resolve(dir)
   const file = join(dir, LOCK_FILE)
-  let db: Db
-  try {
-    db = tryLock(file, engine)
-  } catch (error) {
-    // A lock file that is not a database (a crash while creating it, or garbage): ours, no data.
-    if (!isNotADatabase(error)) throw error
-    for (const suffix of ['', '-journal']) rmSync(file + suffix, { force: true })
-    db = tryLock(file, engine)
+  let db = handedOver.get(key)
+  handedOver.delete(key)
+  if (!db?.open) {
+    try {
+      db = tryLock(file, engine)
+    } catch (error) {
+      // A lock file that is not a database (a crash while creating it, or garbage): ours, no data.
+      if (!isNotADatabase(error)) throw error
+      for (const suffix of ['', '-journal']) rmSync(file + suffix, { force: true })
+      db = tryLock(file, engine)
+    }
   }
-  let held = true
+  const held: Db = db
+  let holding = true
   return {
     release() {
-      if (!held) return
-      held = false
+      if (!holding) return
+      holding = false
       try {
-        db.close()
+        held.close()
       } catch {
         // Closing rolls the open transaction back; the OS releases the lock regardless.
       }
+    },
+    handOver() {
+      if (!holding) return
+      holding = false
+      handedOver.get(key)?.close()
+      handedOver.set(key, held)
     },
   }
 }

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import { docFromParagraphs } from '@shared/domain'
 import { docToPlainText } from '@shared/text/words'
 import { describe, expect, it } from 'vitest'
+import { LibraryHost } from '../../../../../electron/main/library-host'
 import { createServices } from '../../../../../electron/main/services'
-import { canMount, mountTmpfs } from '../../../support/real-failures'
+import { canMount, folderLockIsFree, mountTmpfs } from '../../../support/real-failures'
 import { tempDir } from '../../../support/temp-library'
 
 /**
@@ -30,6 +31,47 @@ describe('the library folder lock', () => {
     const third = await createServices({ dataDir: dir })
     expect(third.drafts.get(draft.id).title).toBe('Erster')
     third.close()
+  })
+
+  it('is held against other processes while the library is open, and free after close()', async () => {
+    const dir = tempDir()
+    const services = await createServices({ dataDir: dir })
+    expect(folderLockIsFree(dir)).toBe(false)
+    services.close()
+    expect(folderLockIsFree(dir)).toBe(true)
+  })
+
+  it('stays held while the library closes and reopens around a restore, so no other process gets in between', async () => {
+    const dir = tempDir()
+    const first = await createServices({ dataDir: dir })
+    first.close({ reopening: true })
+    expect(folderLockIsFree(dir)).toBe(false)
+    const reopened = await createServices({ dataDir: dir })
+    expect(folderLockIsFree(dir)).toBe(false)
+    reopened.close()
+    expect(folderLockIsFree(dir)).toBe(true)
+  })
+
+  it('stays held through a whole restore of a safety copy (LibraryHost), up to the reopened library', async () => {
+    const dir = tempDir()
+    const freeWhileReopening: boolean[] = []
+    let opens = 0
+    const host = await LibraryHost.open({
+      open: () => {
+        if (opens++ > 0) freeWhileReopening.push(folderLockIsFree(dir))
+        return createServices({ dataDir: dir })
+      },
+      schedule: false,
+    })
+    try {
+      const copy = await host.services.safetyBackups.create(host.services.db, 'scheduled')
+      await host.restoreSafetyBackup(copy.name)
+      expect(freeWhileReopening).toEqual([false])
+      expect(folderLockIsFree(dir)).toBe(false)
+    } finally {
+      host.close()
+    }
+    expect(folderLockIsFree(dir)).toBe(true)
   })
 
   it('replaces a lock file that is not a lock (garbage): it holds no data', async () => {
