@@ -130,7 +130,8 @@ export class LibraryOpenError extends LonghandError {
 }
 
 /** The first line of an error, with its code: enough to search for, short enough for a dialog. */
-function shortReason(error: unknown): string {
+function shortReason(reason: unknown): string {
+  const error = reason instanceof EngineUnavailableError ? reason.cause : reason
   const code = codeOf(error)
   const first = messageOf(error).split('\n')[0]!.slice(0, 300)
   return code && !first.includes(code) ? `${code}: ${first}` : first

@@ -107,6 +107,8 @@ describe('LibraryOpenError', () => {
     expect(new LibraryOpenError('read-only', values).message).toContain('/data')
     expect(new LibraryOpenError('schema-too-new', values, new SchemaTooNewError(12, 9)).message).toContain('schema 12')
     expect(openFailure(coded('SQLITE_IOERR_READ', 'disk I/O error'), values).message).toContain('(SQLITE_IOERR_READ: disk I/O error)')
+    const engine = openFailure(new EngineUnavailableError(coded('ERR_DLOPEN_FAILED', '/app/better_sqlite3.node: invalid ELF header\nmore')), values)
+    expect(engine.message).toContain('(ERR_DLOPEN_FAILED: /app/better_sqlite3.node: invalid ELF header)')
   })
 })
 
