@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DraftSummary } from '@shared/domain'
-import { type BridgeProcess, startBridgeProcess } from './support/bridge-process'
+import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
 import { type OpenedPage, openApp } from './support/browser'
 
 /**
@@ -75,6 +75,10 @@ describe('a damaged or empty library file', () => {
     // The drafts from the copy are in the library list.
     for (const title of titles) await page.getByRole('list', { name: 'Drafts' }).getByText(title).waitFor()
     expect(opened.consoleErrors).toEqual([])
+    if (damage === 'garbage') {
+      mkdirSync(resolve(ROOT, 'tests/artifacts/screenshots'), { recursive: true })
+      await page.screenshot({ path: resolve(ROOT, 'tests/artifacts/screenshots/recovery-notice-light-en-1280.png') })
+    }
   })
 })
 
