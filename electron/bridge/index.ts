@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { libraryDir } from '../main/data-dir'
 import { LibraryHost } from '../main/library-host'
 import { createServices } from '../main/services'
+import { describeOpenFailure } from '../main/services/store/open-failure'
+import { storeLanguage } from '@shared/i18n/store'
 import { startBridge } from './server'
 
 /**
@@ -18,11 +20,14 @@ async function main(): Promise<void> {
     open: () => createServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0', shell: 'web' }),
     onInternalError: (channel, error) => console.error(`Longhand: ${channel} failed:`, error),
   })
-  const services = host.services
-  if (services.recovery) {
+  const { recovery } = host.services
+  if (recovery) {
+    // The page shows the same as a notice (app.recoveryNotice).
     console.error(
-      `Longhand: the library file could not be read and was moved to ${services.recovery.movedAsideTo}; ` +
-        (services.recovery.restoredFrom ? `restored from ${services.recovery.restoredFrom}.` : 'started an empty library.'),
+      `Longhand: the library file was ${recovery.reason === 'empty' ? 'empty' : 'unreadable'} and was moved to ${recovery.movedAsideTo} (nothing was deleted); ` +
+        (recovery.restoredFrom
+          ? `restored the safety copy ${recovery.restoredFrom} taken ${new Date(recovery.restoredFromTakenAt ?? 0).toISOString()}.`
+          : 'there was no safety copy, so an empty library was started.'),
     )
   }
   const port = process.env.LONGHAND_PORT ? Number(process.env.LONGHAND_PORT) : 0
@@ -43,6 +48,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`Longhand web could not start: ${error instanceof Error ? error.message : String(error)}`)
+  // Typed and translated like the app's error dialog (open-failure.ts), in the terminal's language.
+  const { message } = describeOpenFailure(error, storeLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG))
+  console.error(`Longhand web could not start: ${message}`)
   process.exit(1)
 })

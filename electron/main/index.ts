@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, screen, session } from 'electron'
+import { app, BrowserWindow, dialog, screen, session, shell } from 'electron'
 import { registerIpc } from './ipc/electron-adapter'
 import { LibraryHost } from './library-host'
 import { createMainWindow, FlushBeforeClose, sendEvent } from './main-window'
@@ -11,6 +11,8 @@ import { createServices } from './services'
 import { electronUserDataDir, libraryDir } from './data-dir'
 import { LiveWindow } from './desktop/live-window'
 import { describeSelfTest, isSelfTestRun, runSelfTest } from './self-test'
+import { describeOpenFailure } from './services/store/open-failure'
+import { storeLanguage } from '@shared/i18n/store'
 import { clampWindowState, loadWindowState } from './desktop/window-state'
 import { trackWindowState } from './desktop/window-state-tracker'
 import { openedFilesInbox } from './desktop/opened-files-inbox'
@@ -108,6 +110,7 @@ async function start(): Promise<void> {
       shell: {
         flushed: (id: number, saved: boolean) => flusher.acknowledge(id, saved),
         openExternal: openExternalSafely,
+        showItemInFolder: (path: string) => shell.showItemInFolder(path),
         ...transferDialogs(() => windows.current()),
         // A file opened while no window is (macOS) opens one; its renderer takes the file from the inbox.
         ...openedFilesInbox(openedFiles, () => (windowsAllowed ? windows.get().webContents : null)),
@@ -115,7 +118,9 @@ async function start(): Promise<void> {
       onInternalError: (channel, error) => console.error(`[longhand] ${channel} failed`, error),
     })
   } catch (error) {
-    dialog.showErrorBox('Longhand cannot open your library', error instanceof Error ? error.message : String(error))
+    // Typed and translated (open-failure.ts); the library's own language setting is unreadable here.
+    const { title, message } = describeOpenFailure(error, storeLanguage(app.getLocale()))
+    dialog.showErrorBox(title, message)
     app.exit(1)
     return
   }

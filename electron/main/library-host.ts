@@ -106,7 +106,7 @@ export class LibraryHost {
       const pending = stageRestore(libraryFile, backupFile, this.now())
       staged = pending.restoring
       await services.safetyBackups.create(services.db, 'before-restore')
-      services.close()
+      services.close({ reopening: true })
       closed = true
       const movedAsideTo = swapInRestore(libraryFile, pending)
       this.attach(await this.options.open())

@@ -6,6 +6,7 @@ import { resolveUiLanguage } from '../i18n/i18n'
 import { mergeSettings } from '../settings/mergeSettings'
 import { loadBoot } from './boot'
 import { NoticeProvider, useNotices } from './notices'
+import { RecoveryNotice } from './RecoveryNotice'
 import { applyLanguage, applyTheme } from './theme'
 import { Workspace, type WorkspaceProps } from './Workspace'
 
@@ -69,5 +70,10 @@ function SettingsGate(props: Extensions) {
     )
   }
   if (!settings) return <div className="boot" aria-busy="true" aria-label={t('app.loading')} />
-  return <Workspace settings={settings} initialDraft={initialDraft} onSettings={update} language={language} {...props} />
+  return (
+    <>
+      <RecoveryNotice language={language} />
+      <Workspace settings={settings} initialDraft={initialDraft} onSettings={update} language={language} {...props} />
+    </>
+  )
 }

@@ -1,4 +1,5 @@
 import { postsDe } from './posts.de'
+import { storeDe } from './store.de'
 import { transferDe } from './transfer.de'
 import type { UiStrings } from './ui.en'
 
@@ -207,4 +208,5 @@ export const uiDe: UiStrings = {
   },
   posts: postsDe,
   transfer: transferDe,
+  store: storeDe,
 }

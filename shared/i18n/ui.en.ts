@@ -1,4 +1,5 @@
 import { postsEn } from './posts.en'
+import { storeEn } from './store.en'
 import { transferEn } from './transfer.en'
 
 /**
@@ -210,6 +211,7 @@ export const uiEn = {
   },
   posts: postsEn,
   transfer: transferEn,
+  store: storeEn,
 }
 
 /** The shape every UI language must have: the English keys, each with a string. */

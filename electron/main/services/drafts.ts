@@ -120,7 +120,7 @@ export class Drafts {
   create(input: NewDraft = {}): Draft {
     const at = this.now()
     const doc = input.doc ?? emptyDoc()
-    const id = this.db.transaction(() => {
+    const id = this.write(() => {
       const result = this.db
         .prepare(
           `INSERT INTO drafts (title, status, language, description, canonical_url, created_at, updated_at)
@@ -132,12 +132,11 @@ export class Drafts {
       this.writeTags(newId, input.tags ?? [])
       this.index.indexNow(newId)
       return newId
-    })()
+    })
     return this.get(id)
   }
 
   updateMeta(id: number, patch: MetaPatch): DraftSummary {
-    this.row(id)
     const columns: Record<keyof Omit<MetaPatch, 'tags'>, string> = {
       title: 'title',
       status: 'status',
@@ -145,7 +144,8 @@ export class Drafts {
       description: 'description',
       canonicalUrl: 'canonical_url',
     }
-    this.db.transaction(() => {
+    this.write(() => {
+      this.row(id)
       const sets: string[] = []
       const values: unknown[] = []
       for (const [key, column] of Object.entries(columns)) {
@@ -161,7 +161,7 @@ export class Drafts {
         this.db.prepare('UPDATE drafts SET updated_at = ? WHERE id = ?').run(this.now(), id)
       }
       if (patch.title !== undefined) this.index.updateTitle(id, patch.title)
-    })()
+    })
     return this.summary(id)
   }
 
@@ -173,13 +173,13 @@ export class Drafts {
   saveContent(id: number, doc: EditorDoc): { updatedAt: number } {
     const at = this.now()
     const json = JSON.stringify(doc)
-    this.db.transaction(() => {
+    this.write(() => {
       const row = this.db.prepare('SELECT trashed_at FROM drafts WHERE id = ?').get(id) as { trashed_at: number | null } | undefined
       if (!row) throw notFound(id)
       this.revisions.snapshotBeforeOverwrite(id, at)
       this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(json, id)
       this.db.prepare('UPDATE drafts SET updated_at = ?, text_stale = 1 WHERE id = ?').run(at, id)
-    })()
+    })
     return { updatedAt: at }
   }
 
@@ -198,22 +198,28 @@ export class Drafts {
   }
 
   trash(id: number): DraftSummary {
-    this.row(id)
-    this.db.prepare('UPDATE drafts SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL').run(this.now(), id)
-    return this.summary(id)
+    return this.write(() => {
+      this.row(id)
+      this.db.prepare('UPDATE drafts SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL').run(this.now(), id)
+      return this.summary(id)
+    })
   }
 
   restore(id: number): DraftSummary {
-    this.row(id)
-    this.db.prepare('UPDATE drafts SET trashed_at = NULL WHERE id = ?').run(id)
-    return this.summary(id)
+    return this.write(() => {
+      this.row(id)
+      this.db.prepare('UPDATE drafts SET trashed_at = NULL WHERE id = ?').run(id)
+      return this.summary(id)
+    })
   }
 
   /** Only drafts already in the trash can be deleted: a second, deliberate step. */
   deleteForever(id: number): void {
-    const row = this.row(id)
-    if (row.trashed_at === null) throw new LonghandError('conflict', 'Move the draft to the trash before deleting it forever.')
-    this.db.prepare('DELETE FROM drafts WHERE id = ?').run(id)
+    this.write(() => {
+      const row = this.row(id)
+      if (row.trashed_at === null) throw new LonghandError('conflict', 'Move the draft to the trash before deleting it forever.')
+      this.db.prepare('DELETE FROM drafts WHERE id = ?').run(id)
+    })
   }
 
   emptyTrash(): number {
@@ -234,6 +240,16 @@ export class Drafts {
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM drafts').get() as { n: number }).n
+  }
+
+  /**
+   * Every write that reads first runs in an IMMEDIATE transaction: it takes the write lock
+   * before reading, so it waits (busy_timeout) for another writer instead of failing with
+   * SQLITE_BUSY when its read snapshot went stale, and nothing changes between check and write.
+   * Nested calls (create inside another write) become savepoints.
+   */
+  private write<T>(run: () => T): T {
+    return this.db.transaction(run).immediate()
   }
 
   private row(id: number): DraftRow {

@@ -11,7 +11,10 @@ import { Revisions } from './revisions'
 import { Search } from './search'
 import { SearchIndex } from './search-index'
 import { SettingsStore } from './settings'
-import { type Db, type Recovery, openStore } from './store/database'
+import { type Db, type Recovery, ensureLibraryFolder, failureFor, openStore } from './store/database'
+import { loadEngine } from './store/engine'
+import { lockLibraryFolder } from './store/folder-lock'
+import { classifyOpenFailure } from './store/open-failure'
 import { cleanLeftovers } from './store/leftovers'
 import { completePendingRestore } from './store/restore-backup'
 import { SafetyBackups } from './store/safety-backups'
@@ -24,6 +27,8 @@ export interface ServicesOptions {
   appVersion?: string
   /** Which transport serves these services; reported by app.info. */
   shell?: 'electron' | 'web'
+  /** Where problems while closing are reported (close() itself never throws). Default: stderr. */
+  onCloseProblem?(message: string, error: unknown): void
 }
 
 /**
@@ -48,23 +53,58 @@ export interface Services {
   readonly appVersion: string
   readonly shell: 'electron' | 'web'
   ensureWelcome(language: Language): number | null
-  close(): void
+  /**
+   * Never throws. `reopening`: the folder lock stays held for the next createServices of this
+   * folder in this process (LibraryHost closing and reopening around a restore), so no other
+   * process can open the library in between.
+   */
+  close(options?: { reopening?: boolean }): void
 }
 
 export const DATABASE_FILE = 'longhand.sqlite'
 
+/**
+ * Opens the library in `dataDir`. Fails only with a LibraryOpenError (open-failure.ts): typed,
+ * translated, and with nothing moved unless the file was really damaged.
+ */
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const now = options.now ?? systemClock
+  const file = join(options.dataDir, DATABASE_FILE)
+  const fail = failureFor(file)
   const safetyBackups = new SafetyBackups(join(options.dataDir, 'backups'), 7, now, options.nativeBinding)
-  // A restore of a safety backup that a crash interrupted is finished before anything opens.
-  completePendingRestore(join(options.dataDir, DATABASE_FILE))
-  cleanLeftovers(options.dataDir, DATABASE_FILE)
-  const { db, recovery } = await openStore({
-    file: join(options.dataDir, DATABASE_FILE),
-    backups: safetyBackups,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    now,
-  })
+  let engine
+  try {
+    engine = await loadEngine(options.nativeBinding)
+  } catch (error) {
+    throw fail(error)
+  }
+  ensureLibraryFolder(file)
+  // One process per library: taken before anything in the folder is touched, held until close().
+  let lock
+  try {
+    lock = lockLibraryFolder(options.dataDir, engine)
+  } catch (error) {
+    throw fail(error)
+  }
+  let opened
+  try {
+    // A restore of a safety backup that a crash interrupted is finished before anything opens.
+    completePendingRestore(file)
+    // Only now, holding the folder lock: what interrupted copies and restores left behind.
+    cleanLeftovers(options.dataDir, DATABASE_FILE)
+    opened = await openStore({
+      file,
+      backups: safetyBackups,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      engine,
+      now,
+    })
+  } catch (error) {
+    lock.release()
+    throw fail(error)
+  }
+  const { db, recovery } = opened
+  const folderLock = lock
   const searchIndex = new SearchIndex(db)
   const revisions = new Revisions(db, now)
   const drafts = new Drafts(db, searchIndex, revisions, now)
@@ -98,13 +138,27 @@ export async function createServices(options: ServicesOptions): Promise<Services
         const created = drafts.create({ title, doc, language, status: 'draft' })
         settings.update({ welcomed: true })
         return created.id
-      })()
+      }).immediate()
     },
-    close() {
-      if (!db.open) return
-      searchIndex.refreshStale()
-      db.pragma('wal_checkpoint(TRUNCATE)')
-      db.close()
+    close(closeOptions = {}) {
+      // Never throws: whatever fails here (a full disk, a locked file), the connection is closed
+      // and the folder released. Everything saved is already on disk; the index and checkpoint
+      // only catch up, and do so at the next start.
+      const attempt = (step: string, run: () => unknown) => {
+        try {
+          run()
+        } catch (error) {
+          const report = options.onCloseProblem ?? ((message, e) => console.error(message, e))
+          report(`Longhand: while closing the library, ${step} failed (${classifyOpenFailure(error)}); nothing saved is lost.`, error)
+        }
+      }
+      if (db.open) {
+        attempt('updating the search index', () => searchIndex.refreshStale())
+        attempt('the WAL checkpoint', () => db.pragma('wal_checkpoint(TRUNCATE)'))
+        attempt('closing the database', () => db.close())
+      }
+      if (closeOptions.reopening) folderLock.handOver()
+      else folderLock.release()
     },
   }
 }

@@ -1,6 +1,24 @@
 import { z } from 'zod'
 import { defineChannels, noArgs } from './define'
 
+/**
+ * What the open path did when the library file was damaged or empty: it was moved aside (never
+ * deleted) and the newest good safety copy put in its place, or — without a copy — a new
+ * library started. The renderer tells the author once per start.
+ */
+export const recoveryNoticeSchema = z.object({
+  reason: z.enum(['damaged', 'empty']),
+  /** When it happened (ms since epoch). */
+  at: z.number(),
+  movedAsideTo: z.string(),
+  restoredFrom: z.string().nullable(),
+  /** When the restored safety copy was taken (ms since epoch). */
+  restoredFromTakenAt: z.number().nullable(),
+  /** Whether app.showRecoveryFile can reveal the files (Electron); the web bridge shows paths only. */
+  canShowFile: z.boolean(),
+})
+export type RecoveryNotice = z.infer<typeof recoveryNoticeSchema>
+
 export const appChannels = defineChannels({
   'app.flushed': {
     // saved: every pending write reached the disk. If not, the shell asks before closing.
@@ -10,5 +28,14 @@ export const appChannels = defineChannels({
   'app.info': {
     args: noArgs,
     result: z.object({ version: z.string(), dataDir: z.string(), shell: z.enum(['electron', 'web']) }),
+  },
+  'app.recoveryNotice': {
+    args: noArgs,
+    result: recoveryNoticeSchema.nullable(),
+  },
+  'app.showRecoveryFile': {
+    // Which file, not a path: the renderer can only reveal what the recovery itself named.
+    args: z.object({ file: z.enum(['moved-aside', 'restored-from']) }).strict(),
+    result: z.object({ shown: z.boolean() }),
   },
 })

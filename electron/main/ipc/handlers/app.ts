@@ -8,5 +8,12 @@ export function appHandlers({ services, shell }: HandlerContext): HandlersFor<ke
       return { acknowledged: shell.flushed !== undefined }
     },
     'app.info': () => ({ version: services.appVersion, dataDir: services.dataDir, shell: services.shell }),
+    'app.recoveryNotice': () => (services.recovery ? { ...services.recovery, canShowFile: shell.showItemInFolder !== undefined } : null),
+    'app.showRecoveryFile': ({ file }) => {
+      const path = file === 'moved-aside' ? services.recovery?.movedAsideTo : services.recovery?.restoredFrom
+      if (!path || !shell.showItemInFolder) return { shown: false }
+      shell.showItemInFolder(path)
+      return { shown: true }
+    },
   }
 }

@@ -22,6 +22,8 @@ export interface ShellHooks {
   restoreSafetyBackup?: (name: string) => Promise<{ restoredFrom: string; movedAsideTo: string }>
   /** Hands an already validated https address to the system browser (Electron: shell.openExternal). */
   openExternal?: (url: string) => Promise<boolean>
+  /** Electron: reveals a file in Finder / Explorer / the file manager (shell.showItemInFolder). */
+  showItemInFolder?: (path: string) => void
 }
 
 export interface HandlerContext {

@@ -1,24 +1,34 @@
-import { existsSync, mkdirSync, renameSync, copyFileSync } from 'node:fs'
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
+import { type Db, type Engine, loadEngine } from './engine'
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, migrate, schemaVersion } from './migrations'
-import { SafetyBackups } from './safety-backups'
+import { EmptyLibraryFileError, IntegrityCheckError, type LibraryOpenError, openFailure } from './open-failure'
+import type { SafetyBackups } from './safety-backups'
 
-export type Db = Database.Database
+export type { Db } from './engine'
 
 export interface OpenStoreOptions {
   file: string
   backups: SafetyBackups
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI in the app). */
   nativeBinding?: string
+  /** The engine, when the caller loaded it already (createServices, for the folder lock). */
+  engine?: Engine
   now?: () => number
 }
 
+/** What the open path did about a damaged or empty library file; the renderer shows it. */
 export interface Recovery {
+  /** damaged: SQLite could not read it (not a database, corrupt, quick_check failed); empty: 0 bytes. */
+  reason: 'damaged' | 'empty'
+  /** When it happened (ms since epoch). */
+  at: number
   /** Where the unreadable file was moved; it is never deleted. */
   movedAsideTo: string
-  /** The safety backup the library was restored from, or null if it had to start empty. */
+  /** The safety backup the library was restored from, or null if none existed and it started empty. */
   restoredFrom: string | null
+  /** When that safety backup was taken (ms since epoch), or null. */
+  restoredFromTakenAt: number | null
 }
 
 export interface OpenedStore {
@@ -29,40 +39,105 @@ export interface OpenedStore {
 
 /**
  * The careful open path: pragmas for durability, an integrity check before trusting the file,
- * a safety backup before any migration, and recovery from the newest good backup when the file
- * cannot be read — with the damaged file moved aside, never deleted.
+ * a safety backup before any migration. Every failure is classified first (open-failure.ts):
+ * only a file that is really damaged (or empty) is moved aside — never deleted — and replaced
+ * by the newest good safety copy. A lock, a read-only folder, a broken engine, a newer schema or
+ * a full disk end in a LibraryOpenError with nothing moved.
  */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
-  mkdirSync(dirname(options.file), { recursive: true })
+  const fail = failureFor(options.file)
+  let engine: Engine
+  try {
+    engine = options.engine ?? (await loadEngine(options.nativeBinding))
+  } catch (error) {
+    throw fail(error)
+  }
+  ensureLibraryFolder(options.file)
   const now = options.now ?? Date.now
   let recovery: Recovery | null = null
   let db: Db
   try {
-    db = openChecked(options)
+    finishInterruptedRecovery(options.file)
+    db = openChecked(engine, options.file)
   } catch (error) {
-    if (error instanceof SchemaTooNewError) throw error
-    recovery = recoverFromBackup(options, now())
-    db = openChecked(options)
+    const failure = fail(error)
+    if (failure.kind !== 'corrupt') throw failure
+    try {
+      recovery = recoverFromBackup(options, now(), error instanceof EmptyLibraryFileError ? 'empty' : 'damaged')
+    } catch (recoveryError) {
+      throw fail(recoveryError)
+    }
+    try {
+      db = openChecked(engine, options.file)
+    } catch (stillFailing) {
+      throw openFailure(stillFailing, { file: options.file, folder: dirname(options.file), kept: recovery.movedAsideTo }, probeFolder(dirname(options.file)))
+    }
   }
 
-  const version = schemaVersion(db)
-  if (version > 0 && version < LATEST_SCHEMA_VERSION) await options.backups.create(db, `before-migration-v${LATEST_SCHEMA_VERSION}`)
-  const migrated = migrate(db)
-  return { db, migrated, recovery }
+  try {
+    const version = schemaVersion(db)
+    if (version > 0 && version < LATEST_SCHEMA_VERSION) await options.backups.create(db, `before-migration-v${LATEST_SCHEMA_VERSION}`)
+    const migrated = migrate(db)
+    return { db, migrated, recovery }
+  } catch (error) {
+    db.close()
+    throw fail(error)
+  }
 }
 
-function openChecked(options: OpenStoreOptions): Db {
-  const db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+/** Turns any error of the open path into a classified LibraryOpenError for this library file. */
+export function failureFor(file: string): (error: unknown) => LibraryOpenError {
+  const folder = dirname(file)
+  return (error) => openFailure(error, { file, folder }, probeFolder(folder))
+}
+
+export function ensureLibraryFolder(file: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+  } catch (error) {
+    throw failureFor(file)(error)
+  }
+}
+
+/**
+ * Why SQLite may have said only "unable to open": can this process write in the folder (or,
+ * if it does not exist yet, in the nearest folder that does)? access(2) answers EROFS on a
+ * read-only disk even for root.
+ */
+export function probeFolder(folder: string): { folderNotWritable: string | null } {
+  let dir = folder
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir)
+  try {
+    accessSync(dir, constants.W_OK)
+    return { folderNotWritable: null }
+  } catch (error) {
+    return { folderNotWritable: (error as NodeJS.ErrnoException).code ?? 'EACCES' }
+  }
+}
+
+function openChecked(engine: Engine, file: string): Db {
+  // SQLite happily opens a 0-byte file as a new, empty database: that would silently start an
+  // empty library. A library file is never empty (unless a -wal beside it holds its pages).
+  if (sizeOf(file) === 0 && !sizeOf(`${file}-wal`)) throw new EmptyLibraryFileError(file)
+  const db = engine(file)
   try {
     applyPragmas(db)
     const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new Error(`quick_check failed: ${String(check)}`)
+    if (check !== 'ok') throw new IntegrityCheckError(String(check))
     const version = schemaVersion(db)
     if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(version, LATEST_SCHEMA_VERSION)
     return db
   } catch (error) {
     db.close()
     throw error
+  }
+}
+
+function sizeOf(file: string): number | null {
+  try {
+    return statSync(file).size
+  } catch {
+    return null
   }
 }
 
@@ -74,12 +149,66 @@ export function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000')
 }
 
-function recoverFromBackup(options: OpenStoreOptions, at: number): Recovery {
-  const movedAsideTo = `${options.file}.unreadable-${new Date(at).toISOString().replace(/[:.]/g, '-')}`
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (existsSync(options.file + suffix)) renameSync(options.file + suffix, movedAsideTo + suffix)
+const SIDE_FILES = ['', '-wal', '-shm'] as const
+
+/**
+ * Puts the newest good safety backup in place of a damaged file, which is moved aside (with its
+ * -wal/-shm), never deleted. Order matters for a crash at any point: the copy is complete and
+ * fsynced under a temporary name before anything moves, and a copy left waiting beside a missing
+ * library file is finished at the next start (finishInterruptedRecovery). If a step fails, what
+ * was moved is moved back, so the error that follows can truthfully say nothing was moved.
+ */
+function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recovery['reason']): Recovery {
+  const file = options.file
+  const movedAsideTo = `${file}.unreadable-${new Date(at).toISOString().replace(/[:.]/g, '-')}`
+  const incoming = recoveringCopyOf(file)
+  const moved: string[] = []
+  try {
+    const good = options.backups.newestReadable(options.nativeBinding)
+    if (good) {
+      copyFileSync(good, incoming)
+      fsyncPath(incoming)
+    }
+    for (const suffix of SIDE_FILES) {
+      if (!existsSync(file + suffix)) continue
+      renameSync(file + suffix, movedAsideTo + suffix)
+      moved.push(suffix)
+    }
+    if (good) renameSync(incoming, file)
+    const takenAt = good ? (options.backups.list().find((b) => b.file === good)?.createdAt ?? null) : null
+    return { reason, at, movedAsideTo, restoredFrom: good, restoredFromTakenAt: takenAt }
+  } catch (error) {
+    rmSync(incoming, { force: true })
+    for (const suffix of moved.reverse()) {
+      try {
+        renameSync(movedAsideTo + suffix, file + suffix)
+      } catch {
+        // Still beside it under the unreadable- name; never deleted.
+      }
+    }
+    throw error
   }
-  const good = options.backups.newestReadable(options.nativeBinding)
-  if (good) copyFileSync(good, options.file)
-  return { movedAsideTo, restoredFrom: good }
+}
+
+function recoveringCopyOf(file: string): string {
+  return `${file}.recovering`
+}
+
+/**
+ * A crash between moving the damaged file aside and renaming the complete safety copy in
+ * leaves no library file but the copy waiting: finish, rather than start an empty library.
+ */
+function finishInterruptedRecovery(file: string): void {
+  const incoming = recoveringCopyOf(file)
+  if (existsSync(file) || !existsSync(incoming)) return
+  renameSync(incoming, file)
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
 }

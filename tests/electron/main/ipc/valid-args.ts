@@ -32,6 +32,8 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'assets.get': { id: '0'.repeat(64) },
   'app.flushed': { requestId: 1, saved: true },
   'app.info': {},
+  'app.recoveryNotice': {},
+  'app.showRecoveryFile': { file: 'moved-aside' },
   'export.save': {
     kind: 'markdown',
     suggestedName: 'Grüße.md',

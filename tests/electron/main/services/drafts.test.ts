@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { docFromParagraphs } from '@shared/domain'
 import { LonghandError } from '@shared/ipc'
+import { join } from 'node:path'
+import { writeWhileHolding } from '../../support/real-failures'
 import { manualClock, tempLibrary } from '../../support/temp-library'
 
 describe('Drafts', () => {
@@ -94,5 +96,19 @@ describe('Drafts', () => {
     services.drafts.create({ title: 'Schon da' })
     expect(services.ensureWelcome('en')).toBeNull()
     expect(services.drafts.list()).toHaveLength(1)
+  })
+
+  it('autosave waits for another writer instead of failing (immediate transaction: no read-then-write race)', async () => {
+    const clock = manualClock()
+    const services = await tempLibrary({ now: clock })
+    const mine = services.drafts.create({ title: 'Meiner' })
+    const other = services.drafts.create({ title: 'Anderer' })
+    clock.advance(10 * 60_000)
+    // Another connection holds the write lock for a moment and changes a different draft.
+    const writer = await writeWhileHolding(join(services.dataDir, 'longhand.sqlite'), `UPDATE drafts SET title = 'Geändert' WHERE id = ${other.id}`, 300)
+    expect(() => services.drafts.saveContent(mine.id, docFromParagraphs(['Trotzdem gespeichert']))).not.toThrow()
+    await writer.done
+    expect(services.drafts.get(mine.id).doc).toEqual(docFromParagraphs(['Trotzdem gespeichert']))
+    expect(services.drafts.get(other.id).title).toBe('Geändert')
   })
 })

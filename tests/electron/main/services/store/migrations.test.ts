@@ -168,7 +168,7 @@ describe('migrations', () => {
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
     db.exec('CREATE TABLE future (x)')
     db.close()
-    await expect(createServices({ dataDir: dir })).rejects.toBeInstanceOf(SchemaTooNewError)
+    await expect(createServices({ dataDir: dir })).rejects.toMatchObject({ kind: 'schema-too-new', reason: expect.any(SchemaTooNewError) })
     await expect(createServices({ dataDir: dir })).rejects.toThrow(/newer version of Longhand/)
     const after = new Database(join(dir, 'longhand.sqlite'))
     expect(schemaVersion(after)).toBe(LATEST_SCHEMA_VERSION + 1)

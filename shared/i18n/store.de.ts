@@ -1,0 +1,32 @@
+import type { StoreStrings } from './store'
+
+/** Die Bibliothek öffnen und wiederherstellen, auf Deutsch, in der Du-Form. Teil von ui.de.ts. */
+export const storeDe: StoreStrings = {
+  openFailed: {
+    title: 'Longhand kann deine Bibliothek nicht öffnen',
+    corrupt:
+      'Die Bibliotheksdatei {{file}} ist beschädigt, und keine Sicherheitskopie konnte ihren Platz einnehmen. Nichts wurde gelöscht: Die beschädigte Datei liegt als {{kept}}. Stelle eine Sicherung der Bibliothek wieder her (Einstellungen → Sicherungen) oder bewahre die Datei zur Reparatur auf.',
+    busy: 'Ein anderes Programm benutzt die Bibliotheksdatei {{file}} und hält sie gesperrt (vielleicht ein Sync- oder Backup-Programm oder ein Datenbank-Betrachter). Nichts wurde verschoben oder geändert. Schließe dieses Programm und starte Longhand dann neu.',
+    'in-use':
+      'Longhand ist mit dieser Bibliothek schon geöffnet (Prozess {{pid}}). Nichts wurde verschoben oder geändert. Wechsle zu diesem Fenster oder beende es, bevor du Longhand neu startest.',
+    'read-only':
+      'In den Bibliotheksordner {{folder}} kann nicht geschrieben werden (er ist schreibgeschützt, oder dir fehlt die Berechtigung). Nichts wurde verschoben oder geändert. Gib den Ordner zum Schreiben frei und starte Longhand dann neu.',
+    'engine-missing':
+      'Die Datenbank-Engine von Longhand (SQLite) konnte nicht geladen werden ({{reason}}). Deine Bibliothek wurde nicht angefasst. Nichts wurde verschoben oder geändert. Installiere Longhand neu; in der Entwicklung bereitet npm start die Engine vor.',
+    'schema-too-new':
+      'Diese Bibliothek stammt von einer neueren Longhand-Version (Schema {{found}}; diese Version versteht bis Schema {{supported}}). Nichts wurde verschoben oder geändert. Aktualisiere Longhand, um sie zu öffnen.',
+    'disk-full': 'Der Datenträger mit deiner Bibliothek ({{folder}}) ist voll. Nichts wurde verschoben oder verloren. Schaffe Platz und starte Longhand dann neu.',
+    io: 'Die Bibliotheksdatei {{file}} konnte nicht gelesen oder geschrieben werden ({{reason}}). Nichts wurde verschoben oder verloren. Prüfe den Datenträger und starte Longhand dann neu.',
+  },
+  recovery: {
+    damaged: 'Deine Bibliotheksdatei war nicht lesbar. Longhand hat sie beiseitegelegt und die Sicherheitskopie vom {{when}} zurückgeholt. Nichts wurde gelöscht.',
+    empty: 'Deine Bibliotheksdatei war leer. Longhand hat sie beiseitegelegt und die Sicherheitskopie vom {{when}} zurückgeholt. Nichts wurde gelöscht.',
+    damagedNoCopy:
+      'Deine Bibliotheksdatei war nicht lesbar, und es gab keine Sicherheitskopie, deshalb hat Longhand eine neue Bibliothek begonnen. Nichts wurde gelöscht: Die alte Datei ist aufbewahrt.',
+    emptyNoCopy:
+      'Deine Bibliotheksdatei war leer, und es gab keine Sicherheitskopie, deshalb hat Longhand eine neue Bibliothek begonnen. Nichts wurde gelöscht: Die alte Datei ist aufbewahrt.',
+    movedAsideTo: 'Die alte Datei liegt jetzt hier:',
+    restoredFrom: 'Zurückgeholt aus:',
+    showFile: 'Datei zeigen',
+  },
+}

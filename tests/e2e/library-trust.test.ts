@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { DraftSummary } from '@shared/domain'
+import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
+import { type OpenedPage, openApp } from './support/browser'
+
+/**
+ * A library is never hidden, rolled back or lost — with real processes and real Chromium:
+ * a damaged or empty file is replaced by its safety copy and the page says so with the paths;
+ * a second process on the same library is refused, the first keeps working, and a killed
+ * process leaves no stale lock behind.
+ */
+
+const dirs: string[] = []
+const bridges: BridgeProcess[] = []
+let opened: OpenedPage | null = null
+
+afterEach(async () => {
+  await opened?.close()
+  opened = null
+  for (const bridge of bridges.splice(0)) await bridge.stop('SIGKILL')
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'longhand-trust-'))
+  dirs.push(dir)
+  return dir
+}
+
+async function bridgeOn(dir: string): Promise<BridgeProcess> {
+  const bridge = await startBridgeProcess(dir)
+  bridges.push(bridge)
+  return bridge
+}
+
+/** A library with three drafts and a safety copy of them, closed cleanly. */
+async function libraryWithSafetyCopy(dir: string): Promise<{ titles: string[]; copy: string }> {
+  const bridge = await bridgeOn(dir)
+  const titles = ['Brief an Leser', 'Notizen zur Messe', 'Entwurf ohne Ende']
+  for (const title of titles) await bridge.call('drafts.create', { title })
+  const copy = await bridge.call<{ name: string }>('safetyBackups.create')
+  await bridge.stop('SIGTERM')
+  bridges.splice(bridges.indexOf(bridge), 1)
+  return { titles, copy: join(dir, 'backups', copy.name) }
+}
+
+describe('a damaged or empty library file', () => {
+  it.each(['garbage', 'zero-length'] as const)('(%s) is replaced by its safety copy, and the page shows the notice with both paths', async (damage) => {
+    const dir = dataDir()
+    const { titles, copy } = await libraryWithSafetyCopy(dir)
+    const file = join(dir, 'longhand.sqlite')
+    if (damage === 'garbage') writeFileSync(file, 'kein SQLite, nur Müll '.repeat(500))
+    else truncateSync(file, 0)
+
+    const bridge = await bridgeOn(dir)
+    const listed = await bridge.call<DraftSummary[]>('drafts.list', { view: 'active' })
+    expect(listed.map((d) => d.title).sort()).toEqual([...titles].sort())
+
+    opened = await openApp(bridge.url, { locale: 'en-US' })
+    const { page } = opened
+    const notice = page.locator('.notice-warning')
+    await notice.waitFor()
+    const text = (await notice.textContent()) ?? ''
+    expect(text).toContain(damage === 'garbage' ? 'Your library file could not be read.' : 'Your library file was empty.')
+    expect(text).toContain('Nothing was deleted.')
+    const paths = await notice.locator('code').allTextContents()
+    expect(paths).toHaveLength(2)
+    expect(paths[0]).toMatch(new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/longhand\\.sqlite\\.unreadable-`))
+    expect(paths[1]).toBe(copy)
+    // The browser cannot reveal files: the paths are there to copy, without a button.
+    expect(await notice.getByRole('button', { name: 'Show the file' }).count()).toBe(0)
+    // The drafts from the copy are in the library list.
+    for (const title of titles) await page.getByRole('list', { name: 'Drafts' }).getByText(title).waitFor()
+    expect(opened.consoleErrors).toEqual([])
+    if (damage === 'garbage') {
+      mkdirSync(resolve(ROOT, 'tests/artifacts/screenshots'), { recursive: true })
+      await page.screenshot({ path: resolve(ROOT, 'tests/artifacts/screenshots/recovery-notice-light-en-1280.png') })
+    }
+  })
+})
+
+describe('one process per library', () => {
+  it('refuses a second process with a clear error, keeps the first working, and frees the lock when the first is killed', async () => {
+    const dir = dataDir()
+    const first = await bridgeOn(dir)
+    const draft = await first.call<{ id: number }>('drafts.create', { title: 'Vom ersten Prozess' })
+
+    const refused = await startBridgeProcess(dir).then(
+      (second) => (bridges.push(second), null),
+      (error: Error) => error.message,
+    )
+    expect(refused).toContain(`Longhand is already open with this library (process ${first.child.pid})`)
+    expect(refused).toContain('Nothing was moved or changed')
+
+    // The first is unaffected.
+    await first.call('drafts.saveContent', { id: draft.id, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Noch da' }] }] } })
+    expect((await first.call<DraftSummary[]>('drafts.list', { view: 'active' })).map((d) => d.title)).toContain('Vom ersten Prozess')
+
+    // A crash leaves no stale lock: the OS drops it with the process.
+    await first.stop('SIGKILL')
+    const third = await bridgeOn(dir)
+    expect((await third.call<DraftSummary[]>('drafts.list', { view: 'active' })).map((d) => d.title)).toContain('Vom ersten Prozess')
+  })
+
+  it('speaks German to a German terminal', async () => {
+    const dir = dataDir()
+    const first = await bridgeOn(dir)
+    const refused = await startBridgeProcess(dir, { LANG: 'de_DE.UTF-8', LC_ALL: '' }).then(
+      (second) => (bridges.push(second), null),
+      (error: Error) => error.message,
+    )
+    expect(refused).toContain(`Longhand ist mit dieser Bibliothek schon geöffnet (Prozess ${first.child.pid})`)
+  })
+})
