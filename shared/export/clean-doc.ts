@@ -13,8 +13,28 @@ import { safeLinkHref } from './urls'
  * allowed raster type, or assets). A remote or relative image becomes a link to it, a refused
  * one leaves its alt text. Unknown wrappers keep their content. Pure and idempotent.
  */
-export function cleanImportedDoc(doc: EditorDoc): EditorDoc {
-  return editorDoc(cleanBlocks(doc.content ?? []))
+export function cleanImportedDoc(doc: EditorDoc, options: CleanOptions = {}): EditorDoc {
+  keepPassages = options.keepPassages === true
+  try {
+    return editorDoc(cleanBlocks(doc.content ?? []))
+  } finally {
+    keepPassages = false
+  }
+}
+
+export interface CleanOptions {
+  /**
+   * Keep `passage` marks (with a positive integer id). An imported file has no passages of this
+   * library; the editor's own documents do (see gateEditorDoc).
+   */
+  keepPassages?: boolean
+}
+
+/** Set for the duration of one synchronous cleanImportedDoc call (the walkers below are plain functions). */
+let keepPassages = false
+
+function passageId(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null
 }
 
 const TEXT_MARKS: ReadonlySet<string> = new Set([MARK.bold, MARK.italic, MARK.strike, MARK.code, MARK.underline])
@@ -28,8 +48,11 @@ function cleanMarks(marks: readonly DocMark[] | undefined): DocMark[] {
       if (!href) continue
       const title = typeof mark.attrs?.title === 'string' ? cleanLine(mark.attrs.title, MAX_TITLE_LENGTH) : ''
       out.push({ type: MARK.link, attrs: title ? { href, title } : { href } })
+    } else if (mark.type === MARK.passage && keepPassages) {
+      const id = passageId(mark.attrs?.passageId)
+      if (id !== null) out.push({ type: MARK.passage, attrs: { passageId: id } })
     }
-    // `passage` ties text to posts of this library; anything else is unknown: both dropped.
+    // `passage` ties text to posts of this library (dropped on import); anything else is unknown: dropped.
   }
   return editorMarks(out)
 }
@@ -67,7 +90,9 @@ function cleanInline(nodes: readonly DocNode[]): DocNode[] {
       if (typeof node.text === 'string' && node.text) out.push(textNode(node.text, cleanMarks(node.marks)))
     } else if (node.type === NODE.hardBreak) out.push({ type: NODE.hardBreak })
     else if (node.type === NODE.image) out.push(...cleanImageInline(node))
-    else out.push(...cleanInline(node.content ?? []))
+    // An unknown wrapper gives its content; content under a leaf (which no editor makes)
+    // follows the leaf: no text is lost either way.
+    if (node.content) out.push(...cleanInline(node.content))
   }
   return mergeText(out)
 }
@@ -102,6 +127,12 @@ function listItems(nodes: readonly DocNode[]): DocNode[] {
   return items.length > 0 ? items : [{ type: NODE.listItem, content: [paragraph([])] }]
 }
 
+/** A code block's text, including any text nested where only text belongs. */
+function codeText(node: DocNode): string {
+  const own = node.type === NODE.hardBreak ? '\n' : typeof node.text === 'string' ? node.text : ''
+  return own + (node.content ?? []).map(codeText).join('')
+}
+
 function cleanBlock(node: DocNode): DocNode[] {
   const children = node.content ?? []
   switch (node.type) {
@@ -126,12 +157,12 @@ function cleanBlock(node: DocNode): DocNode[] {
       return [{ type: NODE.blockquote, content: blocks.length > 0 ? blocks : [paragraph([])] }]
     }
     case NODE.codeBlock: {
-      const text = children.map((c) => (c.type === NODE.hardBreak ? '\n' : typeof c.text === 'string' ? c.text : '')).join('')
+      const text = children.map(codeText).join('')
       const block: DocNode = { type: NODE.codeBlock, attrs: { language: cleanLanguage(node.attrs?.language) } }
       return text ? [{ ...block, content: [{ type: NODE.text, text }] }] : [block]
     }
     case NODE.horizontalRule:
-      return [{ type: NODE.horizontalRule }]
+      return [{ type: NODE.horizontalRule }, ...cleanBlocks(children)]
     case NODE.image:
     case NODE.text:
     case NODE.hardBreak:
