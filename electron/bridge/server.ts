@@ -119,11 +119,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: BridgeOpti
     const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
     let payload: unknown
     try {
-      payload = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+      payload = JSON.parse(utf8((await readBody(req))) || '{}')
     } catch (error) {
-      const tooLarge = error instanceof LonghandError
-      const failure = tooLarge ? error : new LonghandError('invalid-args', 'The request body is not valid JSON.')
-      return json(res, tooLarge ? 413 : 400, { ok: false, error: failure.toPayload() })
+      const known = error instanceof LonghandError
+      const failure = known ? error : new LonghandError('invalid-args', 'The request body is not valid JSON.')
+      return json(res, failure.code === 'too-large' ? 413 : 400, { ok: false, error: failure.toPayload() })
     }
     return json(res, 200, await ctx.dispatch(channel, payload))
   }
@@ -154,6 +154,18 @@ function serveStatic(res: ServerResponse, root: string, pathname: string, headOn
   res.writeHead(200, { 'Content-Type': MIME[extname(target)] ?? 'application/octet-stream', 'Content-Length': stat.size })
   if (headOnly) return void res.end()
   createReadStream(target).pipe(res)
+}
+
+/**
+ * The body as text, refusing bytes that are not UTF-8: a lenient decoder would turn them (a
+ * lone surrogate sent as raw bytes, say) into U+FFFD and store text the client never sent.
+ */
+function utf8(body: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body)
+  } catch {
+    throw new LonghandError('invalid-args', 'The request body is not valid UTF-8.')
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

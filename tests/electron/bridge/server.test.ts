@@ -157,4 +157,34 @@ describe('loopback bridge', () => {
     expect((await raw(bridge.port, '/%', { headers: { 'x-longhand-token': bridge.token } })).status).toBe(400)
     expect((await raw(bridge.port, '/?q=%', { headers: { 'x-longhand-token': bridge.token } })).status).toBe(400)
   })
+
+  it('never stores a title altered: a lone surrogate (JSON-escaped or as raw bytes) is refused, a real one round-trips', async () => {
+    const { bridge, services } = await start()
+    const post = (body: string | Buffer) =>
+      new Promise<RawResponse>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: bridge.port, path: '/api/drafts.create', method: 'POST', headers: { host: `127.0.0.1:${bridge.port}`, 'x-longhand-token': bridge.token, 'content-type': 'application/json' } },
+          (res) => {
+            let text = ''
+            res.on('data', (c: Buffer) => (text += c.toString()))
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }))
+          },
+        )
+        req.on('error', reject)
+        req.end(body)
+      })
+    // JSON.stringify writes a lone surrogate as the escape \ud800; JSON.parse brings it back.
+    expect(JSON.stringify({ title: 'a\uD800b' })).toContain('\\ud800')
+    const escaped = await post(JSON.stringify({ title: 'a\uD800b' }))
+    expect(JSON.parse(escaped.body)).toMatchObject({ ok: false, error: { code: 'invalid-args' } })
+    // The same surrogate as raw (invalid UTF-8) bytes would be decoded to U+FFFD: refused instead.
+    const bytes = Buffer.concat([Buffer.from('{"title":"a'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('b"}')])
+    const rawBytes = await post(bytes)
+    expect(rawBytes.status).toBe(400)
+    expect(JSON.parse(rawBytes.body)).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/UTF-8/) } })
+    expect(services.drafts.count()).toBe(0)
+    const fine = await post(JSON.stringify({ title: 'a\u{1F600}b' }))
+    const id = (JSON.parse(fine.body) as { value: { id: number } }).value.id
+    expect(services.drafts.get(id).title).toBe('a\u{1F600}b')
+  })
 })
