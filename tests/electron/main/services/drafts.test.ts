@@ -133,6 +133,14 @@ describe('Drafts', () => {
       expectGated(JSON.parse(raw) as EditorDoc)
     })
 
+    it('stores the text of a document exactly, even a lone surrogate (the JSON keeps it as an escape)', async () => {
+      const { drafts } = await tempLibrary()
+      const d = drafts.create({ title: 'Text' })
+      const doc = docFromParagraphs(['a\uD800b \u{1F600} \uDC00'])
+      drafts.saveContent(d.id, doc)
+      expect(drafts.get(d.id).doc).toEqual(doc)
+    })
+
     it('create with a document holds the same gate', async () => {
       const { drafts } = await tempLibrary()
       expectGated(drafts.create({ title: 'Neu', doc: hostile }).doc)
