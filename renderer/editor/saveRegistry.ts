@@ -1,4 +1,5 @@
 import type { DraftId, DraftSummary, EditorDoc, Post, PostId } from '@shared/domain'
+import { LonghandError } from '@shared/ipc'
 import type { Api } from '../api/client'
 import { AutosaveController, SAVED, type AutosaveOptions, type SaveState } from './autosave'
 
@@ -44,7 +45,15 @@ export class SaveRegistry {
   /** The text of a saved post (its parts); whoever shows posts hears of each save (onPostSaved). */
   postText(id: PostId): AutosaveController<string[]> {
     return this.controller(this.posts, id, async (parts) => {
-      const post = await this.api.invoke('posts.update', { id, parts })
+      let post: Post
+      try {
+        post = await this.api.invoke('posts.update', { id, parts })
+      } catch (error) {
+        // The post was deleted meanwhile: there is nothing left to save the edit to, and
+        // retrying would only keep the save status red forever.
+        if (error instanceof LonghandError && error.code === 'not-found') return
+        throw error
+      }
       for (const listener of this.postListeners) listener(post)
     })
   }

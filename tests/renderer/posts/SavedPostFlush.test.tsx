@@ -89,4 +89,16 @@ describe('editing a saved post', () => {
     await waitFor(() => root.querySelector('.save-saved'), 4000, 'Saved again')
     expect(storedParts()).toEqual([['Noch nicht gespeichert.']])
   })
+
+  it('an edit of a post deleted meanwhile is dropped, not retried forever', async () => {
+    const { root, editor } = await boot()
+    const saved = await savedPost(root, editor)
+    const id = Number(saved.getAttribute('data-post-id'))
+    await typeInto(saved.querySelector('textarea'), 'Geändert, dann gelöscht.')
+    await backend.api.invoke('posts.delete', { id })
+    await act(async () => void window.dispatchEvent(new Event('blur')))
+    await waitFor(() => root.querySelector('.save-saved'), 4000, 'Saved')
+    expect(root.querySelector('.save-error')).toBeNull()
+    expect(storedParts()).toEqual([])
+  })
 })
