@@ -14,7 +14,11 @@ import { SECURITY_HEADERS } from '../main/security/csp'
  *
  * Every request must carry the random token (header, or the cookie set when the page was
  * opened with ?token=), and the Host header must be exactly our loopback address, so neither
- * another local user's page nor a DNS-rebinding site can talk to it.
+ * another local user's page nor a DNS-rebinding site can talk to it. A page on another
+ * 127.0.0.1 port is the same *site* (cookies go along, "simple" POSTs need no preflight), so
+ * the browser's own word on where a request comes from is checked too: an `Origin` must be
+ * ours, `Sec-Fetch-Site` must be same-origin or none (or absent: curl, Node, tests), and API
+ * calls must be `application/json`, which no form or simple request can send.
  */
 export interface BridgeOptions {
   dispatch: Dispatch
@@ -71,11 +75,37 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }
 }
 
+/** Sec-Fetch-Site values a browser sends for the app's own requests and for typed-in URLs. */
+const TRUSTED_FETCH_SITES: ReadonlySet<string> = new Set(['same-origin', 'none'])
+
+/** Whether every %-escape in the request target decodes (the path and the query alike). */
+function wellEncoded(target: string): boolean {
+  try {
+    decodeURIComponent(target)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase() === 'application/json'
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: BridgeOptions & { token: string; host: string }): Promise<void> {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
   res.setHeader('Cache-Control', 'no-store')
   if (req.headers.host !== ctx.host) return plain(res, 421, 'Wrong host.')
-  const url = new URL(req.url ?? '/', `http://${ctx.host}`)
+  const target = req.url ?? '/'
+  const isApi = target.startsWith('/api/')
+  const refuse = (status: number, error: LonghandError) => (isApi ? json(res, status, { ok: false, error: error.toPayload() }) : plain(res, status, error.message))
+  const origin = headerValue(req.headers.origin)
+  const fetchSite = headerValue(req.headers['sec-fetch-site'])
+  if ((origin !== null && origin !== `http://${ctx.host}`) || (fetchSite !== null && !TRUSTED_FETCH_SITES.has(fetchSite))) {
+    return refuse(403, new LonghandError('forbidden', 'Requests from other pages are refused.'))
+  }
+  if (!wellEncoded(target)) return refuse(400, new LonghandError('invalid-args', 'The request URL has malformed percent-encoding.'))
+  const url = new URL(target, `http://${ctx.host}`)
   const queryToken = url.searchParams.get('token')
   const presented = headerValue(req.headers['x-longhand-token']) ?? cookieValue(req.headers.cookie, COOKIE) ?? queryToken
   if (!presented || !sameSecret(presented, ctx.token)) return plain(res, 401, 'Missing or wrong token.')
@@ -85,14 +115,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: BridgeOpti
 
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') return plain(res, 405, 'Use POST.')
+    if (!isJson(req.headers['content-type'])) return refuse(415, new LonghandError('invalid-args', 'API calls must be sent as application/json.'))
     const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
     let payload: unknown
     try {
-      payload = JSON.parse((await readBody(req)).toString('utf8') || '{}')
+      payload = JSON.parse(utf8((await readBody(req))) || '{}')
     } catch (error) {
-      const tooLarge = error instanceof LonghandError
-      const failure = tooLarge ? error : new LonghandError('invalid-args', 'The request body is not valid JSON.')
-      return json(res, tooLarge ? 413 : 400, { ok: false, error: failure.toPayload() })
+      const known = error instanceof LonghandError
+      const failure = known ? error : new LonghandError('invalid-args', 'The request body is not valid JSON.')
+      return json(res, failure.code === 'too-large' ? 413 : 400, { ok: false, error: failure.toPayload() })
     }
     return json(res, 200, await ctx.dispatch(channel, payload))
   }
@@ -123,6 +154,18 @@ function serveStatic(res: ServerResponse, root: string, pathname: string, headOn
   res.writeHead(200, { 'Content-Type': MIME[extname(target)] ?? 'application/octet-stream', 'Content-Length': stat.size })
   if (headOnly) return void res.end()
   createReadStream(target).pipe(res)
+}
+
+/**
+ * The body as text, refusing bytes that are not UTF-8: a lenient decoder would turn them (a
+ * lone surrogate sent as raw bytes, say) into U+FFFD and store text the client never sent.
+ */
+function utf8(body: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body)
+  } catch {
+    throw new LonghandError('invalid-args', 'The request body is not valid UTF-8.')
+  }
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -265,6 +265,7 @@ export function Workspace({
     openDraft: open,
     focusMode,
     leaveFocusMode: () => setFocusMode(false),
+    registry,
   })
   const draftExtensions = useMemo(() => [...(editorExtensions ?? []), ...posts.extensions], [editorExtensions, posts.extensions])
 

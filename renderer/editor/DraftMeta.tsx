@@ -1,4 +1,4 @@
-import { DRAFT_STATUSES, LANGUAGES, type DraftStatus, type Language } from '@shared/domain'
+import { DRAFT_STATUSES, LANGUAGES, wellFormed, type DraftStatus, type Language } from '@shared/domain'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseTags } from '../library/libraryModel'
@@ -44,7 +44,7 @@ export function DraftMeta({ values, onChange }: { values: MetaValues; onChange(p
           type="text"
           value={tagText}
           placeholder={t('meta.tagsPlaceholder')}
-          onChange={(e) => setTagText(e.target.value)}
+          onChange={(e) => setTagText(wellFormed(e.target.value))}
           onBlur={commitTags}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {

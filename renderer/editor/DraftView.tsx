@@ -5,7 +5,7 @@ import DOMPurify from 'dompurify'
 import { Trash2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Draft, DraftSummary, EditorDoc } from '@shared/domain'
+import { wellFormed, type Draft, type DraftSummary, type EditorDoc } from '@shared/domain'
 import { useApi } from '../api/context'
 import { useNotices } from '../app/notices'
 import { assetCacheFor, rejectImage, storeImage } from './assets'
@@ -229,7 +229,9 @@ export function DraftView(props: DraftViewProps) {
             aria-label={t('editor.titleLabel')}
             maxLength={1000}
             onChange={(e) => {
-              const value = e.target.value.replace(/\r?\n/g, ' ')
+              // Shown as it will be stored: a broken character (lone surrogate) becomes U+FFFD here,
+              // in the field, rather than being refused by the backend later.
+              const value = wellFormed(e.target.value.replace(/\r?\n/g, ' '))
               setTitleText(value)
               title.change(() => value)
             }}

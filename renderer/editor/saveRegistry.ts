@@ -1,17 +1,21 @@
-import type { DraftId, DraftSummary, EditorDoc } from '@shared/domain'
+import type { DraftId, DraftSummary, EditorDoc, Post, PostId } from '@shared/domain'
+import { LonghandError } from '@shared/ipc'
 import type { Api } from '../api/client'
 import { AutosaveController, SAVED, type AutosaveOptions, type SaveState } from './autosave'
 
 export type SaveListener = (state: SaveState) => void
 
 /**
- * Owns every draft's autosave controllers (body and title), beyond the life of the editor
- * that fed them: after switching drafts, a save that failed keeps retrying here, and opening
- * that draft again shows the unsaved text instead of the older copy on disk.
+ * Owns every autosave controller — each draft's body and title, each saved post's text —
+ * beyond the life of the view that fed it: after switching drafts, a save that failed keeps
+ * retrying here, opening that draft again shows the unsaved text instead of the older copy on
+ * disk, and every flush point (switching, window blur, quit) reaches all of them.
  */
 export class SaveRegistry {
   private readonly bodies = new Map<DraftId, AutosaveController<EditorDoc>>()
   private readonly titles = new Map<DraftId, AutosaveController<string>>()
+  private readonly posts = new Map<PostId, AutosaveController<string[]>>()
+  private readonly postListeners = new Set<(post: Post) => void>()
   private readonly listeners = new Set<() => void>()
   private readonly open = new Set<DraftId>()
 
@@ -38,6 +42,32 @@ export class SaveRegistry {
     })
   }
 
+  /** The text of a saved post (its parts); whoever shows posts hears of each save (onPostSaved). */
+  postText(id: PostId): AutosaveController<string[]> {
+    return this.controller(this.posts, id, async (parts) => {
+      let post: Post
+      try {
+        post = await this.api.invoke('posts.update', { id, parts })
+      } catch (error) {
+        // The post was deleted meanwhile: there is nothing left to save the edit to, and
+        // retrying would only keep the save status red forever.
+        if (error instanceof LonghandError && error.code === 'not-found') return
+        throw error
+      }
+      for (const listener of this.postListeners) listener(post)
+    })
+  }
+
+  /** Saves a post's pending edit now, if it has one. */
+  async flushPostText(id: PostId): Promise<boolean> {
+    return (await this.posts.get(id)?.flush()) ?? true
+  }
+
+  onPostSaved(listener: (post: Post) => void): () => void {
+    this.postListeners.add(listener)
+    return () => this.postListeners.delete(listener)
+  }
+
   /** Text of a draft that is not on disk yet (for reopening it), if any. */
   unsaved(id: DraftId): { doc: EditorDoc | null; title: string | null } {
     return { doc: this.bodies.get(id)?.unsavedValue() ?? null, title: this.titles.get(id)?.unsavedValue() ?? null }
@@ -61,26 +91,27 @@ export class SaveRegistry {
     this.open.delete(id)
     const controllers = [this.bodies.get(id), this.titles.get(id)].filter((c) => c !== undefined)
     for (const c of controllers) c.detach()
-    const results = await Promise.all(controllers.map((c) => c.flush()))
+    // The posts pane goes with the draft: their edits are written now as well.
+    const results = await Promise.all([...controllers, ...this.posts.values()].map((c) => c.flush()))
     this.prune()
     return results.every(Boolean)
   }
 
   /** Saves everything now (switching drafts, window blur, before quit). */
   async flushAll(): Promise<boolean> {
-    const results = await Promise.all([...this.bodies.values(), ...this.titles.values()].map((c) => c.flush()))
+    const results = await Promise.all(this.all().map((c) => c.flush()))
     return results.every(Boolean)
   }
 
   get hasUnsaved(): boolean {
-    for (const c of [...this.bodies.values(), ...this.titles.values()]) if (c.hasUnsaved) return true
+    for (const c of this.all()) if (c.hasUnsaved) return true
     return false
   }
 
   /** One state for the whole app: an error anywhere wins, then saving, then pending. */
   get state(): SaveState {
     let result: SaveState = SAVED
-    for (const c of [...this.bodies.values(), ...this.titles.values()]) {
+    for (const c of this.all()) {
       const s = c.state
       if (rank(s) > rank(result)) result = s
     }
@@ -92,12 +123,18 @@ export class SaveRegistry {
     return () => this.listeners.delete(listener)
   }
 
-  private controller<T>(map: Map<DraftId, AutosaveController<T>>, id: DraftId, save: (value: T) => Promise<void>) {
+  private all(): AutosaveController<unknown>[] {
+    return [...this.bodies.values(), ...this.titles.values(), ...this.posts.values()] as AutosaveController<unknown>[]
+  }
+
+  private controller<T>(map: Map<number, AutosaveController<T>>, id: number, save: (value: T) => Promise<void>) {
     let c = map.get(id)
     if (!c) {
       c = new AutosaveController<T>({ save, ...this.timing })
+      // Post ids are not draft ids: a saved post's controller goes as soon as it is on disk.
+      const isOpen = () => map !== (this.posts as Map<number, unknown>) && this.open.has(id)
       c.subscribe((state) => {
-        if (state.kind === 'saved' && !this.open.has(id)) this.prune()
+        if (state.kind === 'saved' && !isOpen()) this.prune()
         else this.emit()
       })
       map.set(id, c)
@@ -107,9 +144,10 @@ export class SaveRegistry {
 
   /** Controllers of closed drafts go once nothing is left to save; failing ones stay and retry. */
   private prune(): void {
-    for (const map of [this.bodies, this.titles] as Map<DraftId, AutosaveController<unknown>>[]) {
+    for (const map of [this.bodies, this.titles, this.posts] as Map<number, AutosaveController<unknown>>[]) {
+      const drafts = map !== (this.posts as Map<number, unknown>)
       for (const [id, c] of map) {
-        if (!c.hasUnsaved && !this.open.has(id)) {
+        if (!c.hasUnsaved && !(drafts && this.open.has(id))) {
           c.dispose()
           map.delete(id)
         }

@@ -176,7 +176,8 @@ function PassageView({ controller, passageId }: { controller: PostsController; p
               post={post}
               settings={posts}
               lang={lang}
-              onText={controller.updateText}
+              onTextChange={controller.editText}
+              onTextFlush={controller.flushText}
               onState={controller.changeState}
               onDelete={controller.deletePost}
             />
@@ -246,7 +247,8 @@ function TodayView({ controller }: { controller: PostsController }) {
                 post={post}
                 settings={controller.settings.posts}
                 context={<p className="saved-post-from">{t('posts.today.fromDraft', { title: post.draftTitle.trim() || t('library.untitled') })}</p>}
-                onText={controller.updateText}
+                onTextChange={controller.editText}
+                onTextFlush={controller.flushText}
                 onState={controller.changeState}
                 onShowPassage={(p) => controller.showPassage(p.draftId, p.passageId)}
                 showPassageLabel={t('posts.today.showInDraft')}

@@ -8,16 +8,19 @@ import { CopyOpenButtons, CopyPartButton } from './PostActions'
 import { PostCard } from './PostCard'
 import { partsToSave } from './suggestions'
 
-/** Saved posts keep the author's edits: written this long after the last keystroke, and on leaving the field. */
-const TEXT_SAVE_DELAY_MS = 700
-
 export interface SavedPostProps {
   post: Post
   settings: PlatformSettings
   lang?: string
   /** A line above the card (the Today list says which draft the post is from). */
   context?: React.ReactNode
-  onText(post: Post, parts: string[]): Promise<boolean>
+  /**
+   * The text changed (only ever with some text to save). Saved through the app's save registry,
+   * like the draft itself: after a pause, on leaving the field, and at every flush point
+   * (switching drafts, window blur, quit) — never in a timer of this card's own.
+   */
+  onTextChange(post: Post, parts: string[]): void
+  onTextFlush(post: Post): void
   onState(change: PostStateChange): Promise<boolean>
   onDelete?(post: Post): Promise<boolean>
   /** Scrolls the editor to the post's passage (absent where that makes no sense). */
@@ -28,33 +31,21 @@ export interface SavedPostProps {
 type Form = 'plan' | 'posted' | 'delete' | null
 
 /** A saved post: editable text (saved as you type), its state, and the way from draft to planned to posted. */
-export function SavedPost({ post, settings, lang, context, onText, onState, onDelete, onShowPassage, showPassageLabel }: SavedPostProps) {
+export function SavedPost({ post, settings, lang, context, onTextChange, onTextFlush, onState, onDelete, onShowPassage, showPassageLabel }: SavedPostProps) {
   const { t, i18n } = useTranslation()
   const [parts, setParts] = useState(post.parts)
   const [form, setForm] = useState<Form>(null)
-  const pending = useRef<string[] | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  const onTextRef = useRef(onText)
-  onTextRef.current = onText
-  const postRef = useRef(post)
-  postRef.current = post
-
-  const flush = () => {
-    clearTimeout(timer.current)
-    const next = pending.current
-    pending.current = null
-    if (next && partsToSave(next).length > 0 && JSON.stringify(partsToSave(next)) !== JSON.stringify(postRef.current.parts)) {
-      void onTextRef.current(postRef.current, partsToSave(next))
-    }
-  }
-  // Whatever is still pending when the card goes away (another draft, the Today tab) is saved.
+  const latest = useRef({ post, onTextFlush })
+  latest.current = { post, onTextFlush }
+  const flush = () => latest.current.onTextFlush(latest.current.post)
+  // Whatever is still pending when the card goes away (another draft, the Today tab) is saved now.
   useEffect(() => () => flush(), [])
 
   const change = (next: string[]) => {
     setParts(next)
-    pending.current = next
-    clearTimeout(timer.current)
-    timer.current = setTimeout(flush, TEXT_SAVE_DELAY_MS)
+    const toSave = partsToSave(next)
+    // An emptied post is not saved (a post needs text); the last text stays on disk.
+    if (toSave.length > 0) onTextChange(post, toSave)
   }
 
   const stateLine =

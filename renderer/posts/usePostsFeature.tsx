@@ -16,6 +16,7 @@ import { useApi } from '../api/context'
 import type { Command } from '../app/commands'
 import { hasMod, isMac, shortcutLabel } from '../app/keys'
 import { useNotices } from '../app/notices'
+import type { SaveRegistry } from '../editor/saveRegistry'
 import { PaneSplitter } from '../app/PaneSplitter'
 import { copyText } from './clipboard'
 import { EditorContextMenu, type MenuItem } from './EditorContextMenu'
@@ -42,6 +43,8 @@ export interface PostsFeatureInput {
   openDraft(id: DraftId): void
   focusMode: boolean
   leaveFocusMode(): void
+  /** The app's one save registry: edits of saved posts are saved (and flushed) with the drafts. */
+  registry: SaveRegistry
 }
 
 export interface PostsFeature {
@@ -77,7 +80,10 @@ export interface PostsController {
   savePost(passageId: number, group: SuggestionGroup): Promise<boolean>
   makeMore(passageId: number): void
   makePosts(): void
-  updateText(post: Post, parts: string[]): Promise<boolean>
+  /** The author edited a saved post's text: saved shortly after typing stops, and at every flush point. */
+  editText(post: Post, parts: string[]): void
+  /** Saves that post's pending edit now (leaving the field, the card going away). */
+  flushText(post: Post): void
   changeState(change: PostStateChange): Promise<boolean>
   deletePost(post: Post): Promise<boolean>
   showPassage(draftId: DraftId, passageId: number): void
@@ -97,7 +103,7 @@ export interface PostsController {
  * Owns the panel's state and every call to the posts channels; the views only render it.
  */
 export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
-  const { editor, draftId, draft, settings, onSettings, openDraft, focusMode, leaveFocusMode } = input
+  const { editor, draftId, draft, settings, onSettings, openDraft, focusMode, leaveFocusMode, registry } = input
   const api = useApi()
   const { t } = useTranslation()
   const { notify } = useNotices()
@@ -350,18 +356,10 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
     [api, notify, t],
   )
 
-  const updateText = useCallback(
-    async (post: Post, parts: string[]) => {
-      try {
-        applyPost(await api.invoke('posts.update', { id: post.id, parts }))
-        return true
-      } catch (error) {
-        notify('error', t('posts.state.textSaveFailed', { reason: (error as Error).message }))
-        return false
-      }
-    },
-    [api, applyPost, notify, t],
-  )
+  // A failed save keeps retrying in the registry and shows in the one save status line.
+  useEffect(() => registry.onPostSaved(applyPost), [registry, applyPost])
+  const editText = useCallback((post: Post, parts: string[]) => registry.postText(post.id).change(() => parts), [registry])
+  const flushText = useCallback((post: Post) => void registry.flushPostText(post.id), [registry])
 
   const changeState = useCallback(
     async (change: PostStateChange) => {
@@ -482,7 +480,8 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
     savePost,
     makeMore,
     makePosts: () => void makePosts(),
-    updateText,
+    editText,
+    flushText,
     changeState,
     deletePost,
     showPassage,

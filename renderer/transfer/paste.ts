@@ -1,9 +1,9 @@
 import { Extension } from '@tiptap/core'
-import { Slice } from '@tiptap/pm/model'
+import { Fragment, Slice, type Schema } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { assetUrl, type EditorDoc } from '@shared/domain'
-import { collectImageSources, fromHtml, fromMarkdown, parseDataImageUrl, type ImageData } from '@shared/export'
+import { cleanImportedDoc, collectImageSources, enforceUrlPolicy, fromHtml, fromMarkdown, parseDataImageUrl, type ImageData } from '@shared/export'
 import type { Api } from '../api/client'
 
 /**
@@ -40,6 +40,28 @@ export function convertPaste(html: string, text: string, win: typeof window): Ed
   return null
 }
 
+/**
+ * The URL policy on whatever ProseMirror parsed from a paste or drop, whichever path it took:
+ * a copy inside Longhand (data-pm-slice) skips our converter to keep its structure, so this
+ * is where its remote or relative images become links and refused links lose their mark,
+ * exactly as for every other paste. A slice that breaks no rule comes back unchanged.
+ */
+export function enforceSlicePolicy(slice: Slice, schema: Schema): Slice {
+  const content = (slice.content.toJSON() ?? []) as EditorDoc['content']
+  const doc: EditorDoc = { type: 'doc', content }
+  const policed = enforceUrlPolicy(doc)
+  if (policed === doc) return slice
+  try {
+    const fragment = Fragment.fromJSON(schema, policed.content)
+    fragment.forEach((node) => node.check())
+    return new Slice(fragment, slice.openStart, slice.openEnd)
+  } catch {
+    // Dropping an image left a container the schema refuses: fall back to the import gate's
+    // rebuild, closed at both ends (structure kept, text kept, nothing remote).
+    return new Slice(Fragment.fromJSON(schema, cleanImportedDoc(policed).content), 0, 0)
+  }
+}
+
 function inCode(state: EditorState): boolean {
   return state.selection.$from.parent.type.spec.code === true
 }
@@ -57,7 +79,8 @@ function replaceImageSource(view: EditorView, from: string, to: string): void {
  * Pasting HTML (from a web page, Word, Google Docs) or Markdown converts it with the same
  * importers files go through: sanitized by DOMPurify, remote images turned into links, styles
  * into marks, Markdown into structure. Inline images are stored in the library afterwards.
- * Inside a code block, from Longhand itself, or for plain prose the editor's own paste runs.
+ * Inside a code block, from Longhand itself, or for plain prose the editor's own paste runs,
+ * and what it parsed still passes the same URL policy (transformPasted).
  */
 export const PasteConversion = Extension.create<PasteConversionOptions>({
   name: 'pasteConversion',
@@ -72,6 +95,7 @@ export const PasteConversion = Extension.create<PasteConversionOptions>({
       new Plugin({
         key: new PluginKey('pasteConversion'),
         props: {
+          transformPasted: (slice, view) => enforceSlicePolicy(slice, view.state.schema),
           handlePaste(view, event) {
             const data = event.clipboardData
             if (!data || data.files.length > 0 || inCode(view.state)) return false

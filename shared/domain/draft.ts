@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { editorDocSchema } from './doc'
+import { isWellFormedText, LONE_SURROGATE_MESSAGE, storableString } from './unicode'
 
 export const DRAFT_STATUSES = ['idea', 'draft', 'published'] as const
 export const draftStatusSchema = z.enum(DRAFT_STATUSES)
@@ -16,13 +17,14 @@ export const MAX_TAGS = 50
 export const draftIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 export type DraftId = number
 
-export const titleSchema = z.string().max(MAX_TITLE_LENGTH)
+export const titleSchema = storableString().max(MAX_TITLE_LENGTH)
 export const tagSchema = z
   .string()
   .trim()
   .min(1)
   .max(MAX_TAG_LENGTH)
   .refine((t) => !/[\u0000-\u001f,]/.test(t), { message: 'tags cannot contain commas or control characters' })
+  .refine(isWellFormedText, { message: LONE_SURROGATE_MESSAGE })
 export const tagsSchema = z.array(tagSchema).max(MAX_TAGS)
 
 /** What the library list shows. Deliberately has no body: the list must not load every draft's text. */
@@ -41,8 +43,8 @@ export type DraftSummary = z.infer<typeof draftSummarySchema>
 
 /** Everything the exporters need besides the document (see shared/export). */
 export const draftMetaSchema = z.object({
-  description: z.string().max(2000),
-  canonicalUrl: z.string().max(2000),
+  description: storableString().max(2000),
+  canonicalUrl: storableString().max(2000),
 })
 
 export const draftSchema = draftSummarySchema.extend(draftMetaSchema.shape).extend({

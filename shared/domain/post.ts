@@ -3,6 +3,7 @@ import type { VariantStyle } from '../compose/variants'
 import { platformIdSchema } from '../platforms/ids'
 import { MAX_PLATFORM_LIMIT } from '../platforms/settings'
 import { draftIdSchema } from './draft'
+import { storableString } from './unicode'
 
 /**
  * Saved posts and the passages they were made from. A passage is the text the author selected
@@ -23,8 +24,7 @@ export const MAX_POST_PARTS = 100
 export const MAX_POST_LENGTH = 200_000
 export const MAX_POSTED_URL_LENGTH = 2_000
 
-export const passageTextSchema = z
-  .string()
+export const passageTextSchema = storableString()
   .max(MAX_PASSAGE_LENGTH)
   .refine((text) => text.trim() !== '', { message: 'a passage needs some text' })
 
@@ -45,7 +45,7 @@ export type PostState = z.infer<typeof postStateSchema>
 
 /** One post, or the parts of a thread in order. Empty parts are the renderer's to drop. */
 export const postPartsSchema = z
-  .array(z.string().max(MAX_PLATFORM_LIMIT))
+  .array(storableString().max(MAX_PLATFORM_LIMIT))
   .min(1)
   .max(MAX_POST_PARTS)
   .refine((parts) => parts.every((part) => part.trim() !== ''), { message: 'a part cannot be empty' })
@@ -75,8 +75,7 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** Where the post went live: a web address, nothing else (it is shown as a link). */
-export const postedUrlSchema = z
-  .string()
+export const postedUrlSchema = storableString()
   .max(MAX_POSTED_URL_LENGTH)
   .refine(isWebUrl, { message: 'expected a web address starting with https:// or http://' })
 

@@ -13,13 +13,25 @@ import { safeLinkHref } from './urls'
  * allowed raster type, or assets). A remote or relative image becomes a link to it, a refused
  * one leaves its alt text. Unknown wrappers keep their content. Pure and idempotent.
  */
-export function cleanImportedDoc(doc: EditorDoc): EditorDoc {
-  return editorDoc(cleanBlocks(doc.content ?? []))
+export function cleanImportedDoc(doc: EditorDoc, options: CleanOptions = {}): EditorDoc {
+  return editorDoc(cleanBlocks(options.keepPassages === true, doc.content ?? []))
+}
+
+export interface CleanOptions {
+  /**
+   * Keep `passage` marks (with a positive integer id). An imported file has no passages of this
+   * library; the editor's own documents do (see gateEditorDoc).
+   */
+  keepPassages?: boolean
+}
+
+function passageId(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null
 }
 
 const TEXT_MARKS: ReadonlySet<string> = new Set([MARK.bold, MARK.italic, MARK.strike, MARK.code, MARK.underline])
 
-function cleanMarks(marks: readonly DocMark[] | undefined): DocMark[] {
+function cleanMarks(passages: boolean, marks: readonly DocMark[] | undefined): DocMark[] {
   const out: DocMark[] = []
   for (const mark of marks ?? []) {
     if (TEXT_MARKS.has(mark.type)) out.push({ type: mark.type })
@@ -28,8 +40,11 @@ function cleanMarks(marks: readonly DocMark[] | undefined): DocMark[] {
       if (!href) continue
       const title = typeof mark.attrs?.title === 'string' ? cleanLine(mark.attrs.title, MAX_TITLE_LENGTH) : ''
       out.push({ type: MARK.link, attrs: title ? { href, title } : { href } })
+    } else if (mark.type === MARK.passage && passages) {
+      const id = passageId(mark.attrs?.passageId)
+      if (id !== null) out.push({ type: MARK.passage, attrs: { passageId: id } })
     }
-    // `passage` ties text to posts of this library; anything else is unknown: both dropped.
+    // `passage` ties text to posts of this library (dropped on import); anything else is unknown: dropped.
   }
   return editorMarks(out)
 }
@@ -60,14 +75,16 @@ function cleanImageInline(node: DocNode): DocNode[] {
 }
 
 /** Inline content of a paragraph or heading. Images there are lifted out by the caller. */
-function cleanInline(nodes: readonly DocNode[]): DocNode[] {
+function cleanInline(passages: boolean, nodes: readonly DocNode[]): DocNode[] {
   const out: DocNode[] = []
   for (const node of nodes) {
     if (node.type === NODE.text) {
-      if (typeof node.text === 'string' && node.text) out.push(textNode(node.text, cleanMarks(node.marks)))
+      if (typeof node.text === 'string' && node.text) out.push(textNode(node.text, cleanMarks(passages, node.marks)))
     } else if (node.type === NODE.hardBreak) out.push({ type: NODE.hardBreak })
     else if (node.type === NODE.image) out.push(...cleanImageInline(node))
-    else out.push(...cleanInline(node.content ?? []))
+    // An unknown wrapper gives its content; content under a leaf (which no editor makes)
+    // follows the leaf: no text is lost either way.
+    if (node.content) out.push(...cleanInline(passages, node.content))
   }
   return mergeText(out)
 }
@@ -90,56 +107,62 @@ function textblocks(inline: readonly DocNode[], wrap: (content: DocNode[]) => Do
   return out
 }
 
-function cleanBlocks(nodes: readonly DocNode[]): DocNode[] {
-  return nodes.flatMap(cleanBlock)
+function cleanBlocks(passages: boolean, nodes: readonly DocNode[]): DocNode[] {
+  return nodes.flatMap((node) => cleanBlock(passages, node))
 }
 
-function listItems(nodes: readonly DocNode[]): DocNode[] {
+function listItems(passages: boolean, nodes: readonly DocNode[]): DocNode[] {
   const items = nodes.map((child) => {
-    const blocks = cleanBlocks(child.type === NODE.listItem ? (child.content ?? []) : [child])
+    const blocks = cleanBlocks(passages, child.type === NODE.listItem ? (child.content ?? []) : [child])
     return { type: NODE.listItem, content: blocks[0]?.type === NODE.paragraph ? blocks : [paragraph([]), ...blocks] }
   })
   return items.length > 0 ? items : [{ type: NODE.listItem, content: [paragraph([])] }]
 }
 
-function cleanBlock(node: DocNode): DocNode[] {
+/** A code block's text, including any text nested where only text belongs. */
+function codeText(node: DocNode): string {
+  const own = node.type === NODE.hardBreak ? '\n' : typeof node.text === 'string' ? node.text : ''
+  return own + (node.content ?? []).map(codeText).join('')
+}
+
+function cleanBlock(passages: boolean, node: DocNode): DocNode[] {
   const children = node.content ?? []
   switch (node.type) {
     case NODE.paragraph:
-      return textblocks(cleanInline(children), paragraph)
+      return textblocks(cleanInline(passages, children), paragraph)
     case NODE.heading: {
       const level = importHeadingLevel(node.attrs?.level)
-      return textblocks(cleanInline(children), (content) => ({ type: NODE.heading, attrs: { level }, ...(content.length ? { content } : {}) }))
+      return textblocks(cleanInline(passages, children), (content) => ({ type: NODE.heading, attrs: { level }, ...(content.length ? { content } : {}) }))
     }
     case NODE.bulletList:
-      return [{ type: NODE.bulletList, content: listItems(children) }]
+      return [{ type: NODE.bulletList, content: listItems(passages, children) }]
     case NODE.orderedList: {
       const attrs: Record<string, unknown> = { start: clampListStart(node.attrs?.start ?? 1) }
       const type = node.attrs?.type
       if (typeof type === 'string' && (ORDERED_LIST_TYPES as readonly string[]).includes(type) && type !== '1') attrs.type = type
-      return [{ type: NODE.orderedList, attrs, content: listItems(children) }]
+      return [{ type: NODE.orderedList, attrs, content: listItems(passages, children) }]
     }
     case NODE.listItem:
-      return cleanBlocks(children)
+      return cleanBlocks(passages, children)
     case NODE.blockquote: {
-      const blocks = cleanBlocks(children)
+      const blocks = cleanBlocks(passages, children)
       return [{ type: NODE.blockquote, content: blocks.length > 0 ? blocks : [paragraph([])] }]
     }
     case NODE.codeBlock: {
-      const text = children.map((c) => (c.type === NODE.hardBreak ? '\n' : typeof c.text === 'string' ? c.text : '')).join('')
+      const text = children.map(codeText).join('')
       const block: DocNode = { type: NODE.codeBlock, attrs: { language: cleanLanguage(node.attrs?.language) } }
       return text ? [{ ...block, content: [{ type: NODE.text, text }] }] : [block]
     }
     case NODE.horizontalRule:
-      return [{ type: NODE.horizontalRule }]
+      return [{ type: NODE.horizontalRule }, ...cleanBlocks(passages, children)]
     case NODE.image:
     case NODE.text:
     case NODE.hardBreak:
-      return textblocks(cleanInline([node]), paragraph).filter((b) => b.type === NODE.image || (b.content ?? []).length > 0)
+      return textblocks(cleanInline(passages, [node]), paragraph).filter((b) => b.type === NODE.image || (b.content ?? []).length > 0)
     default:
       // Unknown wrapper (a future extension, or something made up): its content, not itself.
-      if (children.some((c) => c.type === NODE.text || c.type === NODE.hardBreak)) return textblocks(cleanInline(children), paragraph)
-      return cleanBlocks(children)
+      if (children.some((c) => c.type === NODE.text || c.type === NODE.hardBreak)) return textblocks(cleanInline(passages, children), paragraph)
+      return cleanBlocks(passages, children)
   }
 }
 

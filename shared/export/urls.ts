@@ -27,9 +27,19 @@ function hidesScheme(url: string): boolean {
   return head.includes('&') || head.includes('\\')
 }
 
+/**
+ * The common case answered without allocating (autosave checks every link of a long draft):
+ * an allowed scheme spelled plainly at the very start, nothing that could hide another scheme
+ * before the first "/", "?" or "#", no whitespace at the end. Such a URL is exactly what the
+ * full check below would keep.
+ */
+const PLAIN_ALLOWED = /^(?:https?|mailto):[^/?#&\\]*(?:[/?#]|$)/i
+const TRAILING_SPACE = /\s$/
+
 /** The link target to keep, or null when the link must be dropped (its text stays). */
 export function safeLinkHref(raw: unknown): string | null {
   if (typeof raw !== 'string') return null
+  if (raw.length <= MAX_URL_LENGTH && PLAIN_ALLOWED.test(raw) && !TRAILING_SPACE.test(raw)) return raw
   const url = raw.trim()
   if (!url || url.length > MAX_URL_LENGTH || hidesScheme(url)) return null
   const scheme = urlScheme(url)

@@ -105,7 +105,6 @@ export const postsDe: UiStrings['posts'] = {
     markPostedConfirm: 'Als gepostet markieren',
     backToDraft: 'Zurück zum Entwurf',
     changeFailed: 'Das hat nicht geklappt ({{reason}}). Es wurde nichts verändert.',
-    textSaveFailed: 'Deine Änderung am Post wurde nicht gespeichert ({{reason}}). Sie ist noch da; versuch es noch einmal.',
   },
   overview: {
     heading: 'Posts dieses Entwurfs',

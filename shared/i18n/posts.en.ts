@@ -106,7 +106,6 @@ export const postsEn = {
     markPostedConfirm: 'Mark as posted',
     backToDraft: 'Back to draft',
     changeFailed: 'That did not work ({{reason}}). Nothing was changed.',
-    textSaveFailed: 'Your change to the post was not saved ({{reason}}). It is still here; try again.',
   },
   overview: {
     heading: 'Posts of this draft',

@@ -54,9 +54,13 @@ describe('network isolation', () => {
     )
     await page.locator('.ProseMirror').waitFor()
 
-    // Open the draft with the remote image and link.
+    // Main's document gate stored the remote image as a link to it: nothing to load.
+    expect(created.doc.content.some((node) => node.type === 'image')).toBe(false)
+    expect(JSON.stringify(created.doc)).toContain(`"href":"${REMOTE}/tracker.png"`)
+
+    // Open the draft with the remote image (now a link) and link.
     await page.getByText('Remote bait').first().click()
-    await page.locator('.ProseMirror figure.doc-image').first().waitFor()
+    await page.locator('.ProseMirror a', { hasText: 'remote' }).first().waitFor()
 
     // Paste web HTML full of remote references into the editor.
     await page.locator('.ProseMirror').first().click()
@@ -72,6 +76,19 @@ describe('network isolation', () => {
       target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
     }, REMOTE)
     await page.getByText('styled').first().waitFor()
+
+    // The same for HTML that claims to be a ProseMirror slice (what a copy inside Longhand puts
+    // on the clipboard), which skips the paste converter: the same URL policy still applies.
+    await page.evaluate((remote) => {
+      const data = new DataTransfer()
+      data.setData('text/html', `<meta charset="utf-8"><p data-pm-slice="1 1 []">sliced text</p><img src="${remote}/slice.png" alt="slice image">`)
+      data.setData('text/plain', 'sliced text')
+      const target = document.querySelector('.ProseMirror') as HTMLElement
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, REMOTE)
+    await page.getByText('sliced text').first().waitFor()
+    await page.locator('.ProseMirror a', { hasText: 'slice image' }).first().waitFor()
+    expect(await page.locator('.ProseMirror img').count()).toBe(0)
 
     // Anything that tried to load from the remote origin either was never requested by the app
     // or was stopped by the CSP: no <img>/<iframe>/<script>/<link> in the page points at it.

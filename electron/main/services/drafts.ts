@@ -10,6 +10,7 @@ import {
   editorDocSchema,
   emptyDoc,
 } from '@shared/domain'
+import { gateEditorDoc } from '@shared/export'
 import { LonghandError } from '@shared/ipc'
 import type { Db } from './store/database'
 import type { Clock } from './clock'
@@ -119,7 +120,7 @@ export class Drafts {
 
   create(input: NewDraft = {}): Draft {
     const at = this.now()
-    const doc = input.doc ?? emptyDoc()
+    const doc = input.doc ? gateEditorDoc(input.doc) : emptyDoc()
     const id = this.write(() => {
       const result = this.db
         .prepare(
@@ -168,11 +169,12 @@ export class Drafts {
   /**
    * The autosave path. Deliberately small: one UPDATE of the JSON (plus, at most every few
    * minutes, a snapshot of what it replaces). Plain text, word count and the search index
-   * catch up lazily (see SearchIndex), so saving a 100,000-word draft stays cheap.
+   * catch up lazily (see SearchIndex), so saving a 100,000-word draft stays cheap. The document
+   * gate is one linear walk that returns the editor's own JSON as it is.
    */
   saveContent(id: number, doc: EditorDoc): { updatedAt: number } {
     const at = this.now()
-    const json = JSON.stringify(doc)
+    const json = JSON.stringify(gateEditorDoc(doc))
     this.write(() => {
       const row = this.db.prepare('SELECT trashed_at FROM drafts WHERE id = ?').get(id) as { trashed_at: number | null } | undefined
       if (!row) throw notFound(id)

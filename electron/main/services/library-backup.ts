@@ -17,7 +17,7 @@ import {
 import {
   collectImageSources,
   classifyImageSrc,
-  enforceUrlPolicy,
+  gateEditorDoc,
   exportMetaFromDraft,
   fromMarkdown,
   mimeForPath,
@@ -389,8 +389,9 @@ export class LibraryBackup {
       }
       if (!editorDocSchema.safeParse(entry.doc).success) throw damaged(`a document in ${DOCUMENTS} is malformed.`)
       const key = 'draft' in entry ? `d${entry.draft}` : `r${entry.revision}`
-      // The document as written (zod's output would reorder its keys), minus unsafe links and images.
-      documents.set(key, JSON.stringify(enforceUrlPolicy(entry.doc as EditorDoc)))
+      // The document as written (zod's output would reorder its keys), through the same gate as
+      // every document the renderer writes: the editor's own JSON comes back as it was.
+      documents.set(key, JSON.stringify(gateEditorDoc(entry.doc as EditorDoc)))
     }
 
     const images: { id: string; mime: string; data: Buffer; createdAt: number }[] = []

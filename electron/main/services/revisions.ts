@@ -1,5 +1,6 @@
 import type { EditorDoc, Revision, RevisionReason, RevisionSummary } from '@shared/domain'
 import { LonghandError } from '@shared/ipc'
+import { gateEditorDoc } from '@shared/export'
 import { countWords, docToPlainText } from '@shared/text/words'
 import type { Db } from './store/database'
 import type { Clock } from './clock'
@@ -70,13 +71,14 @@ export class Revisions {
 
   /**
    * Puts a snapshot's text back. The current text is snapshotted first ('before-restore'),
-   * so a restore is itself undoable from the same list. The title is left as it is.
+   * so a restore is itself undoable from the same list. The title is left as it is. A version
+   * written before the document gate existed passes it now.
    */
   restore(id: number): number {
     const revision = this.get(id)
     this.db.transaction(() => {
       this.snapshot(revision.draftId, 'before-restore')
-      this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(JSON.stringify(revision.doc), revision.draftId)
+      this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(JSON.stringify(gateEditorDoc(revision.doc)), revision.draftId)
       this.db.prepare('UPDATE drafts SET updated_at = ?, text_stale = 1 WHERE id = ?').run(this.now(), revision.draftId)
     })()
     return revision.draftId

@@ -158,6 +158,13 @@ export const MARKDOWN_STYLE: ToMarkdownOptions = {
 
 const SERIALIZE_OPTIONS: ToMarkdownOptions = { ...MARKDOWN_STYLE, handlers: { text } }
 
+/**
+ * What an image of the document becomes: an image only with bytes the export carries (a data
+ * URI, or a file it writes into images/); a remote or relative source becomes a link to it,
+ * exactly as in the HTML export, so no reader of the file ever fetches anything.
+ */
+type ImageOutput = { kind: 'image'; url: string } | { kind: 'link'; href: string } | { kind: 'text' }
+
 /** Where each image of the document goes in the Markdown output. */
 class ImageWriter {
   readonly files: MarkdownImageFile[] = []
@@ -168,23 +175,23 @@ class ImageWriter {
     private readonly assets: AssetMap,
   ) {}
 
-  /** The URL to write for an image, or null when only its alt text may appear. */
-  url(src: string): string | null {
+  output(src: string): ImageOutput {
     const source = classifyImageSrc(src)
     switch (source.kind) {
       case 'asset': {
         const image = this.assets[source.id]
         if (!image) throw new MissingAssetError(source.id)
-        return this.place(src, image, source.id.slice(0, 16))
+        return { kind: 'image', url: this.place(src, image, source.id.slice(0, 16)) }
       }
       case 'data':
-        return this.place(src, source.image, null)
+        return { kind: 'image', url: this.place(src, source.image, null) }
+      // DO NOT write these as images: a Markdown reader would load them.
       case 'remote':
-        return source.url
+        return { kind: 'link', href: source.url }
       case 'relative':
-        return source.path
+        return { kind: 'link', href: source.path }
       case 'refused':
-        return null
+        return { kind: 'text' }
     }
   }
 
@@ -199,7 +206,7 @@ class ImageWriter {
   }
 }
 
-function phrasing(items: readonly InlineItem[], images: ImageWriter): Md.PhrasingContent[] {
+function phrasing(items: readonly InlineItem[], images: ImageWriter, inLink = false): Md.PhrasingContent[] {
   const out: Md.PhrasingContent[] = []
   for (const item of items) {
     switch (item.kind) {
@@ -210,13 +217,15 @@ function phrasing(items: readonly InlineItem[], images: ImageWriter): Md.Phrasin
         out.push({ type: 'break' })
         break
       case 'image': {
-        const url = images.url(item.src)
-        if (url !== null) out.push({ type: 'image', url, alt: item.alt, title: item.title })
+        const output = images.output(item.src)
+        if (output.kind === 'image') out.push({ type: 'image', url: output.url, alt: item.alt, title: item.title })
+        // Links cannot nest: inside one, an image we will not embed is just its description.
+        else if (output.kind === 'link' && !inLink) out.push({ type: 'link', url: output.href, title: item.title, children: [{ type: 'text', value: item.alt || output.href }] })
         else if (item.alt) out.push({ type: 'text', value: item.alt })
         break
       }
       case 'span': {
-        const children = phrasing(item.children, images)
+        const children = phrasing(item.children, images, inLink || item.mark.kind === 'link')
         const mark = item.mark
         if (mark.kind === 'link') {
           out.push({ type: 'link', url: mark.href, title: mark.title, children })

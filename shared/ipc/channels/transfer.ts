@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import {
   draftIdSchema,
+  draftMetaSchema,
   draftStatusSchema,
   draftSummarySchema,
   editorDocSchema,
   languageSchema,
   MAX_ASSET_BYTES,
-  MAX_TITLE_LENGTH,
   tagsSchema,
+  titleSchema,
 } from '../../domain'
 import { defineChannels, noArgs } from './define'
 
@@ -49,12 +50,11 @@ export type ExportFile = z.infer<typeof exportFileSchema>
 export const importedDraftSchema = z
   .object({
     doc: editorDocSchema,
-    title: z.string().max(MAX_TITLE_LENGTH),
+    title: titleSchema,
     tags: tagsSchema,
     status: draftStatusSchema,
     language: languageSchema,
-    description: z.string().max(2000),
-    canonicalUrl: z.string().max(2000),
+    ...draftMetaSchema.shape,
     createdAt: z.number().int().min(0).max(8.64e15).optional(),
     replaceDraftId: draftIdSchema.optional(),
   })

@@ -99,4 +99,92 @@ describe('loopback bridge', () => {
     expect((await raw(bridge.port, '/api/drafts.list', { headers })).status).toBe(405)
     expect((await raw(bridge.port, '/index.html', { method: 'PUT', headers })).status).toBe(405)
   })
+
+  describe('requests from other pages on this machine', () => {
+    const create = (port: number, token: string, headers: Record<string, string>) =>
+      raw(port, '/api/drafts.create', { method: 'POST', headers: { 'x-longhand-token': token, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ title: 'Fremd' }) })
+
+    it('refuses an Origin other than its own, even with the token (another 127.0.0.1 port is another origin)', async () => {
+      const { bridge, services } = await start()
+      for (const origin of [`http://127.0.0.1:${bridge.port + 1}`, 'http://localhost:' + bridge.port, 'null', 'https://evil.example']) {
+        const res = await create(bridge.port, bridge.token, { origin })
+        expect(res.status, origin).toBe(403)
+        expect(JSON.parse(res.body), origin).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      }
+      expect(services.drafts.count()).toBe(0)
+      const own = await create(bridge.port, bridge.token, { origin: `http://127.0.0.1:${bridge.port}` })
+      expect(JSON.parse(own.body)).toMatchObject({ ok: true, value: { title: 'Fremd' } })
+    })
+
+    it('refuses Sec-Fetch-Site cross-site and same-site; allows same-origin, none and non-browser clients', async () => {
+      const { bridge, services } = await start()
+      for (const site of ['cross-site', 'same-site']) {
+        expect((await create(bridge.port, bridge.token, { 'sec-fetch-site': site })).status, site).toBe(403)
+        // Not even the page itself, with the token in the URL: a link from another site cannot open it.
+        expect((await raw(bridge.port, `/?token=${bridge.token}`, { headers: { 'sec-fetch-site': site } })).status, site).toBe(403)
+      }
+      expect(services.drafts.count()).toBe(0)
+      for (const site of ['same-origin', 'none']) expect((await create(bridge.port, bridge.token, { 'sec-fetch-site': site })).status, site).toBe(200)
+      expect((await create(bridge.port, bridge.token, {})).status).toBe(200)
+      expect(services.drafts.count()).toBe(3)
+    })
+
+    it('takes API calls only as application/json (no form posts, no text/plain "simple requests")', async () => {
+      const { bridge, services } = await start()
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', '']) {
+        const res = await create(bridge.port, bridge.token, { 'content-type': type })
+        expect(res.status, type).toBe(415)
+        expect(JSON.parse(res.body), type).toMatchObject({ ok: false, error: { code: 'invalid-args' } })
+      }
+      expect(services.drafts.count()).toBe(0)
+      expect((await create(bridge.port, bridge.token, { 'content-type': 'Application/JSON; charset=utf-8' })).status).toBe(200)
+    })
+  })
+
+  it.each(['/api/%', '/api/drafts.list%', '/api/%E0%A4%A', '/api/drafts.list?x=%', '/api/drafts.list?token=%zz', '/api/%ED%A0%80'])(
+    'answers malformed percent-encoding with a typed 400, never a 500: %s',
+    async (path) => {
+      const { bridge } = await start()
+      const res = await raw(bridge.port, path, { method: 'POST', headers: { 'x-longhand-token': bridge.token, 'content-type': 'application/json' }, body: '{}' })
+      expect(res.status).toBe(400)
+      expect(res.headers['content-type']).toMatch(/application\/json/)
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/percent/i) } })
+    },
+  )
+
+  it('answers malformed percent-encoding outside the API with a plain 400', async () => {
+    const { bridge } = await start()
+    expect((await raw(bridge.port, '/%', { headers: { 'x-longhand-token': bridge.token } })).status).toBe(400)
+    expect((await raw(bridge.port, '/?q=%', { headers: { 'x-longhand-token': bridge.token } })).status).toBe(400)
+  })
+
+  it('never stores a title altered: a lone surrogate (JSON-escaped or as raw bytes) is refused, a real one round-trips', async () => {
+    const { bridge, services } = await start()
+    const post = (body: string | Buffer) =>
+      new Promise<RawResponse>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: bridge.port, path: '/api/drafts.create', method: 'POST', headers: { host: `127.0.0.1:${bridge.port}`, 'x-longhand-token': bridge.token, 'content-type': 'application/json' } },
+          (res) => {
+            let text = ''
+            res.on('data', (c: Buffer) => (text += c.toString()))
+            res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }))
+          },
+        )
+        req.on('error', reject)
+        req.end(body)
+      })
+    // JSON.stringify writes a lone surrogate as the escape \ud800; JSON.parse brings it back.
+    expect(JSON.stringify({ title: 'a\uD800b' })).toContain('\\ud800')
+    const escaped = await post(JSON.stringify({ title: 'a\uD800b' }))
+    expect(JSON.parse(escaped.body)).toMatchObject({ ok: false, error: { code: 'invalid-args' } })
+    // The same surrogate as raw (invalid UTF-8) bytes would be decoded to U+FFFD: refused instead.
+    const bytes = Buffer.concat([Buffer.from('{"title":"a'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('b"}')])
+    const rawBytes = await post(bytes)
+    expect(rawBytes.status).toBe(400)
+    expect(JSON.parse(rawBytes.body)).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/UTF-8/) } })
+    expect(services.drafts.count()).toBe(0)
+    const fine = await post(JSON.stringify({ title: 'a\u{1F600}b' }))
+    const id = (JSON.parse(fine.body) as { value: { id: number } }).value.id
+    expect(services.drafts.get(id).title).toBe('a\u{1F600}b')
+  })
 })

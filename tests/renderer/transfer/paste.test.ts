@@ -1,7 +1,7 @@
 import { Editor } from '@tiptap/core'
 import { Slice } from '@tiptap/pm/model'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { EditorDoc } from '@shared/domain'
+import type { DocNode, EditorDoc } from '@shared/domain'
 import { editorExtensions } from '../../../renderer/editor/extensions'
 import { looksLikeMarkdown, pasteConversion } from '../../../renderer/transfer/paste'
 import { testBackend, type TestBackend } from '../support/backend'
@@ -38,6 +38,33 @@ function paste(data: Record<string, string>): boolean {
 }
 
 const json = () => editor.getJSON() as EditorDoc
+
+/**
+ * A paste as the browser delivers it: a paste event on the editor with the clipboard on it,
+ * through ProseMirror's whole paste path (transformPastedHTML, its own HTML parser,
+ * transformPasted, every handlePaste) — not just our handler.
+ */
+function pasteEvent(data: Record<string, string>): void {
+  const event = new Event('paste', { bubbles: true, cancelable: true })
+  Object.defineProperty(event, 'clipboardData', { value: { files: [], types: Object.keys(data), getData: (type: string) => data[type] ?? '' } })
+  editor.view.dom.dispatchEvent(event)
+}
+
+/** What Longhand itself puts on the clipboard on copy: its own HTML, with ProseMirror's slice marker. */
+function copiedHtml(content: DocNode[]): string {
+  const source = new Editor({
+    element: document.createElement('div'),
+    extensions: editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
+    content: { type: 'doc', content },
+  })
+  try {
+    source.commands.selectAll()
+    const { dom } = source.view.serializeForClipboard(source.state.selection.content())
+    return dom.innerHTML
+  } finally {
+    source.destroy()
+  }
+}
 
 describe('looksLikeMarkdown', () => {
   it('recognises Markdown structure and inline syntax, not ordinary prose', () => {
@@ -107,6 +134,43 @@ describe('pasting into the editor', () => {
     expect(html).not.toContain('src="asset:')
     editor.commands.setContent(html)
     expect(json().content[0]).toMatchObject({ type: 'image', attrs: { src, alt: 'Bild' } })
+  })
+
+  it('ProseMirror slices (data-pm-slice) go through the same URL policy: a remote image becomes a link, never an image', () => {
+    const html =
+      '<meta charset="utf-8"><p data-pm-slice="1 1 []">Hallo <a href="javascript:alert(1)">böse</a></p>' +
+      '<img src="https://tracker.example/p.gif" alt="Tracker"><img src="javascript:alert(2)" alt="Skript">'
+    pasteEvent({ 'text/html': html, 'text/plain': 'Hallo böse' })
+    const doc = JSON.stringify(json())
+    expect(json().content.some((n) => n.type === 'image')).toBe(false)
+    expect(doc).not.toMatch(/javascript|alert/)
+    expect(doc).toContain('Hallo')
+    expect(doc).toContain('Tracker')
+    expect(doc).toContain('"href":"https://tracker.example/p.gif"')
+  })
+
+  it('a remote image inside a forged slice with an asset-looking attribute is no image either', () => {
+    pasteEvent({ 'text/html': '<img data-pm-slice="0 0 []" data-asset="https://tracker.example/p.gif" src="https://tracker.example/q.gif" alt="T">', 'text/plain': '' })
+    expect(json().content.some((n) => n.type === 'image')).toBe(false)
+  })
+
+  it('a copy inside Longhand keeps its structure, marks and stored images when pasted', () => {
+    const asset = `asset:${'b'.repeat(64)}`
+    const content: DocNode[] = [
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Plan' }] },
+      { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'eins', marks: [{ type: 'bold' }] }] }] }] },
+      { type: 'image', attrs: { src: asset, alt: 'Bild', title: null } },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Link', marks: [{ type: 'link', attrs: { href: 'https://example.com' } }] }] },
+    ]
+    const html = copiedHtml(content)
+    expect(html).toContain('data-pm-slice')
+    editor.commands.setContent({ type: 'doc', content: [{ type: 'paragraph' }] })
+    pasteEvent({ 'text/html': html, 'text/plain': 'Plan eins Link' })
+    const types = json().content.map((n) => n.type)
+    expect(types).toEqual(expect.arrayContaining(['heading', 'bulletList', 'image']))
+    expect(json().content.find((n) => n.type === 'image')!.attrs).toMatchObject({ src: asset, alt: 'Bild' })
+    expect(JSON.stringify(json())).toContain('"type":"bold"')
+    expect(JSON.stringify(json())).toContain('"href":"https://example.com"')
   })
 
   it('prefers the Markdown source over a code editor’s coloured HTML', () => {

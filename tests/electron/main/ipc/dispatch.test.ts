@@ -109,3 +109,41 @@ describe('dispatcher validation (every channel)', () => {
     }
   })
 })
+
+describe('text the library can store exactly (lone surrogates)', () => {
+  // SQLite stores TEXT as UTF-8, where a lone UTF-16 surrogate cannot exist: better-sqlite3
+  // would silently store U+FFFD instead. The contract refuses such strings with a typed error.
+  const LONE = ['a\uD800b', 'a\uDC00b', '\uD83D', 'x\uDE00\uD83D']
+  const calls: [string, (bad: string) => Record<string, unknown>][] = [
+    ['drafts.create', (bad) => ({ title: bad })],
+    ['drafts.create', (bad) => ({ tags: [bad] })],
+    ['drafts.updateMeta', (bad) => ({ id: 1, title: bad })],
+    ['drafts.updateMeta', (bad) => ({ id: 1, tags: ['ok', bad] })],
+    ['drafts.updateMeta', (bad) => ({ id: 1, description: bad })],
+    ['drafts.updateMeta', (bad) => ({ id: 1, canonicalUrl: `https://e.org/${bad}` })],
+    ['passages.create', (bad) => ({ draftId: 1, text: `Text ${bad}` })],
+    ['posts.create', (bad) => ({ draftId: 1, passageId: 1, platform: 'mastodon', style: 'quote', parts: ['Eins', `Zwei ${bad}`] })],
+    ['posts.update', (bad) => ({ id: 1, parts: [`Neu ${bad}`] })],
+  ]
+
+  it.each(calls.flatMap(([channel, make]) => LONE.map((bad) => [channel, JSON.stringify(make(bad)), make(bad)] as const)))(
+    '%s %s: refused as invalid-args, nothing stored',
+    async (channel, _label, args) => {
+      const { services, dispatch, internal } = await seeded()
+      const before = fingerprint(services)
+      const result = await dispatch(channel as Channel, args)
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-args', details: [expect.stringMatching(/surrogate/i)] } })
+      expect(fingerprint(services)).toBe(before)
+      expect(internal).toEqual([])
+    },
+  )
+
+  it('well-formed text, astral characters included, comes back byte-exactly', async () => {
+    const { dispatch } = await seeded()
+    const title = 'a\u{1F600}b \u00e4\u0308 \uFFFD \u{10FFFF}'
+    const created = (await dispatch('drafts.create', { title, tags: ['\u{1F331}'] })) as Envelope<{ id: number }>
+    if (!created.ok) throw new Error(created.error.message)
+    const read = (await dispatch('drafts.get', { id: created.value.id })) as Envelope<{ title: string; tags: string[] }>
+    expect(read).toMatchObject({ ok: true, value: { title, tags: ['\u{1F331}'] } })
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { docFromParagraphs } from '@shared/domain'
+import { docFromParagraphs, type EditorDoc } from '@shared/domain'
 import { LonghandError } from '@shared/ipc'
 import { join } from 'node:path'
 import { writeWhileHolding } from '../../support/real-failures'
@@ -110,5 +110,66 @@ describe('Drafts', () => {
     await writer.done
     expect(services.drafts.get(mine.id).doc).toEqual(docFromParagraphs(['Trotzdem gespeichert']))
     expect(services.drafts.get(other.id).title).toBe('Geändert')
+  })
+
+  describe('the document gate on every write from the renderer', () => {
+    const hostile = {
+      type: 'doc',
+      content: [
+        { type: 'script', content: [{ type: 'text', text: 'alert(1)' }] },
+        { type: 'iframe', attrs: { src: 'https://evil.example', srcdoc: '<script>alert(2)</script>' } },
+        {
+          type: 'paragraph',
+          attrs: { onclick: 'alert(3)' },
+          content: [
+            { type: 'text', text: 'Klick', marks: [{ type: 'link', attrs: { href: 'javascript:alert(4)' } }] },
+            { type: 'text', text: ' hier', marks: [{ type: 'passage', attrs: { passageId: 5 } }] },
+          ],
+        },
+        { type: 'image', attrs: { src: 'https://tracker.example/p.gif', alt: 'Tracker' } },
+      ],
+    } as EditorDoc
+
+    function expectGated(stored: EditorDoc): void {
+      const json = JSON.stringify(stored)
+      expect(json).not.toMatch(/script|iframe|javascript|onclick|srcdoc/)
+      expect(stored.content.some((n) => n.type === 'image')).toBe(false)
+      expect(json).toContain('alert(1)') // the text itself is kept, as text
+      expect(json).toContain('Klick')
+      expect(json).toContain('{"type":"passage","attrs":{"passageId":5}}')
+      expect(json).toContain('"href":"https://tracker.example/p.gif"')
+    }
+
+    it('saveContent stores no scripts, iframes, handlers, javascript: links or remote images, and keeps the text', async () => {
+      const { drafts, db } = await tempLibrary()
+      const d = drafts.create({ title: 'Ziel' })
+      drafts.saveContent(d.id, hostile)
+      expectGated(drafts.get(d.id).doc)
+      const raw = db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').pluck().get(d.id) as string
+      expectGated(JSON.parse(raw) as EditorDoc)
+    })
+
+    it('stores the text of a document exactly, even a lone surrogate (the JSON keeps it as an escape)', async () => {
+      const { drafts } = await tempLibrary()
+      const d = drafts.create({ title: 'Text' })
+      const doc = docFromParagraphs(['a\uD800b \u{1F600} \uDC00'])
+      drafts.saveContent(d.id, doc)
+      expect(drafts.get(d.id).doc).toEqual(doc)
+    })
+
+    it('create with a document holds the same gate', async () => {
+      const { drafts } = await tempLibrary()
+      expectGated(drafts.create({ title: 'Neu', doc: hostile }).doc)
+    })
+
+    it('restoring a version written before the gate existed passes the gate too', async () => {
+      const { drafts, revisions, db } = await tempLibrary()
+      const d = drafts.create({ title: 'Alt', doc: docFromParagraphs(['jetzt']) })
+      db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(JSON.stringify(hostile), d.id)
+      const { id } = revisions.snapshot(d.id, 'manual')
+      drafts.saveContent(d.id, docFromParagraphs(['später']))
+      revisions.restore(id)
+      expectGated(drafts.get(d.id).doc)
+    })
   })
 })
