@@ -5,15 +5,20 @@ import { CHUNKS_TABLE, CHUNK_TEXT_TABLE } from './search-scratch'
 /** Words around the hit, as FTS5's snippet() counts them. */
 export const SNIPPET_TOKENS = 14
 /**
- * Text handed to one FTS5 snippet() call. snippet() scores every occurrence of the query in its
- * text against every other one: 50,000 occurrences in one draft took 24 s and held the database
- * (and every save) that long. A chunk this size holds a few hundred at most.
+ * Text handed to one FTS5 snippet() call (plus the overlap). snippet() scores every occurrence of
+ * the query in its text against every other one: 50,000 occurrences in one draft took 24 s and
+ * held the database (and every save) that long. A chunk this size holds at most ~370 (a draft
+ * of nothing but "a a a …"), which snippet() scores in ~2 ms.
  */
-export const SNIPPET_CHUNK_CHARS = 2_000
+export const SNIPPET_CHUNK_CHARS = 600
 /** Words carried over from the previous chunk: context before a hit, phrases across the seam. */
-const OVERLAP_CHARS = 200
-/** Chunks tokenized per step of the search for the first hit: most hits are in the first few. */
-const CHUNKS_PER_STEP = 8
+const OVERLAP_CHARS = 150
+/**
+ * The search for the first hit tokenizes 1, 2, 4, … chunks per step (at most this many): a
+ * frequent word is found in the first chunk, and no draft costs more than about twice the text
+ * before its first hit.
+ */
+const MAX_CHUNKS_PER_STEP = 32
 /** How far into a draft a snippet looks for its first hit; past that the draft's opening is shown. */
 export const SNIPPET_SCAN_CHARS = 128_000
 /** All snippets of one query together: with 20 long drafts that hide their hit deep inside. */
@@ -22,7 +27,7 @@ const ELLIPSIS = '…'
 
 export interface SnippetText {
   title: string
-  /** The draft's plain text, or its first SNIPPET_SCAN_CHARS characters or more. */
+  /** The draft's plain text, or at least its first SNIPPET_SCAN_CHARS characters. */
   text: string
   /** True when `text` stops before the draft does. */
   cut: boolean
@@ -75,7 +80,7 @@ export class Snippets {
     let budget = SNIPPET_QUERY_CHARS
     return (source) => {
       for (const expression of fallbackMatch && fallbackMatch !== match ? [match, fallbackMatch] : [match]) {
-        const found = this.firstMatchingChunk(expression, source, Math.min(SNIPPET_SCAN_CHARS, budget))
+        const found = this.firstMatchingChunk(expression, source, budget)
         budget -= found.chars
         if (found.snippet !== undefined) return found.snippet
       }
@@ -83,17 +88,23 @@ export class Snippets {
     }
   }
 
-  private firstMatchingChunk(match: string, source: SnippetText, limit: number): { snippet?: string; chars: number } {
+  /** The first chunk within SNIPPET_SCAN_CHARS of the text that matches, tokenizing at most about `budget` characters. */
+  private firstMatchingChunk(match: string, source: SnippetText, budget: number): { snippet?: string; chars: number } {
     const { title, text, cut } = source
+    const scanEnd = Math.min(text.length, SNIPPET_SCAN_CHARS)
     let chars = 0
     let start = 0
     let chunkNumber = 0
+    let chunksPerStep = 1
+    const more = () => start < scanEnd && chars < budget
     try {
       // An empty text still gets one chunk: a title-only hit is found in it.
-      while (chunkNumber === 0 || (start < text.length && chars < limit)) {
+      while (chunkNumber === 0 || more()) {
+        const chunks = chunksPerStep
+        chunksPerStep = Math.min(2 * chunksPerStep, MAX_CHUNKS_PER_STEP)
         const snippet = this.step(() => {
           this.clear()
-          for (let i = 0; i < CHUNKS_PER_STEP && (chunkNumber === 0 || (start < text.length && chars < limit)); i++) {
+          for (let i = 0; i < chunks && (chunkNumber === 0 || more()); i++) {
             const end = chunkEnd(text, start)
             const from = overlapStart(text, start)
             const body = (from > 0 ? ELLIPSIS : '') + text.slice(from, end) + (end < text.length || cut ? ELLIPSIS : '')
