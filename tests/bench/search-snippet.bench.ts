@@ -41,6 +41,8 @@ beforeAll(async () => {
   // ~17 MiB of text. Its filler words hold "Leuchtturm" a few times too, so the 50k query also
   // pays for reading this draft's text (SQLite loads a long value whole, even for substr()).
   hugeId = services.drafts.create({ title: 'Nebelhorn', doc: denseDoc('Nebelhorn', 1_000_000, 8) }).id
+  // The worst case for snippet(): drafts that are one short word over and over.
+  for (let i = 0; i < 20; i++) services.drafts.create({ title: `Nur a ${i}`, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a '.repeat(20_000).trim() }] }] } })
   services.searchIndex.refreshStale()
   const chars = [denseId, hugeId].map((id) => services.db.prepare('SELECT length(body) FROM draft_text WHERE draft_id = ?').pluck().get(id) as number)
   console.log(`dense drafts: ${chars.map((c) => `${(c / 1024 / 1024).toFixed(1)} MiB`).join(', ')} of plain text`)
@@ -70,6 +72,12 @@ test('search when one draft holds the word 50,000 times (target p95 ≤ 50 ms)',
     {
       name: 'typing the same word as a prefix: "leuchtt"',
       sample: timeSync(() => services.search.query('leuchtt', 20), 40, 5),
+      target: { p95Ms: 50 },
+    },
+    {
+      name: 'worst case: 20 drafts of nothing but "a a a …" (20,000 times each): "a "',
+      sample: timeSync(() => services.search.query('a ', 20), 40, 5),
+      baseline: timeSync(() => rankedOnly.all('a'), 40, 5),
       target: { p95Ms: 50 },
     },
     {
