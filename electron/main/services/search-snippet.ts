@@ -5,13 +5,13 @@ import { CHUNKS_TABLE, CHUNK_TEXT_TABLE } from './search-scratch'
 /** Words around the hit, as FTS5's snippet() counts them. */
 export const SNIPPET_TOKENS = 14
 /**
- * Text handed to one FTS5 snippet() call (plus the overlap). snippet() scores every occurrence of
- * the query in its text against every other one: 50,000 occurrences in one draft took 24 s and
- * held the database (and every save) that long. A chunk this size holds at most ~370 (a draft
- * of nothing but "a a a …"), which snippet() scores in ~2 ms.
+ * Text handed to one FTS5 snippet() call (plus the context on either side). snippet() scores
+ * every occurrence of the query in its text against every other one: 50,000 occurrences in one
+ * draft took 24 s and held the database (and every save) that long. A chunk with its context
+ * holds at most ~400 (a draft of nothing but "a a a …"), which snippet() scores in ~2 ms.
  */
-export const SNIPPET_CHUNK_CHARS = 600
-/** Words carried over from the previous chunk: context before a hit, phrases across the seam. */
+export const SNIPPET_CHUNK_CHARS = 500
+/** Words from the neighbouring chunks: context around a hit near a seam, phrases across it. */
 const OVERLAP_CHARS = 150
 /**
  * The search for the first hit tokenizes 1, 2, 4, … chunks per step (at most this many): a
@@ -107,7 +107,8 @@ export class Snippets {
           for (let i = 0; i < chunks && (chunkNumber === 0 || more()); i++) {
             const end = chunkEnd(text, start)
             const from = overlapStart(text, start)
-            const body = (from > 0 ? ELLIPSIS : '') + text.slice(from, end) + (end < text.length || cut ? ELLIPSIS : '')
+            const to = overlapEnd(text, end)
+            const body = (from > 0 ? ELLIPSIS : '') + text.slice(from, to) + (to < text.length || cut ? ELLIPSIS : '')
             this.insert(++chunkNumber, title, body)
             chars += title.length + body.length
             start = end
@@ -142,6 +143,14 @@ function overlapStart(text: string, start: number): number {
   if (start === 0) return 0
   for (let i = Math.max(0, start - OVERLAP_CHARS); i < start; i++) if (/\s/.test(text[i]!)) return i + 1
   return start
+}
+
+/** Where a chunk's text ends: up to OVERLAP_CHARS later, at the end of a word. */
+function overlapEnd(text: string, end: number): number {
+  const limit = end + OVERLAP_CHARS
+  if (limit >= text.length) return text.length
+  for (let i = limit; i > end; i--) if (/\s/.test(text[i]!)) return i
+  return end
 }
 
 /** No hit within reach (or none in the text): the draft's first words, like an unhighlighted snippet. */

@@ -160,8 +160,8 @@ describe('Snippets cost the same however often a draft holds the word', () => {
     const [hit] = search.query('Nebelhorn')
     expect(hit!.id).toBe(long.id)
     expect(hit!.snippet).toBe('Am Anfang war das Wort und noch ein paar Wörter mehr, bis es genug…')
-    // Every chunk carries the title and some overlap: at most ~1.5 times the text it reads.
-    expect(search.snippets.charsTokenized - before).toBeLessThanOrEqual(1.5 * SNIPPET_SCAN_CHARS)
+    // Every chunk carries the title and context on both sides: at most twice the text it reads.
+    expect(search.snippets.charsTokenized - before).toBeLessThanOrEqual(2 * SNIPPET_SCAN_CHARS)
   })
 
   it('highlights the words it can when they are pages apart', async () => {
@@ -170,5 +170,32 @@ describe('Snippets cost the same however often a draft holds the word', () => {
     const [hit] = search.query('ebbe flut')
     expect(hit!.id).toBe(d.id)
     expect(snippetRuns(hit!.snippet).filter((r) => r.hit).map((r) => r.text)).toEqual(['Ebbe'])
+  })
+})
+
+describe('Snippets from chunks read like snippets of the whole draft', () => {
+  it('highlights a phrase wherever it falls against the chunk seams', async () => {
+    const { drafts, search } = await tempLibrary()
+    const ids = new Map<number, number>()
+    // Words of 6 characters plus a space: the phrase starts at every offset around the first seams.
+    for (let words = 70; words <= 100; words++) {
+      const before = Array.from({ length: words }, (_, i) => `wort${String(i % 100).padStart(2, '0')}`).join(' ')
+      ids.set(drafts.create({ title: `Naht ${words}`, doc: docFromParagraphs([`${before} soft skills danach`]) }).id, words)
+    }
+    const hits = search.query('"soft skills"', 50)
+    expect(hits.map((h) => h.id).sort()).toEqual([...ids.keys()].sort())
+    for (const hit of hits) {
+      const runs = snippetRuns(hit.snippet)
+      expect(runs.filter((r) => r.hit).map((r) => r.text)).toEqual(['soft skills'])
+      // The words after it when the phrase is not at the very end of a chunk's context.
+      expect(runs.map((r) => r.text).join(''), `${ids.get(hit.id)} words before`).toMatch(/^…(wort\d\d ){6,}soft skills( danach|…)$/)
+    }
+  })
+
+  it('shows the title when only the title matches', async () => {
+    const { drafts, search } = await tempLibrary()
+    drafts.create({ title: 'Leuchtfeuer am Abend', doc: docFromParagraphs(['Ganz anderer Text.']) })
+    const [hit] = search.query('leuchtfeuer')
+    expect(snippetRuns(hit!.snippet)).toEqual([{ text: 'Leuchtfeuer', hit: true }, { text: ' am Abend', hit: false }])
   })
 })
