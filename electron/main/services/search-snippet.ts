@@ -8,11 +8,11 @@ export const SNIPPET_TOKENS = 14
  * Text handed to one FTS5 snippet() call (plus the context on either side). snippet() scores
  * every occurrence of the query in its text against every other one: 50,000 occurrences in one
  * draft took 24 s and held the database (and every save) that long. A chunk with its context
- * holds at most ~400 (a draft of nothing but "a a a …"), which snippet() scores in ~2 ms.
+ * holds at most ~250 (a draft of nothing but "a a a …"), which snippet() scores in ~1 ms.
  */
-export const SNIPPET_CHUNK_CHARS = 500
+export const SNIPPET_CHUNK_CHARS = 300
 /** Words from the neighbouring chunks: context around a hit near a seam, phrases across it. */
-const OVERLAP_CHARS = 150
+const OVERLAP_CHARS = 100
 /**
  * The search for the first hit tokenizes 1, 2, 4, … chunks per step (at most this many): a
  * frequent word is found in the first chunk, and no draft costs more than about twice the text
