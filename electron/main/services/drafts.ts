@@ -69,7 +69,9 @@ export class Drafts {
    */
   list(filter: DraftFilter = {}): DraftSummary[] {
     const f = draftFilterSchema.parse(filter)
-    this.index.refreshStale()
+    // Best-effort: on a full or read-only disk the list still answers, stale drafts with their
+    // last known word count.
+    this.index.catchUpForReading()
     const where = [f.view === 'trash' ? 'd.trashed_at IS NOT NULL' : 'd.trashed_at IS NULL']
     const params: unknown[] = []
     if (f.status) {

@@ -114,7 +114,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     dataDir: options.dataDir,
     db,
     drafts,
-    search: new Search(db, searchIndex),
+    search: new Search(db, searchIndex, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     searchIndex,
     revisions,
     settings,

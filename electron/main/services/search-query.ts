@@ -32,7 +32,8 @@ export function spellingVariants(term: string): string[] {
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`
 
-export function plainMatchExpression(text: string): string | null {
+/** `AND` finds drafts with every word; `OR` (any word) is what a snippet falls back to highlighting. */
+export function plainMatchExpression(text: string, join: 'AND' | 'OR' = 'AND'): string | null {
   const terms = plainTerms(text)
   if (terms.length === 0) return null
   const typingLastWord = !/\s$/.test(text)
@@ -42,5 +43,5 @@ export function plainMatchExpression(text: string): string | null {
       const alternatives = spellingVariants(term).map((v) => quote(v) + prefix)
       return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`
     })
-    .join(' AND ')
+    .join(` ${join} `)
 }

@@ -1,9 +1,10 @@
-import { SNIPPET_MARK_END, SNIPPET_MARK_START, type DraftStatus, type SearchHit } from '@shared/domain'
+import type { DraftStatus, SearchHit } from '@shared/domain'
 import type { Db } from './store/database'
 import type { SearchIndex } from './search-index'
 import { looksLikeFtsSyntax, plainMatchExpression } from './search-query'
+import { STALE_TABLE, openScratch } from './search-scratch'
+import { SNIPPET_SCAN_CHARS, type SnippetText, Snippets } from './search-snippet'
 
-const SNIPPET_TOKENS = 14
 /**
  * bm25 scores every matching draft before LIMIT applies, so ranking all matches of a word that
  * is in most drafts costs time proportional to the library (measured: 8–20 ms at 10,000 drafts,
@@ -13,54 +14,108 @@ const SNIPPET_TOKENS = 14
  */
 export const RANKED_CANDIDATES = 1_000
 
+export interface SearchOptions {
+  rankedCandidates?: number
+  /** The better-sqlite3 native module the library was opened with (Electron's ABI in the app). */
+  nativeBinding?: string
+}
+
 export class Search {
+  readonly snippets: Snippets
+  private readonly rankedCandidates: number
+  private readonly ranked
+  private readonly staleMatches
+  private readonly clearStale
+  private readonly insertStale
+  private readonly meta
+  private readonly indexedText
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly index: SearchIndex,
-    private readonly rankedCandidates = RANKED_CANDIDATES,
-  ) {}
-
-  query(text: string, limit = 20): SearchHit[] {
-    const trimmed = text.trim()
-    if (!trimmed) return []
-    this.index.refreshStale()
-    if (looksLikeFtsSyntax(trimmed)) {
-      try {
-        return this.run(trimmed, limit)
-      } catch {
-        // Malformed FTS syntax (unbalanced quotes, a lone *, …): fall through to a plain search.
-      }
-    }
-    const plain = plainMatchExpression(text)
-    return plain ? this.run(plain, limit) : []
-  }
-
-  /**
-   * Ranking and snippets in two steps: only the top `limit` rows pay for snippet extraction,
-   * which reads and re-tokenizes each draft's text.
-   */
-  private run(match: string, limit: number): SearchHit[] {
-    const ranked = this.db
+    options: SearchOptions = {},
+  ) {
+    this.rankedCandidates = options.rankedCandidates ?? RANKED_CANDIDATES
+    const scratch = openScratch(db, options.nativeBinding)
+    this.snippets = new Snippets(scratch)
+    // Drafts whose index entry lags behind (see SearchIndex.catchUpForReading) are left out here
+    // and matched on their newest text in the scratch table instead.
+    this.ranked = db
       .prepare(
         `SELECT id FROM (
            SELECT rowid AS id, rank FROM draft_fts
-           WHERE draft_fts MATCH ? AND rowid NOT IN (SELECT id FROM drafts WHERE trashed_at IS NOT NULL)
+           WHERE draft_fts MATCH ?
+             AND rowid NOT IN (SELECT id FROM drafts WHERE trashed_at IS NOT NULL)
+             AND rowid NOT IN (SELECT value FROM json_each(?))
            ORDER BY rowid DESC LIMIT ?)
          ORDER BY rank LIMIT ?`,
       )
       .pluck()
-      .all(match, this.rankedCandidates, limit) as number[]
-    if (ranked.length === 0) return []
-    const snippet = this.db
-      .prepare(
-        `SELECT snippet(draft_fts, -1, '${SNIPPET_MARK_START}', '${SNIPPET_MARK_END}', '…', ${SNIPPET_TOKENS})
-         FROM draft_fts WHERE draft_fts MATCH ? AND rowid = ?`,
-      )
-      .pluck()
-    const meta = this.db.prepare('SELECT title, status, updated_at FROM drafts WHERE id = ?')
-    return ranked.map((id) => {
-      const row = meta.get(id) as { title: string; status: DraftStatus; updated_at: number }
-      return { id, title: row.title, status: row.status, updatedAt: row.updated_at, snippet: (snippet.get(match, id) as string) ?? '' }
+    this.staleMatches = scratch.prepare(`SELECT rowid FROM ${STALE_TABLE} WHERE ${STALE_TABLE} MATCH ? ORDER BY rank LIMIT ?`).pluck()
+    this.clearStale = scratch.prepare(`DELETE FROM ${STALE_TABLE}`)
+    this.insertStale = scratch.prepare(`INSERT INTO ${STALE_TABLE} (rowid, title, body) VALUES (?, ?, ?)`)
+    this.meta = db.prepare('SELECT title, status, updated_at FROM drafts WHERE id = ?')
+    // One character more than a snippet may look at tells whether the text goes on.
+    this.indexedText = db.prepare('SELECT title, substr(body, 1, ?) AS text FROM draft_text WHERE draft_id = ?')
+  }
+
+  query(text: string, limit = 20): SearchHit[] {
+    const trimmed = text.trim()
+    if (!trimmed) return []
+    const stale = this.loadStale(this.index.catchUpForReading())
+    try {
+      if (looksLikeFtsSyntax(trimmed)) {
+        try {
+          return this.run(trimmed, null, limit, stale)
+        } catch {
+          // Malformed FTS syntax (unbalanced quotes, a lone *, …): fall through to a plain search.
+        }
+      }
+      const plain = plainMatchExpression(text)
+      return plain ? this.run(plain, plainMatchExpression(text, 'OR'), limit, stale) : []
+    } finally {
+      if (stale.size) this.clearStale.run()
+    }
+  }
+
+  /**
+   * The newest text of drafts the index could not catch up with (a full or read-only disk, a
+   * busy library), derived in memory from their documents: what was typed last is findable,
+   * what it replaced is not.
+   */
+  private loadStale(ids: number[]): Map<number, SnippetText> {
+    const texts = new Map<number, SnippetText>()
+    if (ids.length === 0) return texts
+    this.clearStale.run()
+    for (const id of ids) {
+      const current = this.index.currentText(id)
+      if (current && !current.trashed) texts.set(id, { title: current.title, text: current.body, cut: false })
+    }
+    for (const [id, { title, text }] of texts) this.insertStale.run(id, title, text)
+    return texts
+  }
+
+  /**
+   * Ranking, then snippets for the top `limit` rows only: each one reads a bounded part of its
+   * draft's text (see Snippets).
+   */
+  private run(match: string, fallbackMatch: string | null, limit: number, stale: Map<number, SnippetText>): SearchHit[] {
+    const fromIndex = this.ranked.all(match, JSON.stringify([...stale.keys()]), this.rankedCandidates, limit) as number[]
+    // Drafts just written (the only ones that can be stale) come first.
+    const fromStale = stale.size ? (this.staleMatches.all(match, limit) as number[]) : []
+    const ids = [...fromStale, ...fromIndex].slice(0, limit)
+    const snippet = this.snippets.forQuery(match, fallbackMatch)
+    return ids.map((id) => {
+      const row = this.meta.get(id) as { title: string; status: DraftStatus; updated_at: number }
+      return { id, title: row.title, status: row.status, updatedAt: row.updated_at, snippet: snippet(stale.get(id) ?? this.textOf(id, row.title)) }
     })
+  }
+
+  private textOf(id: number, title: string): SnippetText {
+    const row = this.indexedText.get(SNIPPET_SCAN_CHARS + 1, id) as { title: string; text: string } | undefined
+    if (!row) return { title, text: '', cut: false }
+    // substr() counts code points, JavaScript UTF-16 units (a surrogate pair is one code point).
+    const cut = row.text.length > SNIPPET_SCAN_CHARS && row.text.length - (row.text.match(/[\uDC00-\uDFFF]/g)?.length ?? 0) > SNIPPET_SCAN_CHARS
+    return { title: row.title, text: cut ? row.text.slice(0, /[\uDC00-\uDFFF]$/.test(row.text) ? -2 : -1) : row.text, cut }
   }
 }

@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process'
+import { closeSync, openSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import { tempDir } from './temp-library'
 
 /**
  * Real file systems that fail, for tests of full and read-only disks: a tiny tmpfs, optionally
- * remounted read-only (which stops root too, unlike chmod). Needs root with mount rights.
+ * remounted read-only (which stops root too, unlike chmod). Needs root with mount rights. Whatever
+ * a test opens on a mount must be closed inside the test: this afterEach runs before the
+ * temp-library one.
  */
 const mounts: string[] = []
 afterEach(() => {
@@ -32,4 +36,26 @@ export function mountTmpfs(options: string, dir = tempDir('longhand-mount-')): s
 
 export function remountReadOnly(dir: string): void {
   execFileSync('mount', ['-o', 'remount,ro', dir], { stdio: 'ignore' })
+}
+
+/** Writes a filler file until the disk refuses even 512 bytes more (ENOSPC). Returns its path. */
+export function fillDisk(dir: string): string {
+  const file = join(dir, 'filler')
+  const fd = openSync(file, 'w')
+  try {
+    for (const size of [64 * 1024, 512]) {
+      const block = Buffer.alloc(size)
+      for (;;) {
+        try {
+          writeSync(fd, block)
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error
+          break
+        }
+      }
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return file
 }

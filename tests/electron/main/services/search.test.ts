@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, snippetRuns } from '@shared/domain'
 import { Search } from '../../../../electron/main/services/search'
+import { SNIPPET_CHUNK_CHARS, SNIPPET_SCAN_CHARS } from '../../../../electron/main/services/search-snippet'
 import { tempLibrary } from '../../support/temp-library'
 
 async function library() {
@@ -49,6 +50,18 @@ describe('Search', () => {
     expect(runs.map((r) => r.text).join('')).toContain('<b>fett</b>')
   })
 
+  it('takes each snippet from its own draft when several drafts share the word', async () => {
+    const { search, drafts } = await library()
+    const animals = ['Amsel', 'Biber', 'Dachs', 'Elster', 'Fuchs']
+    const ids = animals.map((animal) => drafts.create({ title: `Tier ${animal}`, doc: docFromParagraphs([`Heute sah ich am Waldrand einen ${animal}.`]) }).id)
+    const hits = search.query('Waldrand')
+    expect(hits.map((h) => h.id).sort()).toEqual([...ids].sort())
+    for (const hit of hits) {
+      const animal = animals[ids.indexOf(hit.id)]!
+      expect(snippetRuns(hit.snippet).map((r) => r.text).join('')).toBe(`Heute sah ich am Waldrand einen ${animal}.`)
+    }
+  })
+
   it.each(['"unbalanced', '*', 'AND', 'OR OR', 'NEAR(', 'title:', '"', '(((', '^', 'a AND NOT', '💥', '   '])(
     'never fails on a malformed query: %s',
     async (query) => {
@@ -92,12 +105,97 @@ describe('Search ranking is bounded to the newest matches', () => {
     const ids = Array.from({ length: 6 }, (_, i) =>
       services.drafts.create({ title: `Nr ${i}`, doc: docFromParagraphs([i === 1 ? 'Dialog Dialog Dialog Dialog Leuchtturm' : `Dialog ${i}`]) }).id,
     )
-    const bounded = new Search(services.db, services.searchIndex, 4)
+    const bounded = new Search(services.db, services.searchIndex, { rankedCandidates: 4 })
     // six drafts match, only the newest four are ranked: draft 1, the best bm25 match, is not among them
     expect(bounded.query('dialog ').map((h) => h.id).sort()).toEqual(ids.slice(2).sort())
     // a query with fewer matches than the bound gets the full bm25 ranking
     expect(bounded.query('dialog leuchtturm').map((h) => h.id)).toEqual([ids[1]])
     // the default bound ranks all six: the densest match first
     expect(services.search.query('dialog ')[0]!.id).toBe(ids[1])
+  })
+})
+
+describe('Snippets cost the same however often a draft holds the word', () => {
+  const filler = (n: number, word = 'Wellenkamm') => Array.from({ length: n }, (_, i) => `${word}${i % 97}`).join(' ')
+
+  it('answers with each draft’s own snippet when one draft holds the word 50,000 times, from a bounded part of it', async () => {
+    const { drafts, search } = await tempLibrary()
+    // Created first: the lowest rowid is where the old per-hit snippet query ended up every time.
+    const dense = drafts.create({
+      title: 'Leuchtfeuer',
+      doc: docFromParagraphs(Array.from({ length: 1_000 }, (_, p) => Array.from({ length: 50 }, (_, i) => `Leuchtturm Nr${p * 50 + i}`).join(' '))),
+    })
+    const others = ['Amsel', 'Biber', 'Dachs'].map((animal) =>
+      drafts.create({ title: `Tier ${animal}`, doc: docFromParagraphs([`${filler(40)} Ein ${animal} am Leuchtturm. ${filler(40)}`]) }),
+    )
+    const hits = search.query('Leuchtturm')
+    expect(hits.map((h) => h.id).sort()).toEqual([dense.id, ...others.map((d) => d.id)].sort())
+    const text = (id: number) => snippetRuns(hits.find((h) => h.id === id)!.snippet)
+    expect(text(dense.id).filter((r) => r.hit).map((r) => r.text)).toContain('Leuchtturm')
+    expect(text(dense.id).map((r) => r.text).join('')).toMatch(/^Leuchtturm Nr0 Leuchtturm Nr1 /)
+    for (const [i, animal] of ['Amsel', 'Biber', 'Dachs'].entries()) {
+      expect(text(others[i]!.id).map((r) => r.text).join('')).toContain(`Ein ${animal} am Leuchtturm.`)
+    }
+    // The dense draft alone has ~800,000 characters; each snippet came from its draft's first few chunks.
+    expect(search.snippets.charsTokenized).toBeLessThanOrEqual(hits.length * 8 * SNIPPET_CHUNK_CHARS)
+  })
+
+  it('shows a hit deep inside a draft with the words around it', async () => {
+    const { drafts, search } = await tempLibrary()
+    const long = drafts.create({ title: 'Lang', doc: docFromParagraphs([filler(5_000), 'Kurz davor steht das Zielwort Gesprächskultur und danach mehr.', filler(5_000)]) })
+    const [hit] = search.query('gesprachskultur')
+    expect(hit!.id).toBe(long.id)
+    const runs = snippetRuns(hit!.snippet)
+    expect(runs.filter((r) => r.hit).map((r) => r.text)).toEqual(['Gesprächskultur'])
+    const shown = runs.map((r) => r.text).join('')
+    expect(shown).toContain('Kurz davor steht das Zielwort Gesprächskultur und danach mehr.')
+    expect(shown.startsWith('…') && shown.endsWith('…')).toBe(true)
+  })
+
+  it('shows the opening of a draft whose only hit lies beyond the part a snippet reads', async () => {
+    const { drafts, search } = await tempLibrary()
+    const head = 'Am Anfang war das Wort und noch ein paar Wörter mehr, bis es genug sind, um abzuschneiden'
+    const long = drafts.create({ title: 'Sehr lang', doc: docFromParagraphs([head, filler(SNIPPET_SCAN_CHARS / 5), 'Ganz am Ende: Nebelhorn.']) })
+    const before = search.snippets.charsTokenized
+    const [hit] = search.query('Nebelhorn')
+    expect(hit!.id).toBe(long.id)
+    expect(hit!.snippet).toBe('Am Anfang war das Wort und noch ein paar Wörter mehr, bis es genug…')
+    // Every chunk carries the title and context on both sides: at most twice the text it reads.
+    expect(search.snippets.charsTokenized - before).toBeLessThanOrEqual(2 * SNIPPET_SCAN_CHARS)
+  })
+
+  it('highlights the words it can when they are pages apart', async () => {
+    const { drafts, search } = await tempLibrary()
+    const d = drafts.create({ title: 'Weit', doc: docFromParagraphs(['Vorne steht Ebbe.', filler(3_000), 'Hinten steht Flut.']) })
+    const [hit] = search.query('ebbe flut')
+    expect(hit!.id).toBe(d.id)
+    expect(snippetRuns(hit!.snippet).filter((r) => r.hit).map((r) => r.text)).toEqual(['Ebbe'])
+  })
+})
+
+describe('Snippets from chunks read like snippets of the whole draft', () => {
+  it('highlights a phrase wherever it falls against the chunk seams', async () => {
+    const { drafts, search } = await tempLibrary()
+    const ids = new Map<number, number>()
+    // Words of 6 characters plus a space: the phrase starts at every offset around the first seams.
+    for (let words = 70; words <= 100; words++) {
+      const before = Array.from({ length: words }, (_, i) => `wort${String(i % 100).padStart(2, '0')}`).join(' ')
+      ids.set(drafts.create({ title: `Naht ${words}`, doc: docFromParagraphs([`${before} soft skills danach`]) }).id, words)
+    }
+    const hits = search.query('"soft skills"', 50)
+    expect(hits.map((h) => h.id).sort()).toEqual([...ids.keys()].sort())
+    for (const hit of hits) {
+      const runs = snippetRuns(hit.snippet)
+      expect(runs.filter((r) => r.hit).map((r) => r.text)).toEqual(['soft skills'])
+      // The words after it when the phrase is not at the very end of a chunk's context.
+      expect(runs.map((r) => r.text).join(''), `${ids.get(hit.id)} words before`).toMatch(/^…(wort\d\d ){6,}soft skills( danach|…)$/)
+    }
+  })
+
+  it('shows the title when only the title matches', async () => {
+    const { drafts, search } = await tempLibrary()
+    drafts.create({ title: 'Leuchtfeuer am Abend', doc: docFromParagraphs(['Ganz anderer Text.']) })
+    const [hit] = search.query('leuchtfeuer')
+    expect(snippetRuns(hit!.snippet)).toEqual([{ text: 'Leuchtfeuer', hit: true }, { text: ' am Abend', hit: false }])
   })
 })
