@@ -1,3 +1,4 @@
+import { journalEn } from './journal.en'
 import { postsEn } from './posts.en'
 import { transferEn } from './transfer.en'
 
@@ -209,6 +210,7 @@ export const uiEn = {
     dataFolder: 'Your library',
   },
   posts: postsEn,
+  journal: journalEn,
   transfer: transferEn,
 }
 
