@@ -263,6 +263,7 @@ export function Workspace({
     settings,
     onSettings,
     openDraft: open,
+    draftCreated: (id) => void libraryRef.current.load().then(() => open(id, 'text')),
     focusMode,
     leaveFocusMode: () => setFocusMode(false),
   })

@@ -17,6 +17,7 @@ import type { Command } from '../app/commands'
 import { hasMod, isMac, shortcutLabel } from '../app/keys'
 import { useNotices } from '../app/notices'
 import { PaneSplitter } from '../app/PaneSplitter'
+import type { JournalHost } from '../journal/JournalHost'
 import { copyText } from './clipboard'
 import { EditorContextMenu, type MenuItem } from './EditorContextMenu'
 import { localDate } from './localDate'
@@ -29,7 +30,7 @@ import './posts.css'
 
 export const POSTS_WIDTH = { min: 280, max: 720 } as const
 
-export type PostsTab = 'draft' | 'today'
+export type PostsTab = 'draft' | 'today' | 'journal'
 
 export interface PostsFeatureInput {
   /** The editor on screen (null while none is open). */
@@ -40,6 +41,8 @@ export interface PostsFeatureInput {
   settings: Settings
   onSettings(patch: SettingsPatch): void
   openDraft(id: DraftId): void
+  /** A draft was made elsewhere (from a journal note): list it and open it. */
+  draftCreated?(id: DraftId): void
   focusMode: boolean
   leaveFocusMode(): void
 }
@@ -90,6 +93,8 @@ export interface PostsController {
   settings: Settings
   close(): void
   shortcut: string
+  /** What the journal tab and the notes under posted posts need from the workspace. */
+  journal: JournalHost
 }
 
 /**
@@ -494,6 +499,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
     settings,
     close,
     shortcut,
+    journal: { draftId: shownDraftId, editor: shown?.editor ?? null, language: draft?.language ?? 'en', draftCreated: input.draftCreated ?? openDraft },
   }
 
   const menuItems: MenuItem[] = menu
