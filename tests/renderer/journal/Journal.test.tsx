@@ -1,7 +1,7 @@
 import { Editor } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { docFromParagraphs, type DraftId, type Post } from '@shared/domain'
+import { docFromParagraphs, type DraftId, type EditorDoc, type Post } from '@shared/domain'
 import { JournalHostProvider, type JournalHost } from '../../../renderer/journal/JournalHost'
 import { JournalView } from '../../../renderer/journal/JournalView'
 import { PostJournal } from '../../../renderer/journal/PostJournal'
@@ -95,7 +95,7 @@ describe('the dialog journal', () => {
     await addNote(postArea, 'idea', 'Ein Beitrag über Pausen')
     await waitFor(() => journal.querySelector('.journal-note'), 4000, 'note')
     await click(buttonByText(journal, 'Als Zitat einfügen'))
-    const quote = editor.getJSON().content!.find((node) => node.type === 'blockquote')!
+    const quote = (editor.getJSON() as unknown as EditorDoc).content.find((node) => node.type === 'blockquote')!
     expect(quote.content!.map((p) => p.content?.[0]?.text)).toEqual(['Ein Beitrag über Pausen', `— Idee auf Mastodon, ${localDate()}, zu „Morgens schreiben“`])
     expect(quote.content![1]!.content![0]!.marks).toMatchObject([{ type: 'link', attrs: { href: 'https://chaos.social/@anna/1' } }])
 
