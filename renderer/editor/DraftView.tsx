@@ -9,6 +9,7 @@ import type { Draft, DraftSummary, EditorDoc } from '@shared/domain'
 import { useApi } from '../api/context'
 import { useNotices } from '../app/notices'
 import { assetCacheFor, rejectImage, storeImage } from './assets'
+import { BlogLinkField } from './BlogLinkField'
 import { DraftMeta, type MetaValues } from './DraftMeta'
 import { editorExtensions } from './extensions'
 import { LinkDialog } from './LinkDialog'
@@ -241,7 +242,11 @@ export function DraftView(props: DraftViewProps) {
               }
             }}
           />
-          {!props.focusMode && !inTrash && <DraftMeta values={meta} onChange={(patch) => void saveMeta(patch)} />}
+          {!props.focusMode && !inTrash && (
+            <DraftMeta values={meta} onChange={(patch) => void saveMeta(patch)}>
+              <BlogLinkField draftId={draft.id} title={titleText} initial={draft.canonicalUrl} />
+            </DraftMeta>
+          )}
           <EditorContent editor={editor} className="doc-host" />
         </article>
         {props.outlineOpen && !props.focusMode && <Outline entries={stats.outline} onJump={jumpTo} />}

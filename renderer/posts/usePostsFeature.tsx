@@ -16,6 +16,7 @@ import { useApi } from '../api/context'
 import type { Command } from '../app/commands'
 import { hasMod, isMac, shortcutLabel } from '../app/keys'
 import { useNotices } from '../app/notices'
+import { blogUrlFor } from '@shared/blog/blog-url'
 import { PaneSplitter } from '../app/PaneSplitter'
 import type { JournalHost } from '../journal/JournalHost'
 import { copyText } from './clipboard'
@@ -304,7 +305,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
         title: mine?.title ?? '',
         tags: mine?.tags ?? [],
         language: mine?.language ?? 'en',
-        blogUrl: full?.canonicalUrl || undefined,
+        blogUrl: full ? blogUrlFor(full, now) : undefined,
       },
       now.posts,
     )
@@ -320,7 +321,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
       void api.invoke('drafts.get', { id: passage.draftId }).then(
         (full) => {
           const groups = suggestPosts(
-            { text: passage.text, title: summary.title, tags: summary.tags, language: summary.language, blogUrl: full.canonicalUrl || undefined },
+            { text: passage.text, title: summary.title, tags: summary.tags, language: summary.language, blogUrl: blogUrlFor(full, now) },
             now.posts,
           )
           setSuggestions((s) => ({ ...s, [passageId]: groups }))

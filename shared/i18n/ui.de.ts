@@ -1,3 +1,4 @@
+import { blogDe } from './blog.de'
 import { journalDe } from './journal.de'
 import { postsDe } from './posts.de'
 import { transferDe } from './transfer.de'
@@ -208,5 +209,6 @@ export const uiDe: UiStrings = {
   },
   posts: postsDe,
   journal: journalDe,
+  blog: blogDe,
   transfer: transferDe,
 }

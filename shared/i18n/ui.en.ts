@@ -1,3 +1,4 @@
+import { blogEn } from './blog.en'
 import { journalEn } from './journal.en'
 import { postsEn } from './posts.en'
 import { transferEn } from './transfer.en'
@@ -211,6 +212,7 @@ export const uiEn = {
   },
   posts: postsEn,
   journal: journalEn,
+  blog: blogEn,
   transfer: transferEn,
 }
 
