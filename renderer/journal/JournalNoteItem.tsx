@@ -35,18 +35,6 @@ export function JournalNoteItem({ note, actions, showOrigin }: { note: JournalNo
         <time dateTime={note.notedOn}>{day}</time>
         {isPlatformId(note.platform) && <PlatformName platform={note.platform} />}
         {note.postId === null && <span className="muted">{t('journal.detached')}</span>}
-      </header>
-      {showOrigin && <p className="journal-note-origin muted">{t('journal.fromDraft', { title: note.draftTitle.trim() || t('journal.untitled') })}</p>}
-      <p className="journal-note-text">{isHit(note) && note.snippet ? <Snippet text={note.snippet} /> : note.text}</p>
-      <div className="post-actions-row">
-        {actions.insertQuote && (
-          <button type="button" className="button button-small" onMouseDown={(e) => e.preventDefault()} onClick={() => actions.insertQuote?.(note)}>
-            <Quote size={14} aria-hidden /> {t('journal.insertQuote')}
-          </button>
-        )}
-        <button type="button" className="button button-small" onClick={() => void actions.toDraft(note)}>
-          <FilePlus size={14} aria-hidden /> {t('journal.toDraft')}
-        </button>
         <span className="spacer" />
         <button type="button" className="icon-button" aria-label={t('journal.edit')} title={t('journal.edit')} onClick={() => setMode('edit')}>
           <Pencil size={16} aria-hidden />
@@ -60,6 +48,18 @@ export function JournalNoteItem({ note, actions, showOrigin }: { note: JournalNo
           onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
         >
           <Trash2 size={16} aria-hidden />
+        </button>
+      </header>
+      {showOrigin && <p className="journal-note-origin muted">{t('journal.fromDraft', { title: note.draftTitle.trim() || t('journal.untitled') })}</p>}
+      <p className="journal-note-text">{isHit(note) && note.snippet ? <Snippet text={note.snippet} /> : note.text}</p>
+      <div className="post-actions-row">
+        {actions.insertQuote && (
+          <button type="button" className="button button-small" onMouseDown={(e) => e.preventDefault()} onClick={() => actions.insertQuote?.(note)}>
+            <Quote size={14} aria-hidden /> {t('journal.insertQuote')}
+          </button>
+        )}
+        <button type="button" className="button button-small" onClick={() => void actions.toDraft(note)}>
+          <FilePlus size={14} aria-hidden /> {t('journal.toDraft')}
         </button>
       </div>
       {mode === 'delete' && (

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Draft, JournalHit, JournalNote, Passage, Post } from '@shared/domain'
 import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
-import { type OpenedPage, openApp } from './support/browser'
+import { type OpenOptions, type OpenedPage, openApp } from './support/browser'
 
 /**
  * The dialog journal in real Chromium against the real bridge and SQLite: mark a saved post
@@ -55,8 +55,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function open(): Promise<Page> {
-  opened = await openApp(bridge.url, { locale: 'de-DE' })
+async function open(options: OpenOptions = {}): Promise<Page> {
+  opened = await openApp(bridge.url, { locale: 'de-DE', ...options })
   const page = opened.page
   await page.locator('.ProseMirror').waitFor()
   const title = page.locator('textarea.title-field')
@@ -125,5 +125,15 @@ describe('dialog journal', () => {
     await pane(page).locator('.journal-view .journal-note', { hasText: NOTE }).waitFor()
     const stored = await bridge.call<JournalNote[]>('journal.listForDraft', { draftId })
     expect(stored).toMatchObject([{ kind: 'question', notedOn: today, text: NOTE, platform: 'mastodon', postedUrl: 'https://mastodon.social/@ich/42' }])
+  })
+
+  // Looked at: the journal tab in English, dark, in a narrow window (the note from the test above).
+  it('journal tab, dark, en-US, 900 px', async () => {
+    const page = await open({ locale: 'en-US', colorScheme: 'dark', viewport: { width: 900, height: 800 } })
+    const toggle = page.getByRole('button', { name: 'Show posts panel' }).first()
+    if (!(await pane(page).count())) await toggle.click()
+    await pane(page).getByRole('tab', { name: 'Journal' }).click()
+    await pane(page).locator('.journal-view .journal-note', { hasText: NOTE }).waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'journal-dark-en-900.png') })
   })
 })
