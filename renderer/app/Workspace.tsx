@@ -24,6 +24,7 @@ import { hasMod } from './keys'
 import { useNotices } from './notices'
 import { PaneSplitter } from './PaneSplitter'
 import { usePostsFeature } from '../posts/usePostsFeature'
+import { BlogLinkSettings } from '../posts/BlogLinkSettings'
 
 type Modal =
   | { kind: 'palette' }
@@ -263,6 +264,7 @@ export function Workspace({
     settings,
     onSettings,
     openDraft: open,
+    draftCreated: (id) => void libraryRef.current.load().then(() => open(id, 'text')),
     focusMode,
     leaveFocusMode: () => setFocusMode(false),
     registry,
@@ -453,6 +455,7 @@ export function Workspace({
       {modal?.kind === 'settings' && (
         <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
           {posts.settingsSection}
+          <BlogLinkSettings blog={settings.blog} onChange={onSettings} />
           {transfer.settingsSection}
         </SettingsDialog>
       )}

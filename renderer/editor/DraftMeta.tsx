@@ -1,5 +1,5 @@
 import { DRAFT_STATUSES, LANGUAGES, wellFormed, type DraftStatus, type Language } from '@shared/domain'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseTags } from '../library/libraryModel'
 
@@ -10,7 +10,7 @@ export interface MetaValues {
 }
 
 /** Status, tags and the draft's language (which also picks its quotation marks). */
-export function DraftMeta({ values, onChange }: { values: MetaValues; onChange(patch: Partial<MetaValues>): void }) {
+export function DraftMeta({ values, onChange, children }: { values: MetaValues; onChange(patch: Partial<MetaValues>): void; children?: ReactNode }) {
   const { t } = useTranslation()
   const [tagText, setTagText] = useState(values.tags.join(', '))
   useEffect(() => setTagText(values.tags.join(', ')), [values.tags])
@@ -63,6 +63,7 @@ export function DraftMeta({ values, onChange }: { values: MetaValues; onChange(p
           ))}
         </select>
       </label>
+      {children}
     </div>
   )
 }

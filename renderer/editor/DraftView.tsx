@@ -9,6 +9,7 @@ import { wellFormed, type Draft, type DraftSummary, type EditorDoc } from '@shar
 import { useApi } from '../api/context'
 import { useNotices } from '../app/notices'
 import { assetCacheFor, rejectImage, storeImage } from './assets'
+import { BlogLinkField } from './BlogLinkField'
 import { DraftMeta, type MetaValues } from './DraftMeta'
 import { editorExtensions } from './extensions'
 import { LinkDialog } from './LinkDialog'
@@ -243,7 +244,11 @@ export function DraftView(props: DraftViewProps) {
               }
             }}
           />
-          {!props.focusMode && !inTrash && <DraftMeta values={meta} onChange={(patch) => void saveMeta(patch)} />}
+          {!props.focusMode && !inTrash && (
+            <DraftMeta values={meta} onChange={(patch) => void saveMeta(patch)}>
+              <BlogLinkField draftId={draft.id} title={titleText} initial={draft.canonicalUrl} />
+            </DraftMeta>
+          )}
           <EditorContent editor={editor} className="doc-host" />
         </article>
         {props.outlineOpen && !props.focusMode && <Outline entries={stats.outline} onJump={jumpTo} />}

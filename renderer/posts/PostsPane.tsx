@@ -6,14 +6,16 @@ import { formatLongDay, plannedDate } from './localDate'
 import { PlatformName } from './PostCard'
 import { SavedPost } from './SavedPost'
 import { Suggestion } from './Suggestion'
+import { JournalHostProvider } from '../journal/JournalHost'
+import { JournalView } from '../journal/JournalView'
 import type { PostsController, PostsTab } from './usePostsFeature'
 
-const TABS: PostsTab[] = ['draft', 'today']
+const TABS: PostsTab[] = ['draft', 'today', 'journal']
 
 /** The right-hand panel: this draft's posts (or one passage's), and the Today list. */
 export function PostsPane({ controller }: { controller: PostsController }) {
   const { t } = useTranslation()
-  const tabRefs = useRef<Record<PostsTab, HTMLButtonElement | null>>({ draft: null, today: null })
+  const tabRefs = useRef<Record<PostsTab, HTMLButtonElement | null>>({ draft: null, today: null, journal: null })
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
     event.preventDefault()
@@ -40,7 +42,7 @@ export function PostsPane({ controller }: { controller: PostsController }) {
               className="posts-tab"
               onClick={() => controller.setTab(tab)}
             >
-              {t(`posts.tabs.${tab}`)}
+              {tab === 'journal' ? t('journal.tab') : t(`posts.tabs.${tab}`)}
             </button>
           ))}
         </div>
@@ -50,7 +52,15 @@ export function PostsPane({ controller }: { controller: PostsController }) {
         </button>
       </header>
       <div className="posts-body" role="tabpanel" id="posts-tabpanel" aria-labelledby={`posts-tab-${controller.tab}`}>
-        {controller.tab === 'today' ? <TodayView controller={controller} /> : <DraftPosts controller={controller} />}
+        <JournalHostProvider value={controller.journal}>
+          {controller.tab === 'today' ? (
+            <TodayView controller={controller} />
+          ) : controller.tab === 'journal' ? (
+            <JournalView draftId={controller.journal.draftId} />
+          ) : (
+            <DraftPosts controller={controller} />
+          )}
+        </JournalHostProvider>
       </div>
     </div>
   )

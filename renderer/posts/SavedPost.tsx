@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isWebUrl, type Post, type PostStateChange } from '@shared/domain'
 import type { PlatformSettings } from '@shared/platforms'
+import { PostJournal } from '../journal/PostJournal'
 import { formatPlanned, formatTimestamp, localDate } from './localDate'
 import { CopyOpenButtons, CopyPartButton } from './PostActions'
 import { PostCard } from './PostCard'
@@ -121,6 +122,7 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
                 </div>
               </div>
             )}
+            {post.state === 'posted' && <PostJournal post={post} />}
           </>
         }
       />

@@ -17,7 +17,9 @@ import type { Command } from '../app/commands'
 import { hasMod, isMac, shortcutLabel } from '../app/keys'
 import { useNotices } from '../app/notices'
 import type { SaveRegistry } from '../editor/saveRegistry'
+import { blogUrlFor } from '@shared/blog/blog-url'
 import { PaneSplitter } from '../app/PaneSplitter'
+import type { JournalHost } from '../journal/JournalHost'
 import { copyText } from './clipboard'
 import { EditorContextMenu, type MenuItem } from './EditorContextMenu'
 import { localDate } from './localDate'
@@ -30,7 +32,7 @@ import './posts.css'
 
 export const POSTS_WIDTH = { min: 280, max: 720 } as const
 
-export type PostsTab = 'draft' | 'today'
+export type PostsTab = 'draft' | 'today' | 'journal'
 
 export interface PostsFeatureInput {
   /** The editor on screen (null while none is open). */
@@ -41,6 +43,8 @@ export interface PostsFeatureInput {
   settings: Settings
   onSettings(patch: SettingsPatch): void
   openDraft(id: DraftId): void
+  /** A draft was made elsewhere (from a journal note): list it and open it. */
+  draftCreated?(id: DraftId): void
   focusMode: boolean
   leaveFocusMode(): void
   /** The app's one save registry: edits of saved posts are saved (and flushed) with the drafts. */
@@ -96,6 +100,8 @@ export interface PostsController {
   settings: Settings
   close(): void
   shortcut: string
+  /** What the journal tab and the notes under posted posts need from the workspace. */
+  journal: JournalHost
 }
 
 /**
@@ -305,7 +311,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
         title: mine?.title ?? '',
         tags: mine?.tags ?? [],
         language: mine?.language ?? 'en',
-        blogUrl: full?.canonicalUrl || undefined,
+        blogUrl: full ? blogUrlFor(full, now) : undefined,
       },
       now.posts,
     )
@@ -321,7 +327,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
       void api.invoke('drafts.get', { id: passage.draftId }).then(
         (full) => {
           const groups = suggestPosts(
-            { text: passage.text, title: summary.title, tags: summary.tags, language: summary.language, blogUrl: full.canonicalUrl || undefined },
+            { text: passage.text, title: summary.title, tags: summary.tags, language: summary.language, blogUrl: blogUrlFor(full, now) },
             now.posts,
           )
           setSuggestions((s) => ({ ...s, [passageId]: groups }))
@@ -493,6 +499,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
     settings,
     close,
     shortcut,
+    journal: { draftId: shownDraftId, editor: shown?.editor ?? null, language: draft?.language ?? 'en', draftCreated: input.draftCreated ?? openDraft },
   }
 
   const menuItems: MenuItem[] = menu

@@ -82,7 +82,8 @@ export function ExportDialog({ draftId, initialFormat, beforeExport, onClose }: 
   const exportPosts = (postsFormat: PostsFormat) =>
     save(async () => {
       const name = title ?? t('library.untitled')
-      return renderPostsExport(await loadPosts(api, draftId), postsFormat, name, t('transfer.export.postsFileName', { title: name }))
+      const notes = await api.invoke('journal.listForDraft', { draftId })
+      return renderPostsExport(await loadPosts(api, draftId), postsFormat, name, t('transfer.export.postsFileName', { title: name }), notes)
     })
 
   const copy = async () => {

@@ -1,4 +1,4 @@
-import type { Draft, DraftId, Post } from '@shared/domain'
+import type { Draft, DraftId, JournalNote, Post } from '@shared/domain'
 import {
   collectAssetIds,
   exportMetaFromDraft,
@@ -140,8 +140,19 @@ export async function loadPosts(api: Api, draftId: DraftId): Promise<Post[]> {
  * The draft's saved posts as one file: Markdown with a section per platform, or CSV for a
  * spreadsheet. A thread's parts stay together, a blank line between them.
  */
-export function renderPostsExport(posts: readonly Post[], format: PostsFormat, title: string, fileName: string): RenderedExport {
+export function renderPostsExport(
+  posts: readonly Post[],
+  format: PostsFormat,
+  title: string,
+  fileName: string,
+  notes: readonly JournalNote[] = [],
+): RenderedExport {
   const forExport: PostForExport[] = posts.map((post) => ({
+    // The journal lists newest first; under a post they read in the order things came back.
+    notes: notes
+      .filter((note) => note.postId === post.id)
+      .reverse()
+      .map((note) => ({ notedOn: note.notedOn, kind: note.kind, text: note.text })),
     platform: post.platform,
     style: post.style,
     text: post.parts.join('\n\n'),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_PLATFORM_SETTINGS, platformSettingsSchema } from '../platforms/settings'
+import { DEFAULT_BLOG_SETTINGS, blogSettingsSchema } from '../blog/blog-url'
 import { languageSchema } from './draft'
 
 export const themeSchema = z.enum(['system', 'light', 'dark'])
@@ -29,6 +30,8 @@ export const settingsSchema = z.object({
   welcomed: z.boolean(),
   /** The posts panel: which platforms, their limits, the Mastodon server, thread numbering. */
   posts: platformSettingsSchema,
+  /** Settings → Posts: the blog's address pattern, for drafts without their own blog link. */
+  blog: blogSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   panes: { libraryWidth: 260, postsWidth: 380, libraryOpen: true, postsOpen: false },
   welcomed: false,
   posts: DEFAULT_PLATFORM_SETTINGS,
+  blog: DEFAULT_BLOG_SETTINGS,
 }
 
 export const settingsPatchSchema = settingsSchema

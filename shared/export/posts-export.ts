@@ -19,6 +19,22 @@ export interface PostForExport {
   plannedFor?: number | string | null
   postedAt?: number | null
   postedUrl?: string | null
+  /** The dialog journal's notes on this post (what came back), in the order to show them. */
+  notes?: readonly NoteForExport[]
+}
+
+/** A journal note as the exporters need it. */
+export interface NoteForExport {
+  /** The author's local day, "2026-11-23". */
+  notedOn: string
+  /** e.g. "reply", "question", "person", "idea". */
+  kind: string
+  text: string
+}
+
+/** "2026-11-23 · reply: text" — one line per note; the note's own line breaks become spaces. */
+function noteLine(note: NoteForExport): string {
+  return `${note.notedOn} · ${note.kind}: ${note.text.replace(/\s*\r?\n\s*/g, ' ').trim()}`
 }
 
 export interface PostsMarkdownOptions {
@@ -73,7 +89,17 @@ export function postsToMarkdown(posts: readonly PostForExport[], options: PostsM
         const info: Md.PhrasingContent[] = [{ type: 'emphasis', children: [{ type: 'text', value: details(post) }] }]
         const url = post.postedUrl ? safeLinkHref(post.postedUrl) : null
         if (url) info.push({ type: 'text', value: ' · ' }, { type: 'link', url, children: [{ type: 'text', value: url }] })
-        return { type: 'listItem', spread: true, children: [...postBlocks(post.text), { type: 'paragraph', children: info }] }
+        const children: Md.BlockContent[] = [...postBlocks(post.text), { type: 'paragraph', children: info }]
+        // The notes sit under their post, one list item each, text verbatim (escaped).
+        if (post.notes?.length) {
+          children.push({
+            type: 'list',
+            ordered: false,
+            spread: false,
+            children: post.notes.map((note): Md.ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: noteLine(note) }] }] })),
+          })
+        }
+        return { type: 'listItem', spread: true, children }
       }),
     })
   }
@@ -81,7 +107,8 @@ export function postsToMarkdown(posts: readonly PostForExport[], options: PostsM
   return serializeMdast({ type: 'root', children }, { bullet: '-', emphasis: '_', listItemIndent: 'one', resourceLink: false })
 }
 
-export const POSTS_CSV_COLUMNS = ['platform', 'style', 'state', 'planned_for', 'posted_at', 'posted_url', 'text'] as const
+/** `notes`: the post's journal notes in one cell, a line each (last, so older readers still line up). */
+export const POSTS_CSV_COLUMNS = ['platform', 'style', 'state', 'planned_for', 'posted_at', 'posted_url', 'text', 'notes'] as const
 
 /**
  * Spreadsheet programs run cells that start with these as formulas ("CSV injection").
@@ -112,6 +139,7 @@ export function postsToCsv(posts: readonly PostForExport[], options: PostsCsvOpt
         post.postedAt != null ? formatDate(post.postedAt) : '',
         post.postedUrl ?? '',
         post.text,
+        (post.notes ?? []).map(noteLine).join('\n'),
       ]
         .map(csvCell)
         .join(','),

@@ -1,3 +1,5 @@
+import { blogDe } from './blog.de'
+import { journalDe } from './journal.de'
 import { postsDe } from './posts.de'
 import { storeDe } from './store.de'
 import { transferDe } from './transfer.de'
@@ -207,6 +209,8 @@ export const uiDe: UiStrings = {
     dataFolder: 'Deine Bibliothek',
   },
   posts: postsDe,
+  journal: journalDe,
+  blog: blogDe,
   transfer: transferDe,
   store: storeDe,
 }

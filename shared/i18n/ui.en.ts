@@ -1,3 +1,5 @@
+import { blogEn } from './blog.en'
+import { journalEn } from './journal.en'
 import { postsEn } from './posts.en'
 import { storeEn } from './store.en'
 import { transferEn } from './transfer.en'
@@ -210,6 +212,8 @@ export const uiEn = {
     dataFolder: 'Your library',
   },
   posts: postsEn,
+  journal: journalEn,
+  blog: blogEn,
   transfer: transferEn,
   store: storeEn,
 }

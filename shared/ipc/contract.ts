@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
 import { assetChannels } from './channels/assets'
+import { journalChannels } from './channels/journal'
 import { libraryChannels } from './channels/library'
 import { postsChannels } from './channels/posts'
 import { revisionChannels } from './channels/revisions'
@@ -24,6 +25,7 @@ export const contract = {
   ...appChannels,
   ...transferChannels,
   ...postsChannels,
+  ...journalChannels,
 }
 
 export type Contract = typeof contract

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './clock'
 import { Assets } from './assets'
 import { Drafts } from './drafts'
 import { Imports } from './imports'
+import { Journal } from './journal'
 import { LibraryBackup } from './library-backup'
 import { Posts } from './posts'
 import { Revisions } from './revisions'
@@ -48,6 +49,7 @@ export interface Services {
   readonly imports: Imports
   readonly libraryBackup: LibraryBackup
   readonly posts: Posts
+  readonly journal: Journal
   readonly safetyBackups: SafetyBackups
   readonly recovery: Recovery | null
   readonly appVersion: string
@@ -122,6 +124,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     imports: new Imports(db, drafts, revisions, new Assets(db, now), now),
     libraryBackup: new LibraryBackup(db, searchIndex, safetyBackups, now),
     posts: new Posts(db, now),
+    journal: new Journal(db, drafts, now),
     safetyBackups,
     recovery,
     appVersion: options.appVersion ?? '0.0.0',

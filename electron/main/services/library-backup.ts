@@ -39,7 +39,7 @@ import type { SafetyBackups } from './store/safety-backups'
  * The whole library as a folder a person can read and other tools can use:
  *
  *   manifest.json      what is not text: each draft's metadata, version history (metadata),
- *                      images, settings, passages and posts
+ *                      images, settings, passages, posts and journal notes
  *   documents.jsonl    the exact editor documents of drafts and versions, one per line
  *   0001-title.md      one Markdown file per draft (front matter + text), images in images/
  *   images/<id>.<ext>  every stored image, named by its content hash
@@ -53,8 +53,11 @@ export const BACKUP_FORMAT = 'longhand-library-backup'
 export const BACKUP_VERSION = 1
 const MANIFEST = 'manifest.json'
 const DOCUMENTS = 'documents.jsonl'
-/** Tables of the posts feature, backed up row by row with whatever columns they have. */
-const ROW_TABLES = ['passages', 'posts'] as const
+/**
+ * Tables of the posts feature and the dialog journal, backed up row by row with whatever
+ * columns they have, parents before children (restore deletes them in reverse order).
+ */
+const ROW_TABLES = ['passages', 'posts', 'journal_notes'] as const
 
 const fileName = z.string().max(255).regex(/^[A-Za-z0-9][A-Za-z0-9._ -]*$/)
 const time = z.number().int().min(0).max(8.64e15)

@@ -13,6 +13,7 @@ import {
   tagsSchema,
   titleSchema,
 } from '../../domain'
+import { blogUrlSchema } from '../../blog/blog-url'
 import { defineChannels, noArgs } from './define'
 
 const byId = z.object({ id: draftIdSchema }).strict()
@@ -42,6 +43,8 @@ export const libraryChannels = defineChannels({
         language: languageSchema.optional(),
       })
       .extend(draftMetaSchema.partial().shape)
+      // The blog link is shown as a link and handed to the composer: http(s) only.
+      .extend({ canonicalUrl: blogUrlSchema.optional() })
       .strict(),
     result: draftSummarySchema,
   },

@@ -6,8 +6,8 @@ import type { Services } from '../../../electron/main/services'
 import { manualClock, tempLibrary } from './temp-library'
 
 /**
- * The library the IPC tests call into: draft 1 with tags, a snapshot (revision 1), passage 1
- * and post 1 — the ids tests/electron/main/ipc/valid-args.ts refers to — behind the real
+ * The library the IPC tests call into: draft 1 with tags, a snapshot (revision 1), passage 1,
+ * post 1 (posted) and journal note 1 — the ids tests/electron/main/ipc/valid-args.ts refers to — behind the real
  * dispatcher. The lazy index is settled, so read-only calls leave the file byte-identical.
  */
 export async function seededLibrary() {
@@ -17,7 +17,9 @@ export async function seededLibrary() {
   clock.advance(10 * 60_000)
   services.drafts.saveContent(draft.id, docFromParagraphs(['Vier fünf']))
   const passage = services.posts.createPassage(draft.id, 'Vier fünf')
-  services.posts.create({ draftId: draft.id, passageId: passage.id, platform: 'x', style: 'quote', parts: ['Vier fünf'] })
+  const post = services.posts.create({ draftId: draft.id, passageId: passage.id, platform: 'x', style: 'quote', parts: ['Vier fünf'] })
+  services.posts.setState({ id: post.id, state: 'posted' })
+  services.journal.add({ postId: post.id, kind: 'reply', notedOn: '2026-11-23', text: 'Grüße zurück' })
   services.drafts.list()
   const internalErrors: { channel: string; error: unknown }[] = []
   const dispatch = createDispatcher(createHandlers(services), (channel, error) => internalErrors.push({ channel, error }))

@@ -65,4 +65,16 @@ describe('rendering exports in the renderer', () => {
     expect(csv.kind).toBe('csv')
     expect(csv.files[0]!.role === 'document' && csv.files[0]!.text).toContain('mastodon,teaser,planned,2026-03-14,,,"Eins\n\nZwei"')
   })
+
+  it('puts the journal notes under their post, oldest first', async () => {
+    const { draft } = await draftWithImage()
+    const passage = await backend.api.invoke('passages.create', { draftId: draft.id, text: 'Hallo Welt' })
+    const post = await backend.api.invoke('posts.create', { draftId: draft.id, passageId: passage.id, platform: 'bluesky', style: 'quote', parts: ['Hallo Welt'] })
+    await backend.api.invoke('posts.setState', { id: post.id, state: 'posted' })
+    await backend.api.invoke('journal.add', { postId: post.id, kind: 'reply', notedOn: '2026-03-14', text: 'Erste Antwort' })
+    await backend.api.invoke('journal.add', { postId: post.id, kind: 'idea', notedOn: '2026-03-15', text: 'Neue Idee' })
+    const notes = await backend.api.invoke('journal.listForDraft', { draftId: draft.id })
+    const md = renderPostsExport(await loadPosts(backend.api, draft.id), 'markdown', 'Grüße', 'x', notes)
+    expect(md.files[0]!.role === 'document' && md.files[0]!.text).toContain('  - 2026-03-14 · reply: Erste Antwort\n  - 2026-03-15 · idea: Neue Idee\n')
+  })
 })

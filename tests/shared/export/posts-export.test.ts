@@ -56,20 +56,20 @@ describe('postsToCsv', () => {
   const csv = postsToCsv(posts)
 
   test('RFC 4180: header, CRLF, quotes doubled, BOM for Excel', () => {
-    expect(csv.startsWith('\ufeffplatform,style,state,planned_for,posted_at,posted_url,text\r\n')).toBe(true)
+    expect(csv.startsWith('\ufeffplatform,style,state,planned_for,posted_at,posted_url,text,notes\r\n')).toBe(true)
     const lines = csv.slice(1).split('\r\n')
     expect(lines[0]).toBe(POSTS_CSV_COLUMNS.join(','))
-    expect(lines[1]).toBe('x,teaser,posted,,2024-05-01T09:00:00Z,https://x.com/a/status/1,Neu im Blog: *Fokus* #schreiben')
-    expect(lines[2]).toBe('linkedin,,planned,2024-05-03T07:30:00Z,,,"Erster Absatz.\n\nZweiter, mit ""Zitat""\nund Zeilenumbruch."')
+    expect(lines[1]).toBe('x,teaser,posted,,2024-05-01T09:00:00Z,https://x.com/a/status/1,Neu im Blog: *Fokus* #schreiben,')
+    expect(lines[2]).toBe('linkedin,,planned,2024-05-03T07:30:00Z,,,"Erster Absatz.\n\nZweiter, mit ""Zitat""\nund Zeilenumbruch.",')
     expect(csv.endsWith('\r\n')).toBe(true)
   })
 
   test('cells that a spreadsheet would run as formulas are neutralised', () => {
-    expect(csv).toContain(`,"'=HYPERLINK(""http://evil"")"\r\n`)
+    expect(csv).toContain(`,"'=HYPERLINK(""http://evil"")",\r\n`)
   })
 
   test('without BOM on request', () => {
-    expect(postsToCsv([], { byteOrderMark: false })).toBe('platform,style,state,planned_for,posted_at,posted_url,text\r\n')
+    expect(postsToCsv([], { byteOrderMark: false })).toBe('platform,style,state,planned_for,posted_at,posted_url,text,notes\r\n')
   })
 })
 
@@ -77,6 +77,36 @@ describe('planned days as the posts feature stores them', () => {
   test('a local calendar day (and time) is written as it is, in Markdown and CSV', () => {
     const planned: PostForExport[] = [{ platform: 'bluesky', text: 'Morgen', state: 'planned', plannedFor: '2026-03-14T08:30' }]
     expect(postsToMarkdown(planned)).toContain('_planned · planned 2026-03-14T08:30_')
-    expect(postsToCsv(planned, { byteOrderMark: false }).split('\r\n')[1]).toBe('bluesky,,planned,2026-03-14T08:30,,,Morgen')
+    expect(postsToCsv(planned, { byteOrderMark: false }).split('\r\n')[1]).toBe('bluesky,,planned,2026-03-14T08:30,,,Morgen,')
+  })
+})
+
+describe('journal notes under their post', () => {
+  const withNotes: PostForExport[] = [
+    {
+      platform: 'mastodon',
+      text: 'Schreiben ist Denken.',
+      state: 'posted',
+      postedAt: Date.UTC(2026, 10, 20, 8),
+      notes: [
+        { notedOn: '2026-11-23', kind: 'question', text: 'Jana: *Wie* fängst du an?\nMorgens?' },
+        { notedOn: '2026-11-21', kind: 'person', text: '=Tom aus Köln' },
+      ],
+    },
+    { platform: 'x', text: 'Ohne Echo', state: 'posted', postedAt: Date.UTC(2026, 10, 20, 8) },
+  ]
+
+  test('Markdown: a nested list under the post, text verbatim', () => {
+    const md = postsToMarkdown(withNotes)
+    expect(md).toContain(
+      ['- Schreiben ist Denken.', '', '  _posted · posted 2026-11-20T08:00:00Z_', '', '  - 2026-11-23 · question: Jana: \\*Wie\\* fängst du an? Morgens?', '  - 2026-11-21 · person: =Tom aus Köln', ''].join('\n'),
+    )
+    expect(md).toContain('- Ohne Echo\n\n  _posted · posted 2026-11-20T08:00:00Z_\n')
+  })
+
+  test('CSV: the notes column, a line per note, in the post\'s row', () => {
+    const lines = postsToCsv(withNotes, { byteOrderMark: false }).split('\r\n')
+    expect(lines[1]).toBe('mastodon,,posted,,2026-11-20T08:00:00Z,,Schreiben ist Denken.,"2026-11-23 · question: Jana: *Wie* fängst du an? Morgens?\n2026-11-21 · person: =Tom aus Köln"')
+    expect(lines[2]).toBe('x,,posted,,2026-11-20T08:00:00Z,,Ohne Echo,')
   })
 })

@@ -1,6 +1,7 @@
 import type { Services } from '../../services'
 import { appHandlers } from './app'
 import { assetHandlers } from './assets'
+import { journalHandlers } from './journal'
 import { libraryHandlers } from './library'
 import { postsHandlers } from './posts'
 import { revisionHandlers } from './revisions'
@@ -24,5 +25,6 @@ export function createHandlers(services: Services, shell: ShellHooks = {}): Hand
     ...appHandlers(context),
     ...transferHandlers(context),
     ...postsHandlers(context),
+    ...journalHandlers(context),
   }
 }

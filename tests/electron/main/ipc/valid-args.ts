@@ -4,8 +4,8 @@ import { docFromParagraphs } from '@shared/domain'
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
 /**
- * One valid call per channel (ids refer to draft 1, revision 1, passage 1 and post 1 of the
- * seeded library). The
+ * One valid call per channel (ids refer to draft 1, revision 1, passage 1, post 1 (posted) and
+ * journal note 1 of the seeded library). The
  * mapped type makes this table exhaustive: a new channel without an entry fails to compile,
  * so the validation tests always cover every channel.
  */
@@ -60,5 +60,12 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'posts.setState': { id: 1, state: 'planned', plannedFor: '2026-11-23T08:30' },
   'posts.delete': { id: 1 },
   'posts.today': { date: '2026-11-23' },
+  'journal.listForDraft': { draftId: 1 },
+  'journal.listAll': { limit: 10 },
+  'journal.search': { text: 'Grüße', limit: 5 },
+  'journal.add': { postId: 1, kind: 'question', notedOn: '2026-11-23', text: 'Wie machst du das?' },
+  'journal.update': { id: 1, kind: 'idea', notedOn: '2026-11-24', text: 'Geändert' },
+  'journal.delete': { id: 1 },
+  'journal.toDraft': { id: 1 },
   'app.openExternal': { url: 'https://bsky.app/intent/compose?text=Hallo%20Welt', platform: 'bluesky' },
 }

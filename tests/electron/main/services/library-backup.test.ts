@@ -67,6 +67,14 @@ async function seededLibrary() {
        VALUES (3, ?, 7, 'bluesky', 'teaser', ?, 'posted', NULL, ?, 'https://bsky.app/x', ?, ?)`,
     )
     .run(first.id, JSON.stringify(['Teil eins', 'Teil zwei']), clock(), clock(), clock())
+  // One note on the post, one whose post and draft are gone (detached, kept).
+  services.journal.add({ postId: 3, kind: 'reply', notedOn: '2026-11-23', text: 'Anna fragt: Gilt das auch für Brücken?' })
+  services.db
+    .prepare(
+      `INSERT INTO journal_notes (post_id, draft_id, platform, source_title, kind, noted_on, text, created_at, updated_at)
+       VALUES (NULL, NULL, 'x', 'Gelöscht', 'idea', '2026-11-20', 'Idee über Straßen', ?, ?)`,
+    )
+    .run(clock(), clock())
   services.drafts.list()
   return { services, clock, first, second, trashed, imageId }
 }
@@ -134,6 +142,11 @@ describe('library backup', () => {
     expect(empty.settings.get()).toEqual(services.settings.get())
     expect(empty.search.query('Brücken').map((h) => h.id)).toEqual([1])
     expect(empty.db.pragma('foreign_key_check')).toEqual([])
+    // The dialog journal comes back whole, attached and detached notes, and is searchable.
+    expect(empty.journal.listAll()).toEqual(services.journal.listAll())
+    expect(empty.journal.listAll()).toHaveLength(2)
+    expect(empty.journal.search('strassen').map((n) => n.text)).toEqual(['Idee über Straßen'])
+    expect(empty.journal.listForDraft(1).map((n) => n.postId)).toEqual([3])
   })
 
   it('restores into a library that has drafts: replaced, after a safety copy of what was there', async () => {
@@ -141,7 +154,13 @@ describe('library backup', () => {
     const { folder } = await services.libraryBackup.write(tempDir())
     const other = await tempLibrary()
     const lost = other.drafts.create({ title: 'Vorher da', doc: docFromParagraphs(['x']) })
+    const passage = other.posts.createPassage(lost.id, 'x')
+    const post = other.posts.create({ draftId: lost.id, passageId: passage.id, platform: 'x', style: 'quote', parts: ['x'] })
+    other.posts.setState({ id: post.id, state: 'posted' })
+    other.journal.add({ postId: post.id, kind: 'person', notedOn: '2026-11-01', text: 'Vorher notiert' })
     await other.libraryBackup.restore(folder)
+    // Replaced means replaced: the old library's notes are in its safety copy, not detached here.
+    expect(other.journal.listAll().map((n) => n.text).sort()).toEqual(['Anna fragt: Gilt das auch für Brücken?', 'Idee über Straßen'])
     expect(other.drafts.list().map((d) => d.title).sort()).toEqual(['', 'Grüße aus München'])
     expect(other.drafts.list().some((d) => d.title === lost.title)).toBe(false)
     const safety = other.safetyBackups.list()

@@ -162,6 +162,25 @@ describe('migrations', () => {
     for (let v = 1; v <= version; v++) WRITTEN_AT[v]!.readBack(services)
   })
 
+  it('0003 journal: posts written at version 2 survive, and notes can be added to them', async () => {
+    const dir = tempDir()
+    const db = new Database(join(dir, 'longhand.sqlite'))
+    migrate(db, 2)
+    db.exec(`INSERT INTO drafts (id, title, created_at, updated_at) VALUES (1, 'Vor dem Journal', 1, 1);
+      INSERT INTO draft_bodies (draft_id, doc) VALUES (1, '{"type":"doc","content":[{"type":"paragraph"}]}');
+      INSERT INTO passages (id, draft_id, text, created_at) VALUES (1, 1, 'Satz.', 1);
+      INSERT INTO posts (id, draft_id, passage_id, platform, style, parts, state, posted_at, posted_url, created_at, updated_at)
+        VALUES (1, 1, 1, 'bluesky', 'quote', '["Satz."]', 'posted', 5, 'https://bsky.app/p/1', 1, 5);`)
+    db.close()
+    const services = await createServices({ dataDir: dir })
+    expect(schemaVersion(services.db)).toBe(LATEST_SCHEMA_VERSION)
+    expect(services.posts.get(1)).toMatchObject({ state: 'posted', postedUrl: 'https://bsky.app/p/1', parts: ['Satz.'] })
+    const note = services.journal.add({ postId: 1, kind: 'reply', notedOn: '2026-11-23', text: 'Erste Antwort' })
+    expect(services.journal.listForDraft(1)).toEqual([note])
+    expect(services.journal.search('antwort').map((n) => n.id)).toEqual([note.id])
+    services.close()
+  })
+
   it('refuse a database from a newer Longhand without touching it', async () => {
     const dir = tempDir()
     const db = new Database(join(dir, 'longhand.sqlite'))

@@ -1,0 +1,36 @@
+import type { journalEn } from './journal.en'
+
+/** Das Dialog-Journal (was nach einem Post zurückkam), Deutsch; dieselben Schlüssel wie journal.en.ts. */
+export const journalDe: typeof journalEn = {
+  cameBack: 'Was kam zurück',
+  addNote: 'Notiz hinzufügen',
+  noteText: 'Notiz',
+  notePlaceholder: 'Eine Antwort, eine Frage, eine Person, eine Idee …',
+  date: 'Datum',
+  kind: 'Art',
+  kinds: { reply: 'Antwort', question: 'Frage', person: 'Person', idea: 'Idee' },
+  save: 'Notiz speichern',
+  edit: 'Bearbeiten',
+  delete: 'Notiz löschen',
+  deleteConfirm: 'Diese Notiz löschen? Das lässt sich nicht rückgängig machen.',
+  toDraft: 'Neuer Entwurf aus Notiz',
+  insertQuote: 'Als Zitat einfügen',
+  tab: 'Journal',
+  draftJournal: 'Dieser Entwurf',
+  libraryJournal: 'Alle Entwürfe',
+  search: 'Journal durchsuchen',
+  empty: 'Noch keine Notizen. Wenn ein Post draußen ist, notiere hier, was zurückkam: Antworten, Fragen, Menschen, Ideen.',
+  noHits: 'Keine Notiz passt zu „{{query}}“.',
+  detached: 'Post gelöscht',
+  fromDraft: 'Aus „{{title}}“',
+  untitled: 'Ohne Titel',
+  saveFailed: 'Die Notiz konnte nicht gespeichert werden ({{reason}}). Dein Text ist noch da; versuch es noch einmal.',
+  loadFailed: 'Das Journal konnte nicht geladen werden ({{reason}}).',
+  deleteFailed: 'Die Notiz konnte nicht gelöscht werden ({{reason}}).',
+  draftMade: 'Neuer Entwurf aus der Notiz angelegt.',
+  noEditor: 'Öffne einen Entwurf, um die Notiz einzufügen.',
+  quote: {
+    attribution: '{{kind}} auf {{platform}}, {{date}}, zu „{{title}}“',
+    titlePrefix: 'Aus dem Journal',
+  },
+}
