@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isWebUrl } from '../domain/post'
+import { storableString } from '../domain/unicode'
 import { slugify } from './slug'
 
 /**
@@ -12,8 +13,7 @@ export const SLUG_PLACEHOLDER = '{slug}'
 export const MAX_BLOG_URL_LENGTH = 2000
 
 /** A draft's blog link: empty (none) or a web address — http or https, nothing else. */
-export const blogUrlSchema = z
-  .string()
+export const blogUrlSchema = storableString()
   .max(MAX_BLOG_URL_LENGTH)
   .refine((value) => value === '' || isWebUrl(value), { message: 'expected a web address starting with https:// or http://' })
 
@@ -21,8 +21,7 @@ export const blogUrlSchema = z
  * The pattern: empty (no derived links), or a web address that may contain {slug} once. A
  * pattern without {slug} is a base address: the slug goes after it ("…/blog" → "…/blog/slug").
  */
-export const blogUrlPatternSchema = z
-  .string()
+export const blogUrlPatternSchema = storableString()
   .max(MAX_BLOG_URL_LENGTH)
   .refine((value) => value === '' || isBlogUrlPattern(value), { message: 'expected a web address like https://example.com/blog/{slug}' })
 

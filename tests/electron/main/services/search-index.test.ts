@@ -40,6 +40,7 @@ function expectReadsAnswer({ drafts, search }: Services, { kept, edited }: Retur
 }
 
 describe('Reading never needs to write', () => {
+  // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('lists and searches on a full disk, the newest text included, and catches up once there is room', async () => {
     const disk = mountTmpfs('size=4m')
     const services = await createServices({ dataDir: join(disk, 'library') })

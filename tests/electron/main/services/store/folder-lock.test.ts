@@ -82,6 +82,7 @@ describe('the library folder lock', () => {
     services.close()
   })
 
+  // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('close() never throws, even when the disk is full; it still closes and releases the folder', async () => {
     const disk = mountTmpfs('1m')
     const problems: string[] = []

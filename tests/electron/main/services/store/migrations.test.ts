@@ -109,6 +109,23 @@ const WRITTEN_AT: Record<number, { write(db: Database.Database): void; readBack(
       expect(services.posts.today('2025-03-02').map((p) => p.id)).toEqual([1])
     },
   },
+  3: {
+    write(db) {
+      const note = db.prepare(
+        'INSERT INTO journal_notes (id, post_id, draft_id, platform, source_title, kind, noted_on, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      note.run(1, 2, 1, 'linkedin', 'Herz statt Technik', 'reply', '2025-03-02', 'Anna fragt nach Brücken', T0 + 7000, T0 + 7000)
+      // Detached: its post and draft were deleted; the note stays.
+      note.run(2, null, null, 'x', 'Gelöscht', 'idea', '2025-03-01', 'Idee über Straßen', T0 + 8000, T0 + 8000)
+    },
+    readBack(services) {
+      expect(services.journal.listForDraft(1)).toEqual([
+        expect.objectContaining({ id: 1, postId: 2, kind: 'reply', notedOn: '2025-03-02', text: 'Anna fragt nach Brücken', platform: 'linkedin' }),
+      ])
+      expect(services.journal.listAll().map((n) => n.id)).toEqual([1, 2])
+      expect(services.journal.search('strasse').map((n) => n.id)).toEqual([2])
+    },
+  },
 }
 
 function schemaOf(db: Database.Database): string[] {

@@ -64,6 +64,7 @@ describe('opening a library that another program has locked', () => {
 })
 
 describe('opening a library in a read-only folder', () => {
+  // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('refuses with a "read-only" error and moves nothing (even for root)', async () => {
     const disk = mountTmpfs('4m')
     const titles = await libraryWithDrafts(disk)
@@ -80,6 +81,7 @@ describe('opening a library in a read-only folder', () => {
     expect(await titlesIn(disk)).toEqual(titles)
   })
 
+  // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('refuses with a "read-only" error when the library folder cannot even be created', async () => {
     const disk = mountTmpfs('64k')
     remount(disk, 'ro')
@@ -216,6 +218,7 @@ describe('a recovery cut short by a crash', () => {
 })
 
 describe('a damaged file that cannot be replaced right now', () => {
+  // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('on a read-only disk: a "read-only" error, and the damaged file stays where it is', async () => {
     const disk = mountTmpfs('4m')
     const services = await createServices({ dataDir: disk })
@@ -230,6 +233,7 @@ describe('a damaged file that cannot be replaced right now', () => {
     expect(listing(disk)).toEqual(before)
   })
 
+  // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('on a full disk: a "disk-full" error, the damaged file stays, and no partial copy is left', async () => {
     const disk = mountTmpfs('4m')
     const services = await createServices({ dataDir: disk })
