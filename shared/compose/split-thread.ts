@@ -5,6 +5,7 @@ import { buildCostModel, type CostModel } from '../platforms/cost-model'
 import { fits, measure } from '../platforms/measure'
 import { effectiveLimit, type PlatformSettingsInput, type ThreadNumbering } from '../platforms/settings'
 import { removeRefusedCharacters } from './clean'
+import { isHeading } from './passage'
 import { splitSentences } from './sentences'
 
 export interface SplitThreadOptions {
@@ -148,6 +149,21 @@ class Chunk {
     return this.packWith(exact, reserved)
   }
 
+  /**
+   * True if sentence `i` (a paragraph's last) does not fit after the current part but fits
+   * together with the sentence before it, which is already in the current part after other
+   * text. Then moving both keeps a non-empty part behind and the pair together.
+   */
+  private wouldBeWidow(units: Span[], i: number, current: Span | null, fitsTrimmed: SpanCheck): boolean {
+    if (!current) return false
+    const previous = units[i - 1]!
+    const sentence = units[i]!
+    if (current.end !== previous.end || current.start >= previous.start) return false
+    if (this.text.slice(current.start, previous.start).trim() === '') return false
+    if (fitsTrimmed(current.start, sentence.end)) return false
+    return fitsTrimmed(previous.start, sentence.end)
+  }
+
   /** How much of the limit a part would use, 0..1 (from the model where there is one). */
   private fullness(span: Span, reserved: string): number {
     const limit = effectiveLimit(this.platform, this.settings)
@@ -181,19 +197,34 @@ class Chunk {
         current = { start: current.start, end: unit.end }
         return
       }
-      if (fitsTrimmed(unit.start, unit.end)) {
+      const next = NEXT_LEVEL[level]
+      // A heading belongs to the text below it: rather than end a part on one, fill the part
+      // with the first pieces of the next unit.
+      const afterHeading = current !== null && next !== null && endsWithHeading(text.slice(current.start, current.end))
+      if (!afterHeading && fitsTrimmed(unit.start, unit.end)) {
         flush()
         current = unit
         return
       }
-      const next = NEXT_LEVEL[level]
       if (next === null) {
         throw new RangeError(`The ${platform} limit is too small for even one character plus numbering`)
       }
       // The unit must be cut at a finer boundary. If the current part is already well filled,
       // end it here, at the better boundary; otherwise let the unit's first pieces fill it.
-      if (current && this.fullness(current, reserved) >= FULL_ENOUGH) flush()
-      for (const child of children(text, unit, next, language)) place(child, next)
+      if (current && !afterHeading && this.fullness(current, reserved) >= FULL_ENOUGH) flush()
+      const units = children(text, unit, next, language)
+      const last = lastNonBlank(text, units)
+      for (let i = 0; i < units.length; i++) {
+        if (next === 'sentence' && i === last && i > 0 && this.wouldBeWidow(units, i, current, fitsTrimmed)) {
+          // A paragraph's last sentence would open the next part alone: take the sentence
+          // before it along, so the thought is not torn from its conclusion.
+          current = { start: current!.start, end: units[i - 1]!.start }
+          flush()
+          current = { start: units[i - 1]!.start, end: units[i]!.end }
+          continue
+        }
+        place(units[i]!, next)
+      }
     }
     place({ start: 0, end: text.length }, 'chunk')
     flush()
@@ -207,6 +238,17 @@ function trimSpan(text: string, span: Span): Span {
   while (start < end && /\s/u.test(text[start]!)) start++
   while (end > start && /\s/u.test(text[end - 1]!)) end--
   return { start, end }
+}
+
+function endsWithHeading(part: string): boolean {
+  const blocks = part.trimEnd().split(/\n[ \t]*\n/u)
+  return blocks.length > 0 && isHeading(blocks[blocks.length - 1]!)
+}
+
+/** Index of the last unit with any text in it, or -1. */
+function lastNonBlank(text: string, units: Span[]): number {
+  for (let i = units.length - 1; i >= 0; i--) if (text.slice(units[i]!.start, units[i]!.end).trim() !== '') return i
+  return -1
 }
 
 /** The units of `level` inside `span`, partitioning it. */
@@ -231,8 +273,9 @@ function piecesAt(text: string, level: Level, language: Language): readonly stri
     case 'sentence':
       return splitSentences(text, language)
     case 'clause':
-      // After a comma, semicolon or colon, or before a spaced dash, when whitespace follows.
-      return splitAfter(text, /[,;:]\s+|\s+(?=[–—]\s)/gu)
+      // After a comma, semicolon or colon, or after a spaced dash, when whitespace follows.
+      // DO NOT break before the dash: a part must never start with one.
+      return splitAfter(text, /[,;:]\s+|\s[–—]\s+/gu)
     case 'word':
       return splitAfter(text, /\s+/gu)
     case 'grapheme':
