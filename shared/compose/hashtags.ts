@@ -119,11 +119,12 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   let u = 0
   // Alternate: the passage's best word, then one of the draft's other tags.
   while (out.length < max && (k < keywords.length || u < unused.length)) {
-    if (k < keywords.length) {
+    const before = out.length
+    while (k < keywords.length && out.length === before) {
       const candidate = keywords[k++]!
       push(candidate.tag, candidate.form, candidate.words, false)
     }
-    if (out.length < max && u < unused.length && (k >= keywords.length || out.length % 2 === 1)) {
+    if (out.length < max && u < unused.length) {
       const t = unused[u++]!
       push(toHashtag(t.tag, language), t.tag, t.words, true)
     }
@@ -179,6 +180,8 @@ interface Entry {
   firstSeen: number
   noun: boolean
   named: boolean
+  /** Never seen in lowercase. */
+  capitalOnly: boolean
   words: string[]
 }
 
@@ -197,9 +200,10 @@ function rankKeywords(text: string, title: string, language: Language, stats: Li
       entry.occurrences += 1
       entry.noun ||= noun
       entry.named ||= named
+      entry.capitalOnly &&= /^\p{Lu}/u.test(form)
       return
     }
-    byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, words: words() })
+    byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: /^\p{Lu}/u.test(form), words: words() })
   }
 
   const sources = [
@@ -265,8 +269,9 @@ function rankKeywords(text: string, title: string, language: Language, stats: Li
   }
   const ranked = [...byKey.values()]
     .filter((entry) => entry.words.length === 1 || entry.occurrences >= MIN_PHRASE_COUNT || entry.key.includes('-'))
-    // German capitalises nouns: lowercase words are verbs and adjectives, poor hashtags.
-    .filter((entry) => language !== 'de' || entry.noun || entry.named)
+    // German capitalises nouns: lowercase words are verbs and adjectives, poor hashtags. A
+    // word only ever seen opening a sentence may be either; it has to recur to count.
+    .filter((entry) => language !== 'de' || entry.noun || entry.named || (entry.capitalOnly && entry.occurrences >= 2))
     .filter((entry) => entry.form.length <= MAX_SUGGESTED_TAG_LENGTH)
     .map((entry) => ({
       entry,
