@@ -1,7 +1,7 @@
 import twitterText from 'twitter-text'
 import type { Language } from '../domain/draft'
 import { countGraphemes, extractHashtags } from '../platforms/counting'
-import { detectLanguage, isStopword } from './stopwords'
+import { detectLanguage, isStopwordLower } from './stopwords'
 
 /**
  * How often terms occur across the author's library, so a draft's tags can be the words that
@@ -22,6 +22,8 @@ export interface SuggestHashtagsOptions {
   title?: string
   /** The draft's language; the text's own language wins when it is clearly another. */
   language?: Language
+  /** `language` was already detected from this text: use it as it is. */
+  languageDetected?: boolean
   /** At most this many suggestions (default 5). */
   max?: number
   /** Rank by specificity to this draft against the library; without it, by salience within the draft. */
@@ -64,8 +66,13 @@ export function toHashtag(phrase: string, language: Language = 'de'): string | n
     words.length === 1 && /\p{Lu}/u.test(words[0]!.slice(1)) ? words[0]! : words.map((w) => capitalize(w, language)).join('')
   const tag = `#${body}`
   if (countGraphemes(body) > MAX_HASHTAG_GRAPHEMES) return null
+  // Latin letters (umlauts and ß included) and digits, starting with a letter: valid for
+  // twitter-text without running its regexes. Anything else is checked by twitter-text.
+  if (LATIN_HASHTAG_BODY.test(body)) return tag
   return twitterText.isValidHashtag(tag) ? tag : null
 }
+
+const LATIN_HASHTAG_BODY = /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ_]*$/u
 
 function capitalize(word: string, language: Language): string {
   const first = String.fromCodePoint(word.codePointAt(0)!)
@@ -91,16 +98,20 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   const max = options.max ?? DEFAULT_MAX
   if (max <= 0) return []
   const title = options.title ?? ''
-  const language = detectLanguage(`${title}\n${text}`, options.language ?? 'en')
+  const language = options.languageDetected && options.language ? options.language : detectLanguage(text === '' ? title : text, options.language ?? 'en')
   const taken = new Set(extractHashtags(`${title}\n${text}`).map((h) => foldCase(`#${h}`)))
   for (const word of options.exclude ?? []) taken.add(foldCase(`#${word}`))
   const out: HashtagTerm[] = []
   const chosenWords = new Set<string>()
-  const push = (tag: string | null, phrase: string, words: readonly string[], fromTags: boolean) => {
-    if (tag === null || out.length >= max) return
+  // `makeTag` is called only for candidates still in the running: validating a hashtag runs
+  // twitter-text's regexes, the costliest step here.
+  const push = (makeTag: () => string | null, phrase: string, words: readonly string[], fromTags: boolean) => {
+    if (out.length >= max) return
     // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
     // after #SocialMedia.
     if (!fromTags && words.some((w) => chosenWords.has(w))) return
+    const tag = makeTag()
+    if (tag === null) return
     const key = foldCase(tag)
     if (taken.has(key)) return
     taken.add(key)
@@ -112,7 +123,7 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   const ownTags = (options.tags ?? []).map((tag) => ({ tag, words: splitWords(tag.toLowerCase()) }))
   const used = ownTags.filter((t) => t.words.length > 0 && lowerText.includes(t.words.join(' ')))
   const unused = ownTags.filter((t) => !used.includes(t))
-  for (const t of used) push(toHashtag(t.tag, language), t.tag, t.words, true)
+  for (const t of used) push(() => toHashtag(t.tag, language), t.tag, t.words, true)
 
   const keywords = rankKeywords(text, title, language, options.libraryTermStats)
   let k = 0
@@ -122,11 +133,11 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
     const before = out.length
     while (k < keywords.length && out.length === before) {
       const candidate = keywords[k++]!
-      push(candidate.tag, candidate.form, candidate.words, false)
+      push(() => toHashtag(candidate.form, language), candidate.form, candidate.words, false)
     }
     if (out.length < max && u < unused.length) {
       const t = unused[u++]!
-      push(toHashtag(t.tag, language), t.tag, t.words, true)
+      push(() => toHashtag(t.tag, language), t.tag, t.words, true)
     }
   }
   return out
@@ -162,14 +173,20 @@ function isNamed(word: string): boolean {
   return /^\p{Lu}{2,6}s?$/u.test(word) || /^\p{Lu}?\p{Ll}+\p{Lu}/u.test(word)
 }
 
-function isKeyword(word: string, language: Language): boolean {
-  if (!/\p{L}/u.test(word) || /^\p{N}/u.test(word)) return false
-  if (word.length < MIN_KEYWORD_LENGTH && !/^\p{Lu}{2,3}$/u.test(word)) return false
-  if (isStopword(word)) return false
+/** Cheap checks first: this runs for every word of the passage. `lower` is word.toLowerCase(). */
+function isKeyword(word: string, lower: string, language: Language): boolean {
+  if (word.length < MIN_KEYWORD_LENGTH && !(word.length >= 2 && lower !== word && word === word.toUpperCase())) return false
+  if (isStopwordLower(lower)) return false
+  const first = word.charCodeAt(0)
+  // Starts with a digit (ASCII, the common case) or holds no letter at all.
+  if ((first >= 48 && first <= 57) || !HAS_LETTER.test(word)) return false
   // English has no capitals to find nouns by: at least leave out adverbs and past forms.
-  if (language === 'en' && /^\p{Ll}/u.test(word) && /(?:ly|ed)$/u.test(word)) return false
+  if (language === 'en' && lower === word && (word.endsWith('ly') || word.endsWith('ed'))) return false
   return true
 }
+
+const HAS_LETTER = /\p{L}/u
+const STARTS_UPPER = /^\p{Lu}/u
 
 interface Entry {
   /** As first written; hashtags keep inner capitals (RatziFatzi) and capitalise the first letter. */
@@ -183,27 +200,31 @@ interface Entry {
   /** Never seen in lowercase. */
   capitalOnly: boolean
   words: string[]
+  /** Salience, times specificity against the library when known. */
+  rank: number
 }
 
-interface Keyword {
-  readonly tag: string | null
-  form: string
-  words: string[]
+interface PreviousWord {
+  word: string
+  lower: string
+  index: number
+  capitalized: boolean
 }
 
-function rankKeywords(text: string, title: string, language: Language, stats: LibraryTermStats | undefined): Keyword[] {
+
+function rankKeywords(text: string, title: string, language: Language, stats: LibraryTermStats | undefined): Entry[] {
   const byKey = new Map<string, Entry>()
-  const add = (key: string, form: string, weight: number, at: number, noun: boolean, named: boolean, words: () => string[]) => {
+  const add = (key: string, form: string, weight: number, at: number, noun: boolean, named: boolean, capital: boolean, words: () => string[]) => {
     const entry = byKey.get(key)
     if (entry) {
       entry.score += weight
       entry.occurrences += 1
       entry.noun ||= noun
       entry.named ||= named
-      entry.capitalOnly &&= /^\p{Lu}/u.test(form)
+      entry.capitalOnly &&= capital
       return
     }
-    byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: /^\p{Lu}/u.test(form), words: words() })
+    byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, words: words(), rank: 0 })
   }
 
   const sources = [
@@ -213,79 +234,73 @@ function rankKeywords(text: string, title: string, language: Language, stats: Li
   for (const source of sources) {
     // One pass over the words; only keywords are looked at closely, and a phrase is two
     // keywords with nothing but a single space between them.
-    let previous: { word: string; lower: string; index: number } | null = null
+    let previous: PreviousWord | null = null
     for (const match of source.text.matchAll(WORD)) {
       const token = match[0]
       const index = match.index
-      const capitalized = /^\p{Lu}/u.test(token)
-      const atStart = capitalized && startsSentence(source.text, index)
+      const lower = token.toLowerCase()
       if (token.includes('-')) {
         // A compound: its parts count on their own, and the whole is a candidate too.
+        const capitalized = lower !== token && STARTS_UPPER.test(token)
+        const noun = capitalized && !startsSentence(source.text, index)
         const parts = token.split('-')
-        const lower = token.toLowerCase()
-        if (parts.filter((p) => isKeyword(p, language)).length >= 2 || (parts.length === 2 && isKeyword(parts[1]!, language))) {
-          add(lower, token, source.weight, source.offset + index, capitalized && !atStart, false, () =>
-            parts.map((p) => p.toLowerCase()),
-          )
+        const lowerParts = lower.split('-')
+        const keywords = parts.map((part, i) => isKeyword(part, lowerParts[i]!, language))
+        if (keywords.filter(Boolean).length >= 2 || (parts.length === 2 && keywords[1])) {
+          add(lower, token, source.weight, source.offset + index, noun, false, capitalized, () => lowerParts)
         }
         let at = index
-        for (const part of parts) {
-          if (isKeyword(part, language)) {
-            const capital = /^\p{Lu}/u.test(part)
-            add(part.toLowerCase(), part, source.weight, source.offset + at, capital && !atStart, isNamed(part), () => [part.toLowerCase()])
+        parts.forEach((part, i) => {
+          if (keywords[i]) {
+            const capital = lowerParts[i] !== part && STARTS_UPPER.test(part)
+            // Parts after the first are inside the word: capitalised there, they are nouns.
+            add(lowerParts[i]!, part, source.weight, source.offset + at, capital && (i > 0 || noun), isNamed(part), capital, () => [lowerParts[i]!])
           }
           at += part.length + 1
-        }
+        })
         previous = null
         continue
       }
-      if (!isKeyword(token, language)) {
+      if (!isKeyword(token, lower, language)) {
         previous = null
         continue
       }
-      const lower = token.toLowerCase()
-      const named = isNamed(token) || (language === 'en' && capitalized && !atStart)
-      add(lower, token, source.weight, source.offset + index, capitalized && !atStart, named, () => [lower])
-      const before = previous
+      const capitalized = lower !== token && STARTS_UPPER.test(token)
+      const atStart = capitalized && startsSentence(source.text, index)
+      const named = lower !== token && (isNamed(token) || (language === 'en' && capitalized && !atStart))
+      add(lower, token, source.weight, source.offset + index, capitalized && !atStart, named, capitalized, () => [lower])
+      const before = previous as PreviousWord | null
       // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
       if (
         before &&
-        source.text.slice(before.index + before.word.length, index) === ' ' &&
-        (language !== 'de' || (capitalized && /^\p{Lu}/u.test(before.word)))
+        before.index + before.word.length + 1 === index &&
+        source.text.charCodeAt(index - 1) === 32 &&
+        (language !== 'de' || (capitalized && before.capitalized))
       ) {
-        add(`${before.lower} ${lower}`, `${before.word} ${token}`, source.weight * PHRASE_WEIGHT, source.offset + before.index, true, false, () => [
+        add(`${before.lower} ${lower}`, `${before.word} ${token}`, source.weight * PHRASE_WEIGHT, source.offset + before.index, true, false, true, () => [
           before.lower,
           lower,
         ])
       }
-      previous = { word: token, lower, index }
+      previous = { word: token, lower, index, capitalized }
     }
   }
 
-  const specificity = (entry: Entry) => {
-    if (!stats || stats.documentCount <= 0) return 1
-    const df = Math.max(0, stats.documentFrequency(entry.key))
-    return Math.log((stats.documentCount + 1) / (df + 1)) + 1
-  }
-  const ranked = [...byKey.values()]
-    .filter((entry) => entry.words.length === 1 || entry.occurrences >= MIN_PHRASE_COUNT || entry.key.includes('-'))
+  const useStats = stats !== undefined && stats.documentCount > 0
+  const ranked: Entry[] = []
+  for (const entry of byKey.values()) {
+    const compound = entry.key.includes('-')
+    // A phrase must recur; a compound seen once is weaker than a word that recurs.
+    if (entry.words.length > 1 && !compound && entry.occurrences < MIN_PHRASE_COUNT) continue
+    if (compound && entry.occurrences < 2 && entry.score < TITLE_WEIGHT) continue
     // German capitalises nouns: lowercase words are verbs and adjectives, poor hashtags. A
     // word only ever seen opening a sentence may be either; it has to recur to count.
-    .filter((entry) => language !== 'de' || entry.noun || entry.named || (entry.capitalOnly && entry.occurrences >= 2))
-    .filter((entry) => entry.form.length <= MAX_SUGGESTED_TAG_LENGTH)
-    .map((entry) => ({
-      entry,
-      rank: entry.score * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1) * specificity(entry),
-    }))
-    // A compound seen once is a weaker tag than a word that recurs.
-    .filter(({ entry }) => !entry.key.includes('-') || entry.occurrences >= 2 || entry.score >= TITLE_WEIGHT)
-    .sort((a, b) => b.rank - a.rank || a.entry.firstSeen - b.entry.firstSeen)
-  return ranked.map(({ entry }) => ({
-    // Lazily: validating a hashtag is a regex run, and only the first few are ever used.
-    get tag() {
-      return toHashtag(entry.form, language)
-    },
-    form: entry.form,
-    words: entry.words,
-  }))
+    if (language === 'de' && !entry.noun && !entry.named && !(entry.capitalOnly && entry.occurrences >= 2)) continue
+    if (entry.form.length > MAX_SUGGESTED_TAG_LENGTH) continue
+    let rank = entry.score * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1)
+    if (useStats) rank *= Math.log((stats.documentCount + 1) / (Math.max(0, stats.documentFrequency(entry.key)) + 1)) + 1
+    entry.rank = rank
+    ranked.push(entry)
+  }
+  return ranked.sort((a, b) => b.rank - a.rank || a.firstSeen - b.firstSeen)
 }

@@ -200,8 +200,11 @@ class Chunk {
       const next = NEXT_LEVEL[level]
       // A heading belongs to the text below it: rather than end a part on one, fill the part
       // with the first pieces of the next unit.
-      const afterHeading = current !== null && next !== null && endsWithHeading(text.slice(current.start, current.end))
-      if (!afterHeading && fitsTrimmed(unit.start, unit.end)) {
+      // Looked at only when a part would end here: most placements never need it.
+      // A heading is never left at a part's end for the sake of a whole unit; but it is not
+      // worth tearing a word apart for (no descent to graphemes).
+      const canDescend = next !== null && next !== 'grapheme'
+      if (fitsTrimmed(unit.start, unit.end) && !(current !== null && canDescend && endsWithHeading(text, current))) {
         flush()
         current = unit
         return
@@ -211,7 +214,7 @@ class Chunk {
       }
       // The unit must be cut at a finer boundary. If the current part is already well filled,
       // end it here, at the better boundary; otherwise let the unit's first pieces fill it.
-      if (current && !afterHeading && this.fullness(current, reserved) >= FULL_ENOUGH) flush()
+      if (current && this.fullness(current, reserved) >= FULL_ENOUGH && !(canDescend && endsWithHeading(text, current))) flush()
       const units = children(text, unit, next, language)
       const last = lastNonBlank(text, units)
       for (let i = 0; i < units.length; i++) {
@@ -240,9 +243,31 @@ function trimSpan(text: string, span: Span): Span {
   return { start, end }
 }
 
-function endsWithHeading(part: string): boolean {
-  const blocks = part.trimEnd().split(/\n[ \t]*\n/u)
-  return blocks.length > 0 && isHeading(blocks[blocks.length - 1]!)
+/** Headings are short (see isHeading): only the end of the part is looked at. */
+const HEADING_WINDOW = 120
+/** No heading ends with these (see isHeading); most parts do, which makes the check cheap. */
+const CLOSING = new Set('.!?…:;,"“”»«')
+const BLANK_LINE_AHEAD = /^[ \t]*\n[ \t]*\n/u
+
+/**
+ * True if the part ends with a heading: a whole block (a blank line or the chunk's start before
+ * it, a blank line after it) that looks like one. A part cut inside a paragraph never does.
+ */
+function endsWithHeading(text: string, span: Span): boolean {
+  const end = trimSpan(text, span).end
+  if (end <= span.start || CLOSING.has(text[end - 1]!)) return false
+  if (!BLANK_LINE_AHEAD.test(text.slice(end, end + 8))) return false
+  const from = Math.max(span.start, end - HEADING_WINDOW)
+  const tail = text.slice(from, end)
+  const blank = tail.lastIndexOf('\n\n')
+  if (blank < 0) {
+    // The block must start at the part's start, and that at the chunk's start or after a blank line.
+    if (from > span.start) return false
+    const start = trimSpan(text, span).start
+    const before = text.slice(Math.max(0, start - 8), start)
+    if (start > 0 && !/\n[ \t]*\n[ \t]*$/u.test(before) && !(start <= 8 && before.trim() === '')) return false
+  }
+  return isHeading(blank < 0 ? tail : tail.slice(blank + 2))
 }
 
 /** Index of the last unit with any text in it, or -1. */

@@ -34,6 +34,11 @@ export function isStopword(word: string, language?: Language): boolean {
   return STOPWORDS.de.has(lower) || STOPWORDS.en.has(lower)
 }
 
+/** isStopword in either language for a word already lowercased (the hot path of the hashtag scan). */
+export function isStopwordLower(lower: string): boolean {
+  return STOPWORDS.de.has(lower) || STOPWORDS.en.has(lower)
+}
+
 /**
  * The language a text is written in, by which stopword list its words hit more often; the
  * draft's own setting wins a tie or a text too short to tell. Cheap: short words only.
@@ -41,15 +46,17 @@ export function isStopword(word: string, language?: Language): boolean {
 export function detectLanguage(text: string, fallback: Language): Language {
   let de = 0
   let en = 0
-  let seen = 0
-  for (const match of text.matchAll(SHORT_WORD)) {
-    const lower = match[0].toLowerCase()
+  // The opening is enough to tell, and keeps this cheap on long passages.
+  for (const match of text.slice(0, DETECT_WINDOW).matchAll(LETTERS)) {
+    const word = match[0]
+    if (word.length > 5) continue
+    const lower = word.toLowerCase()
     if (STOPWORDS.de.has(lower)) de++
     if (STOPWORDS.en.has(lower)) en++
-    if (++seen >= 400) break
   }
   if (Math.abs(de - en) < 3) return fallback
   return de > en ? 'de' : 'en'
 }
 
-const SHORT_WORD = /(?<![\p{L}\p{M}])[\p{L}]{2,5}(?![\p{L}\p{M}])/gu
+const DETECT_WINDOW = 600
+const LETTERS = /\p{L}+/gu

@@ -4,7 +4,7 @@ import { graphemes } from '../platforms/counting'
 import { PLATFORM_IDS, type PlatformId } from '../platforms/ids'
 import { fits } from '../platforms/measure'
 import { PLATFORMS, profileOf } from '../platforms/profiles'
-import type { PlatformSettingsInput, ThreadNumbering } from '../platforms/settings'
+import { effectiveLimit, type PlatformSettingsInput, type ThreadNumbering } from '../platforms/settings'
 import { cleanPassage } from './clean'
 import { rankHashtags, type HashtagTerm, type LibraryTermStats } from './hashtags'
 import { breakBeforeHeadings, normalizeMarkup, pickHook } from './passage'
@@ -103,6 +103,8 @@ interface Context {
   analysis: Analysis
   input: ComposeInput
   tags: string[]
+  /** shapedSentences, once per platform. */
+  shaped?: readonly string[] | undefined
 }
 
 const MANUAL_BREAK_LINE = /^[ \t]*-{3,}[ \t]*$/gmu
@@ -134,12 +136,13 @@ function analyse(input: ComposeInput): Analysis {
   // A single post has no use for "---": the break becomes a blank line.
   const passage = withBreaks.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
   const title = cleanPassage(input.title).replace(/\s+/gu, ' ').trim()
-  const language = detectLanguage(`${title}\n${passage}`, input.language)
+  const language = detectLanguage(passage === '' ? title : passage, input.language)
   const sentences = splitSentences(passage, language)
   const hashtags = rankHashtags(passage, {
     tags: input.tags,
     title,
     language,
+    languageDetected: true,
     max: MOST_HASHTAGS,
     libraryTermStats: input.libraryTermStats,
   })
@@ -157,7 +160,7 @@ function analyse(input: ComposeInput): Analysis {
     hookIndex: hook === null ? -1 : sentences.findIndex((s) => s.trim() === hook),
     topic: topic === '' ? null : topic,
     hashtags,
-    seed: fnv1a(`${passage}\u0000${title}`),
+    seed: fnv1a(title, fnv1a(passage)),
     models: new Map(),
   }
   MANUAL_BREAK_LINE.lastIndex = 0
@@ -195,8 +198,10 @@ function thread(context: Context): string[] {
   const { platform, settings, analysis } = context
   const language = analysis.language
   const numbering: ThreadNumbering = settings?.threadNumbering ?? '1/4'
-  if (!analysis.manualBreaks) {
-    const whole = fitSingle(context, { frame: (passage) => passage, tags: context.tags, passageRequired: true, truncate: false, wholeOnly: true })
+  // No platform counts fewer than one unit per three UTF-16 units of prose: longer passages
+  // need a thread, and measuring them whole (twitter-text on X) is not worth it.
+  if (!analysis.manualBreaks && analysis.passage.length <= effectiveLimit(platform, settings) * 3) {
+    const whole = fitSingle(context, { frame: (passage) => passage, tags: context.tags, sentences: [analysis.passage], passageRequired: true, truncate: false, wholeOnly: true })
     if (whole !== null) return [whole]
   }
   const opener = threadOpener(context, numbering)
@@ -267,6 +272,11 @@ function appendTags(context: Context, parts: string[]): string[] {
  * paragraphs. Null: the passage as it stands (and its cost model can be used).
  */
 function shapedSentences(context: Context): readonly string[] | undefined {
+  if (!('shaped' in context)) context.shaped = shapeSentences(context)
+  return context.shaped
+}
+
+function shapeSentences(context: Context): readonly string[] | undefined {
   const { analysis } = context
   const shape = shapeOf(context.platform)
   if (!shape.hookBefore && !shape.airy) return undefined
@@ -444,9 +454,11 @@ function longestPassage(
   const ends: number[] = []
   let offset = 0
   for (let i = 0; i < count; i++) {
-    offset += sentences[i]!.length
-    let end = offset
-    while (end > 0 && /\s/u.test(text[end - 1]!)) end--
+    const sentence = sentences[i]!
+    offset += sentence.length
+    // From the sentence, not the text: indexing a joined (cons) string is slow in V8. A
+    // sentence of whitespace alone adds no new end.
+    const end = offset - (sentence.length - sentence.trimEnd().length)
     if (end > (ends[ends.length - 1] ?? 0)) ends.push(end)
   }
   const prefix = (i: number) => text.slice(0, ends[i])
@@ -516,9 +528,13 @@ function usableUrl(url: string | undefined): string | null {
   }
 }
 
-/** FNV-1a: a small stable hash, so the same passage always gets the same question. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
+/**
+ * FNV-1a: a small stable hash, so the same passage always gets the same question. Chained
+ * (`seed`) rather than hashing a concatenation: charCodeAt on a concatenated (cons) string
+ * is many times slower in V8.
+ */
+function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let hash = seed
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i)
     hash = Math.imul(hash, 0x01000193)
