@@ -217,6 +217,15 @@ function thread(context: Context): string[] {
     const parts = splitThread(platform, `${source}\n\n${tagLine}`, { settings, language })
     const moved = tagsAfterNumber(parts, numbering)
     if (moved) return moved
+    // The tags took a part of their own: the parts before it are what the passage alone
+    // packs into (the packer fills parts in order), renumbered; no second split needed.
+    const last = parts[parts.length - 1]!
+    const tagsOnly = /^(?:#\S+\s*)+$/u.test(parts.length > 1 ? stripNumbering(last, numbering) : last)
+    const before = parts.slice(0, -1)
+    if (tagsOnly && before.length > 1 && !before.some((part) => part.includes('#'))) {
+      const bodies = numbering === 'none' ? before : before.map((part) => stripNumbering(part, numbering))
+      return appendTags(context, bodies.map((part, i) => part + numberingSuffix(numbering, i + 1, bodies.length)))
+    }
   }
   const parts = splitThread(platform, source, { settings, language })
   return appendTags(context, parts)
