@@ -100,7 +100,12 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   const title = options.title ?? ''
   const language = options.languageDetected && options.language ? options.language : detectLanguage(text === '' ? title : text, options.language ?? 'en')
   const taken = new Set(extractHashtags(`${title}\n${text}`).map((h) => foldCase(`#${h}`)))
-  for (const word of options.exclude ?? []) taken.add(foldCase(`#${word}`))
+  // Excluded words, unless the draft's own tags ask for them.
+  const ownTagKeys = new Set((options.tags ?? []).map((tag) => foldCase(`#${splitWords(tag).join('')}`)))
+  for (const word of options.exclude ?? []) {
+    const key = foldCase(`#${word}`)
+    if (!ownTagKeys.has(key)) taken.add(key)
+  }
   const out: HashtagTerm[] = []
   const chosenWords = new Set<string>()
   // `makeTag` is called only for candidates still in the running: validating a hashtag runs

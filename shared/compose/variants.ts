@@ -110,6 +110,9 @@ interface Context {
 const MANUAL_BREAK_LINE = /^[ \t]*-{3,}[ \t]*$/gmu
 const MOST_OWN_NAMES = Math.max(...PLATFORM_IDS.map((id) => PLATFORMS[id].hashtags.ownNames.length))
 const MOST_HASHTAGS = Math.max(...PLATFORM_IDS.map((id) => PLATFORMS[id].hashtags.suggested)) + MOST_OWN_NAMES
+const PLATFORM_NAMES = [...new Set(PLATFORM_IDS.flatMap((id) => [PLATFORMS[id].name, ...PLATFORMS[id].hashtags.ownNames]))]
+/** A sentence this short before the hook ("Einspruch!") moves to the front with it. */
+const SHORT_LEAD = 25
 /** The question style keeps the passage short: a few sentences, then the reader's turn. */
 const QUESTION_PASSAGE_MAX = 600
 /** A question mark at the end, perhaps inside closing quotes. */
@@ -144,6 +147,9 @@ function analyse(input: ComposeInput): Analysis {
     language,
     languageDetected: true,
     max: MOST_HASHTAGS,
+    // A passage naming platforms ("Facebook, YouTube, Xing") is not about them: no #YouTube.
+    // The draft's own tags may still name one.
+    exclude: PLATFORM_NAMES,
     libraryTermStats: input.libraryTermStats,
   })
   const fromPassage = hashtags.find((term) => !term.fromTags) ?? hashtags[0]
@@ -297,11 +303,21 @@ function shapeSentences(context: Context): readonly string[] | undefined {
     if (!opensShort && hookEnd > shape.hookBefore) {
       // Move the hook to the front; the whitespace after it goes to the sentence before, so
       // a paragraph break it closed stays a paragraph break.
-      const i = analysis.hookIndex
+      let i = analysis.hookIndex
+      let hook = analysis.hook
+      // "Einspruch! <hook>": a short sentence opening the hook's paragraph goes along with it
+      // rather than be left behind on its own.
+      const lead = sentences[i - 1]!
+      const leadStartsParagraph = i === 1 || /\n\s*$/u.test(sentences[i - 2]!)
+      if (i > 1 && leadStartsParagraph && !/\n/u.test(lead) && lead.trim().length < SHORT_LEAD) {
+        hook = `${lead.trim()} ${hook}`
+        sentences.splice(i - 1, 1)
+        i -= 1
+      }
       const trailing = /\s*$/u.exec(sentences[i]!)![0]
       sentences[i - 1] = sentences[i - 1]!.trimEnd() + (trailing.includes('\n') ? trailing : /\s*$/u.exec(sentences[i - 1]!)![0])
       sentences.splice(i, 1)
-      sentences = [`${analysis.hook}\n\n`, ...sentences]
+      sentences = [`${hook}\n\n`, ...sentences]
     }
   }
   if (shape.airy) sentences = airy(sentences, shape.airy)
@@ -381,15 +397,18 @@ function teaser(context: Context, blogUrl: string | null): string | null {
     if (cta !== null) attempts.push([cta, linkLine(withTitle)])
     attempts.push([null, linkLine(withTitle)])
   }
-  for (const [closing, link] of attempts) {
-    const post = fitSingle(context, {
-      frame: (passage) => join(passage, closing, link),
-      tags: context.tags,
-      sentences: hookSentences,
-      passageRequired: true,
-      truncate: true,
-    })
-    if (post !== null) return post
+  // Shorter closing lines before a cut hook: the hook is the point of the post.
+  for (const truncate of [false, true]) {
+    for (const [closing, link] of truncate ? attempts.slice(-1) : attempts) {
+      const post = fitSingle(context, {
+        frame: (passage) => join(passage, closing, link),
+        tags: context.tags,
+        sentences: hookSentences,
+        passageRequired: true,
+        truncate,
+      })
+      if (post !== null) return post
+    }
   }
   return null
 }
