@@ -43,7 +43,7 @@ describe('composeVariants on the sample post', () => {
     const [xing] = composeVariants(INPUT, 'xing')
     expect(xing!.parts).toHaveLength(1)
     const [hook, ...rest] = body(xing!.parts[0]!).split('\n\n')
-    expect(hook).toBe('Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.')
+    expect(hook).toBe('Einspruch! Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.')
     expect(UWE.startsWith(rest.join('\n\n'))).toBe(true)
     expect(rest.join('\n\n')).toMatch(/[.!?"]$/u)
     // LinkedIn has room for all of it: every word comes back, the hook moved to the front.
