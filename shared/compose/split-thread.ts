@@ -294,7 +294,7 @@ function piecesAt(text: string, level: Level, language: Language): readonly stri
     case 'chunk':
       return [text]
     case 'paragraph':
-      return splitAfter(text, /\n[ \t]*\n\s*/gu)
+      return splitParagraphs(text)
     case 'sentence':
       return splitSentences(text, language)
     case 'clause':
@@ -306,6 +306,11 @@ function piecesAt(text: string, level: Level, language: Language): readonly stri
     case 'grapheme':
       return graphemes(text)
   }
+}
+
+/** Paragraphs with the blank lines after them; they partition `text`. */
+export function splitParagraphs(text: string): string[] {
+  return splitAfter(text, /\n[ \t]*\n\s*/gu)
 }
 
 /** Pieces ending right after each match of `separator` (global); they partition `text`. */

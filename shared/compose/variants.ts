@@ -10,7 +10,7 @@ import { rankHashtags, type HashtagTerm, type LibraryTermStats } from './hashtag
 import { breakBeforeHeadings, normalizeMarkup, pickHook } from './passage'
 import { splitSentences } from './sentences'
 import { detectLanguage } from './stopwords'
-import { numberingSuffix, splitThread, stripNumbering } from './split-thread'
+import { numberingSuffix, splitParagraphs, splitThread, stripNumbering } from './split-thread'
 import { shapeOf } from './shapes'
 import { questionsFor, WORDING, type Wording } from './wording'
 
@@ -140,7 +140,9 @@ function analyse(input: ComposeInput): Analysis {
   const passage = withBreaks.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
   const title = cleanPassage(input.title).replace(/\s+/gu, ' ').trim()
   const language = detectLanguage(passage === '' ? title : passage, input.language)
-  const sentences = splitSentences(passage, language)
+  // Paragraph by paragraph, as the thread splitter asks for them: it then finds them all in
+  // splitSentences' memory instead of segmenting the passage a second time.
+  const sentences = Object.freeze(splitParagraphs(passage).flatMap((paragraph) => splitSentences(paragraph, language)))
   const hashtags = rankHashtags(passage, {
     tags: input.tags,
     title,
@@ -365,11 +367,11 @@ function question(context: Context): string | null {
   let length = 0
   let count = 0
   while (count < sentences.length && (count === 0 || length + sentences[count]!.length <= QUESTION_PASSAGE_MAX)) length += sentences[count++]!.length
+  // A few sentences are measured directly: cheaper than a cost model of the whole passage.
   return fitSingle(context, {
     frame,
     tags: context.tags,
-    sentences: shapedSentences(context),
-    maxSentences: count,
+    sentences: sentences.slice(0, count),
     passageRequired: true,
     truncate: true,
   })
