@@ -79,6 +79,12 @@ const ANAPHORA: Readonly<Record<Language, ReadonlySet<string>>> = {
   en: new Set(['he', 'she', 'it', 'they', 'this', 'that', 'these', 'those', 'there', 'here', 'such']),
 }
 
+/** Conjunctions that open a subordinate clause. */
+const SUBORDINATE: Readonly<Record<Language, ReadonlySet<string>>> = {
+  de: new Set(['bevor', 'wenn', 'als', 'weil', 'obwohl', 'nachdem', 'während', 'sobald', 'falls', 'damit', 'dass', 'ob', 'seit', 'seitdem']),
+  en: new Set(['if', 'when', 'before', 'after', 'while', 'although', 'though', 'since', 'unless', 'once', 'whenever']),
+}
+
 /** The sentence's opening, lowercased, ending at the first character that is not a letter or an apostrophe. */
 function firstWord(lower: string): string {
   const match = /^[\p{L}'’]+/u.exec(lower)
@@ -131,8 +137,12 @@ function hookScore(sentence: string, raw: string, language: Language, terms: rea
   if (length >= IDEAL_HOOK.min && length <= IDEAL_HOOK.max) score += 1
   // "Social-Media-Fehlbesetzung" carries the term "social media".
   const lower = lowerSentence.includes('-') ? lowerSentence.replace(/-/gu, ' ') : lowerSentence
-  score += Math.min(2, terms.filter((t) => lower.includes(t)).length)
-  if (ANAPHORA[language].has(firstWord(lowerSentence))) score -= 1.5
+  // One key term makes a sentence on topic; more terms make it a list, not a stronger hook.
+  if (terms.some((t) => lower.includes(t))) score += 1
+  const opening = firstWord(lowerSentence)
+  if (ANAPHORA[language].has(opening)) score -= 1.5
+  // "Bevor ich …, kläre ich …": the point comes late; a hook states it first.
+  if (SUBORDINATE[language].has(opening)) score -= 0.5
   // A sentence that closes a paragraph (or the passage) is where the point usually is.
   if (/\n\s*\n/u.test(raw)) score += 0.5
   // The passage's last sentence is where a passage lands: its conclusion.

@@ -8,7 +8,8 @@ import type { Language } from '../domain/draft'
 export interface Wording {
   /**
    * Questions that invite readers to answer (social media is dialog). `{topic}` stands for the
-   * passage's key term; questions with it are used only when the passage has one.
+   * passage's key term; questions with it are used only when the passage has one. German puts it
+   * after "Thema" so no article or case ending has to be guessed.
    */
   questions: readonly string[]
   /** The line after a teaser's hook, with the link: with the article's title if there is one. */
@@ -25,7 +26,7 @@ export const WORDING: Readonly<Record<Language, Wording>> = {
   de: {
     questions: [
       'Wie siehst du das beim Thema {topic}?',
-      'Welche Erfahrungen hast du mit {topic} gemacht?',
+      'Welche Erfahrungen hast du beim Thema {topic} gemacht?',
       'Was würdest du zum Thema {topic} ergänzen?',
       'Kennst du das auch?',
       'Stimmst du zu – oder siehst du es anders?',
@@ -38,7 +39,6 @@ export const WORDING: Readonly<Record<Language, Wording>> = {
   },
   en: {
     questions: [
-      'How do you see {topic}?',
       "What's your experience with {topic}?",
       'What would you add about {topic}?',
       'Does this sound familiar?',
