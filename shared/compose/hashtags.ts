@@ -1,26 +1,58 @@
 import twitterText from 'twitter-text'
 import type { Language } from '../domain/draft'
 import { countGraphemes, extractHashtags } from '../platforms/counting'
-import { isStopword } from './stopwords'
+import { detectLanguage, isStopwordLower } from './stopwords'
+
+/**
+ * How often terms occur across the author's library, so a draft's tags can be the words that
+ * set it apart rather than the ones every post uses. Terms are lowercased single words or two
+ * words joined by one space ("social media"). The caller backs this with its search index.
+ */
+export interface LibraryTermStats {
+  /** How many drafts the library holds. */
+  documentCount: number
+  /** In how many of them `term` occurs (0 if never). */
+  documentFrequency: (term: string) => number
+}
 
 export interface SuggestHashtagsOptions {
-  /** The draft's own tags: they come first, in their order. */
+  /** The draft's own tags: the ones the passage uses come first, the others take turns with the passage's words. */
   tags?: readonly string[]
   /** Words from the title weigh more than words from the body. */
   title?: string
+  /** The draft's language; the text's own language wins when it is clearly another. */
   language?: Language
+  /** `language` was already detected from this text: use it as it is. */
+  languageDetected?: boolean
   /** At most this many suggestions (default 5). */
   max?: number
+  /** Rank by specificity to this draft against the library; without it, by salience within the draft. */
+  libraryTermStats?: LibraryTermStats
+  /** Words never to tag, compared case-insensitively (e.g. a platform's own name). */
+  exclude?: readonly string[]
+}
+
+/** One ranked suggestion: the tag and the words it was made from ("Social Media"). */
+export interface HashtagTerm {
+  tag: string
+  phrase: string
+  /** True if it came from the draft's tags rather than the passage. */
+  fromTags: boolean
 }
 
 /** Bluesky's tag limit (64 graphemes) is the tightest of the platforms that link hashtags. */
 const MAX_HASHTAG_GRAPHEMES = 64
+/** Longer tags are hard to read in a feed; compounds past this are left out. */
+const MAX_SUGGESTED_TAG_LENGTH = 30
 const MIN_KEYWORD_LENGTH = 4
 const DEFAULT_MAX = 5
 const TITLE_WEIGHT = 3
 /** A two-word phrase must recur to count as a phrase rather than chance. */
 const MIN_PHRASE_COUNT = 2
 const PHRASE_WEIGHT = 1.5
+/** Nouns and named things ("RatziFatzi", "SEO") make the tags people search for. */
+const NOUN_WEIGHT = 1.5
+const NAMED_WEIGHT = 1.3
 
 /**
  * A hashtag from one or more words: each word's first letter capitalised (CamelCase, easier to
@@ -28,15 +60,19 @@ const PHRASE_WEIGHT = 1.5
  * (#Gespräch, #Straße) and mixed-case words (iPhone) are left alone. Null if nothing valid remains.
  */
 export function toHashtag(phrase: string, language: Language = 'de'): string | null {
-  const words = phrase
-    .split(/[^\p{L}\p{M}\p{N}_]+/u)
-    .filter((w) => w !== '')
+  const words = phrase.split(/[^\p{L}\p{M}\p{N}_]+/u).filter((w) => w !== '')
   if (words.length === 0) return null
-  const body = words.length === 1 && /\p{Lu}/u.test(words[0]!.slice(1)) ? words[0]! : words.map((w) => capitalize(w, language)).join('')
+  const body =
+    words.length === 1 && /\p{Lu}/u.test(words[0]!.slice(1)) ? words[0]! : words.map((w) => capitalize(w, language)).join('')
   const tag = `#${body}`
   if (countGraphemes(body) > MAX_HASHTAG_GRAPHEMES) return null
+  // Latin letters (umlauts and ß included) and digits, starting with a letter: valid for
+  // twitter-text without running its regexes. Anything else is checked by twitter-text.
+  if (LATIN_HASHTAG_BODY.test(body)) return tag
   return twitterText.isValidHashtag(tag) ? tag : null
 }
+
+const LATIN_HASHTAG_BODY = /^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ_]*$/u
 
 function capitalize(word: string, language: Language): string {
   const first = String.fromCodePoint(word.codePointAt(0)!)
@@ -46,50 +82,74 @@ function capitalize(word: string, language: Language): string {
   return (upper.length === first.length ? upper : first) + word.slice(first.length)
 }
 
-interface Candidate {
-  readonly tag: string | null
-  score: number
-  firstSeen: number
-  /** Lowercased words the candidate is made of, to drop single words a chosen phrase contains. */
-  words: string[]
+/** Hashtags for a text, best first (see rankHashtags). */
+export function suggestHashtags(text: string, options: SuggestHashtagsOptions = {}): string[] {
+  return rankHashtags(text, options).map((term) => term.tag)
 }
 
 /**
- * Hashtags for a text: the draft's tags first, then keywords from its own words (stopwords
- * removed; German nouns preferred), recurring two-word phrases as CamelCase. Deterministic;
- * deduplicated case-insensitively, also against hashtags already in the text.
+ * Hashtags for a text: the draft's tags the text uses, then the text's own keywords taking
+ * turns with the draft's other tags. Keywords are nouns and named things (German capitalises
+ * nouns mid-sentence), recurring two-word phrases and hyphenated compounds, never stopwords of
+ * either language, ranked by how specific they are to this draft. Deterministic; deduplicated
+ * case-insensitively, also against hashtags already in the text.
  */
-export function suggestHashtags(text: string, options: SuggestHashtagsOptions = {}): string[] {
+export function rankHashtags(text: string, options: SuggestHashtagsOptions = {}): HashtagTerm[] {
   const max = options.max ?? DEFAULT_MAX
   if (max <= 0) return []
-  const language = options.language ?? 'en'
-  const taken = new Set(extractHashtags(`${options.title ?? ''}\n${text}`).map((h) => foldCase(`#${h}`)))
-  const out: string[] = []
-  const push = (tag: string | null) => {
-    if (tag === null || out.length >= max) return
+  const title = options.title ?? ''
+  const language = options.languageDetected && options.language ? options.language : detectLanguage(text === '' ? title : text, options.language ?? 'en')
+  const taken = new Set(extractHashtags(`${title}\n${text}`).map((h) => foldCase(`#${h}`)))
+  // Excluded words, unless the draft's own tags ask for them.
+  const ownTagKeys = new Set((options.tags ?? []).map((tag) => foldCase(`#${splitWords(tag).join('')}`)))
+  for (const word of options.exclude ?? []) {
+    const key = foldCase(`#${word}`)
+    if (!ownTagKeys.has(key)) taken.add(key)
+  }
+  const out: HashtagTerm[] = []
+  const chosenWords = new Set<string>()
+  // `makeTag` is called only for candidates still in the running: validating a hashtag runs
+  // twitter-text's regexes, the costliest step here.
+  const push = (makeTag: () => string | null, phrase: string, words: readonly string[], fromTags: boolean) => {
+    if (out.length >= max) return
+    // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
+    // after #SocialMedia.
+    if (!fromTags && words.some((w) => chosenWords.has(w))) return
+    const tag = makeTag()
+    if (tag === null) return
     const key = foldCase(tag)
     if (taken.has(key)) return
     taken.add(key)
-    out.push(tag)
+    out.push({ tag, phrase, fromTags })
+    for (const w of words) chosenWords.add(w)
   }
 
-  const chosenWords = new Set<string>()
-  for (const tag of options.tags ?? []) {
-    push(toHashtag(tag, language))
-    for (const word of tag.toLowerCase().split(/[^\p{L}\p{M}\p{N}_]+/u)) if (word !== '') chosenWords.add(word)
-  }
-  if (out.length >= max) return out
+  const lowerText = `${title}\n${text}`.toLowerCase()
+  const ownTags = (options.tags ?? []).map((tag) => ({ tag, words: splitWords(tag.toLowerCase()) }))
+  const used = ownTags.filter((t) => t.words.length > 0 && lowerText.includes(t.words.join(' ')))
+  const unused = ownTags.filter((t) => !used.includes(t))
+  for (const t of used) push(() => toHashtag(t.tag, language), t.tag, t.words, true)
 
-  for (const candidate of rankKeywords(text, options.title ?? '', language)) {
-    if (out.length >= max) break
-    // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
-    // after #SocialMedia.
-    if (candidate.words.some((w) => chosenWords.has(w))) continue
+  const keywords = rankKeywords(text, title, language, options.libraryTermStats)
+  let k = 0
+  let u = 0
+  // Alternate: the passage's best word, then one of the draft's other tags.
+  while (out.length < max && (k < keywords.length || u < unused.length)) {
     const before = out.length
-    push(candidate.tag)
-    if (out.length > before) for (const w of candidate.words) chosenWords.add(w)
+    while (k < keywords.length && out.length === before) {
+      const candidate = keywords[k++]!
+      push(() => toHashtag(candidate.form, language), candidate.form, candidate.words, false)
+    }
+    if (out.length < max && u < unused.length) {
+      const t = unused[u++]!
+      push(() => toHashtag(t.tag, language), t.tag, t.words, true)
+    }
   }
   return out
+}
+
+function splitWords(text: string): string[] {
+  return text.split(/[^\p{L}\p{M}\p{N}_]+/u).filter((w) => w !== '')
 }
 
 /** Case-insensitive key: upper-casing first folds ß into SS, so #Straße and #STRASSE are one tag. */
@@ -99,10 +159,10 @@ function foldCase(tag: string): string {
 
 /**
  * Hashtags can only hold letters, marks, digits and "_", so a word for our purpose is a run of
- * exactly those. (A regex rather than Intl.Segmenter's word mode, which costs ~8 µs per word
- * in V8 and would blow the composer's time budget on its own.)
+ * exactly those, optionally joined by hyphens into a compound ("Social-Media-Report"). (A regex
+ * rather than Intl.Segmenter's word mode, which costs ~8 µs per word in V8.)
  */
-const WORD = /[\p{L}\p{M}\p{N}_]+/gu
+const WORD = /[\p{L}\p{M}\p{N}_]+(?:-[\p{L}\p{M}\p{N}_]+)*/gu
 /** A sentence ended just before: end punctuation or a line break, then closing quotes, spaces, openers, bullets. */
 const AFTER_SENTENCE_END = /[.!?…:\n]["'“”»«)\]]?[\s"'“”„»«(\[•*–—-]*$/u
 const ONLY_OPENERS = /^[\s"'“”„»«(\[•*–—-]*$/u
@@ -113,33 +173,63 @@ function startsSentence(text: string, index: number): boolean {
   return AFTER_SENTENCE_END.test(before) || (index <= CONTEXT && ONLY_OPENERS.test(before))
 }
 
-function isKeyword(word: string, language: Language): boolean {
-  if (word.length < MIN_KEYWORD_LENGTH) return false
-  if (!/\p{L}/u.test(word) || /^\p{N}/u.test(word)) return false
-  return !isStopword(word, language)
+/** Acronyms and names with inner capitals ("SEO", "KI", "RatziFatzi", "LinkedIn"): named things. */
+function isNamed(word: string): boolean {
+  return /^\p{Lu}{2,6}s?$/u.test(word) || /^\p{Lu}?\p{Ll}+\p{Lu}/u.test(word)
 }
+
+/** Cheap checks first: this runs for every word of the passage. `lower` is word.toLowerCase(). */
+function isKeyword(word: string, lower: string, language: Language): boolean {
+  if (word.length < MIN_KEYWORD_LENGTH && !(word.length >= 2 && lower !== word && word === word.toUpperCase())) return false
+  if (isStopwordLower(lower)) return false
+  const first = word.charCodeAt(0)
+  // Starts with a digit (ASCII, the common case) or holds no letter at all.
+  if ((first >= 48 && first <= 57) || !HAS_LETTER.test(word)) return false
+  // English has no capitals to find nouns by: at least leave out adverbs and past forms.
+  if (language === 'en' && lower === word && (word.endsWith('ly') || word.endsWith('ed'))) return false
+  return true
+}
+
+const HAS_LETTER = /\p{L}/u
+const STARTS_UPPER = /^\p{Lu}/u
 
 interface Entry {
   /** As first written; hashtags keep inner capitals (RatziFatzi) and capitalise the first letter. */
   form: string
+  key: string
   score: number
   occurrences: number
   firstSeen: number
   noun: boolean
+  named: boolean
+  /** Never seen in lowercase. */
+  capitalOnly: boolean
   words: string[]
+  /** Salience, times specificity against the library when known. */
+  rank: number
 }
 
-function rankKeywords(text: string, title: string, language: Language): Candidate[] {
+interface PreviousWord {
+  word: string
+  lower: string
+  index: number
+  capitalized: boolean
+}
+
+
+function rankKeywords(text: string, title: string, language: Language, stats: LibraryTermStats | undefined): Entry[] {
   const byKey = new Map<string, Entry>()
-  const add = (key: string, form: string, weight: number, at: number, noun: boolean, words: () => string[]) => {
+  const add = (key: string, form: string, weight: number, at: number, noun: boolean, named: boolean, capital: boolean, words: () => string[]) => {
     const entry = byKey.get(key)
     if (entry) {
       entry.score += weight
       entry.occurrences += 1
       entry.noun ||= noun
+      entry.named ||= named
+      entry.capitalOnly &&= capital
       return
     }
-    byKey.set(key, { form, score: weight, occurrences: 1, firstSeen: at, noun, words: words() })
+    byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, words: words(), rank: 0 })
   }
 
   const sources = [
@@ -149,46 +239,73 @@ function rankKeywords(text: string, title: string, language: Language): Candidat
   for (const source of sources) {
     // One pass over the words; only keywords are looked at closely, and a phrase is two
     // keywords with nothing but a single space between them.
-    let previous: { word: string; lower: string; index: number } | null = null
+    let previous: PreviousWord | null = null
     for (const match of source.text.matchAll(WORD)) {
-      const word = match[0]
+      const token = match[0]
       const index = match.index
-      if (!isKeyword(word, language)) {
+      const lower = token.toLowerCase()
+      if (token.includes('-')) {
+        // A compound: its parts count on their own, and the whole is a candidate too.
+        const capitalized = lower !== token && STARTS_UPPER.test(token)
+        const noun = capitalized && !startsSentence(source.text, index)
+        const parts = token.split('-')
+        const lowerParts = lower.split('-')
+        const keywords = parts.map((part, i) => isKeyword(part, lowerParts[i]!, language))
+        if (keywords.filter(Boolean).length >= 2 || (parts.length === 2 && keywords[1])) {
+          add(lower, token, source.weight, source.offset + index, noun, false, capitalized, () => lowerParts)
+        }
+        let at = index
+        parts.forEach((part, i) => {
+          if (keywords[i]) {
+            const capital = lowerParts[i] !== part && STARTS_UPPER.test(part)
+            // Parts after the first are inside the word: capitalised there, they are nouns.
+            add(lowerParts[i]!, part, source.weight, source.offset + at, capital && (i > 0 || noun), isNamed(part), capital, () => [lowerParts[i]!])
+          }
+          at += part.length + 1
+        })
         previous = null
         continue
       }
-      const lower = word.toLowerCase()
-      const capitalized = /^\p{Lu}/u.test(word)
-      const noun = capitalized && !startsSentence(source.text, index)
-      add(lower, word, source.weight, source.offset + index, noun, () => [lower])
-      const before = previous
+      if (!isKeyword(token, lower, language)) {
+        previous = null
+        continue
+      }
+      const capitalized = lower !== token && STARTS_UPPER.test(token)
+      const atStart = capitalized && startsSentence(source.text, index)
+      const named = lower !== token && (isNamed(token) || (language === 'en' && capitalized && !atStart))
+      add(lower, token, source.weight, source.offset + index, capitalized && !atStart, named, capitalized, () => [lower])
+      const before = previous as PreviousWord | null
       // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
       if (
         before &&
-        source.text.slice(before.index + before.word.length, index) === ' ' &&
-        (language !== 'de' || (capitalized && /^\p{Lu}/u.test(before.word)))
+        before.index + before.word.length + 1 === index &&
+        source.text.charCodeAt(index - 1) === 32 &&
+        (language !== 'de' || (capitalized && before.capitalized))
       ) {
-        add(`${before.lower} ${lower}`, `${before.word} ${word}`, source.weight * PHRASE_WEIGHT, source.offset + before.index, true, () => [
+        add(`${before.lower} ${lower}`, `${before.word} ${token}`, source.weight * PHRASE_WEIGHT, source.offset + before.index, true, false, true, () => [
           before.lower,
           lower,
         ])
       }
-      previous = { word, lower, index }
+      previous = { word: token, lower, index, capitalized }
     }
   }
 
-  const ranked = [...byKey.values()]
-    .filter((entry) => entry.words.length === 1 || entry.occurrences >= MIN_PHRASE_COUNT)
-    // German capitalises nouns: lowercase words are verbs and adjectives, poor hashtags.
-    .filter((entry) => language !== 'de' || entry.noun)
-    .sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen)
-  return ranked.map((entry) => ({
-    // Lazily: validating a hashtag is a regex run, and only the first few are ever used.
-    get tag() {
-      return toHashtag(entry.form, language)
-    },
-    score: entry.score,
-    firstSeen: entry.firstSeen,
-    words: entry.words,
-  }))
+  const useStats = stats !== undefined && stats.documentCount > 0
+  const ranked: Entry[] = []
+  for (const entry of byKey.values()) {
+    const compound = entry.key.includes('-')
+    // A phrase must recur; a compound seen once is weaker than a word that recurs.
+    if (entry.words.length > 1 && !compound && entry.occurrences < MIN_PHRASE_COUNT) continue
+    if (compound && entry.occurrences < 2 && entry.score < TITLE_WEIGHT) continue
+    // German capitalises nouns: lowercase words are verbs and adjectives, poor hashtags. A
+    // word only ever seen opening a sentence may be either; it has to recur to count.
+    if (language === 'de' && !entry.noun && !entry.named && !(entry.capitalOnly && entry.occurrences >= 2)) continue
+    if (entry.form.length > MAX_SUGGESTED_TAG_LENGTH) continue
+    let rank = entry.score * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1)
+    if (useStats) rank *= Math.log((stats.documentCount + 1) / (Math.max(0, stats.documentFrequency(entry.key)) + 1)) + 1
+    entry.rank = rank
+    ranked.push(entry)
+  }
+  return ranked.sort((a, b) => b.rank - a.rank || a.firstSeen - b.firstSeen)
 }

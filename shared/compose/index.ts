@@ -1,7 +1,17 @@
 export { splitSentences } from './sentences'
 export { splitThread, stripNumbering, numberingSuffix, type SplitThreadOptions } from './split-thread'
-export { suggestHashtags, toHashtag, type SuggestHashtagsOptions } from './hashtags'
-export { STOPWORDS, isStopword } from './stopwords'
+export {
+  suggestHashtags,
+  rankHashtags,
+  toHashtag,
+  type SuggestHashtagsOptions,
+  type HashtagTerm,
+  type LibraryTermStats,
+} from './hashtags'
+export { STOPWORDS, isStopword, detectLanguage } from './stopwords'
+export { STOPWORDS_ISO_VERSION } from './stopwords-iso'
+export { pickHook, isHeading, normalizeMarkup, breakBeforeHeadings } from './passage'
+export { shapeOf, type PostShape } from './shapes'
 export { composeVariants, VARIANT_STYLES, type ComposeInput, type Variant, type VariantStyle } from './variants'
-export { WORDING, type Wording } from './wording'
+export { WORDING, questionsFor, type Wording } from './wording'
 export { cleanPassage, removeRefusedCharacters } from './clean'

@@ -5,6 +5,7 @@ import { buildCostModel, type CostModel } from '../platforms/cost-model'
 import { fits, measure } from '../platforms/measure'
 import { effectiveLimit, type PlatformSettingsInput, type ThreadNumbering } from '../platforms/settings'
 import { removeRefusedCharacters } from './clean'
+import { isHeading } from './passage'
 import { splitSentences } from './sentences'
 
 export interface SplitThreadOptions {
@@ -148,6 +149,21 @@ class Chunk {
     return this.packWith(exact, reserved)
   }
 
+  /**
+   * True if sentence `i` (a paragraph's last) does not fit after the current part but fits
+   * together with the sentence before it, which is already in the current part after other
+   * text. Then moving both keeps a non-empty part behind and the pair together.
+   */
+  private wouldBeWidow(units: Span[], i: number, current: Span | null, fitsTrimmed: SpanCheck): boolean {
+    if (!current) return false
+    const previous = units[i - 1]!
+    const sentence = units[i]!
+    if (current.end !== previous.end || current.start >= previous.start) return false
+    if (this.text.slice(current.start, previous.start).trim() === '') return false
+    if (fitsTrimmed(current.start, sentence.end)) return false
+    return fitsTrimmed(previous.start, sentence.end)
+  }
+
   /** How much of the limit a part would use, 0..1 (from the model where there is one). */
   private fullness(span: Span, reserved: string): number {
     const limit = effectiveLimit(this.platform, this.settings)
@@ -181,19 +197,37 @@ class Chunk {
         current = { start: current.start, end: unit.end }
         return
       }
-      if (fitsTrimmed(unit.start, unit.end)) {
+      const next = NEXT_LEVEL[level]
+      // A heading belongs to the text below it: rather than end a part on one, fill the part
+      // with the first pieces of the next unit.
+      // Looked at only when a part would end here: most placements never need it.
+      // A heading is never left at a part's end for the sake of a whole unit; but it is not
+      // worth tearing a word apart for (no descent to graphemes).
+      const canDescend = next !== null && next !== 'grapheme'
+      if (fitsTrimmed(unit.start, unit.end) && !(current !== null && canDescend && endsWithHeading(text, current))) {
         flush()
         current = unit
         return
       }
-      const next = NEXT_LEVEL[level]
       if (next === null) {
         throw new RangeError(`The ${platform} limit is too small for even one character plus numbering`)
       }
       // The unit must be cut at a finer boundary. If the current part is already well filled,
       // end it here, at the better boundary; otherwise let the unit's first pieces fill it.
-      if (current && this.fullness(current, reserved) >= FULL_ENOUGH) flush()
-      for (const child of children(text, unit, next, language)) place(child, next)
+      if (current && this.fullness(current, reserved) >= FULL_ENOUGH && !(canDescend && endsWithHeading(text, current))) flush()
+      const units = children(text, unit, next, language)
+      const last = lastNonBlank(text, units)
+      for (let i = 0; i < units.length; i++) {
+        if (next === 'sentence' && i === last && i > 0 && this.wouldBeWidow(units, i, current, fitsTrimmed)) {
+          // A paragraph's last sentence would open the next part alone: take the sentence
+          // before it along, so the thought is not torn from its conclusion.
+          current = { start: current!.start, end: units[i - 1]!.start }
+          flush()
+          current = { start: units[i - 1]!.start, end: units[i]!.end }
+          continue
+        }
+        place(units[i]!, next)
+      }
     }
     place({ start: 0, end: text.length }, 'chunk')
     flush()
@@ -207,6 +241,39 @@ function trimSpan(text: string, span: Span): Span {
   while (start < end && /\s/u.test(text[start]!)) start++
   while (end > start && /\s/u.test(text[end - 1]!)) end--
   return { start, end }
+}
+
+/** Headings are short (see isHeading): only the end of the part is looked at. */
+const HEADING_WINDOW = 120
+/** No heading ends with these (see isHeading); most parts do, which makes the check cheap. */
+const CLOSING = new Set('.!?…:;,"“”»«')
+const BLANK_LINE_AHEAD = /^[ \t]*\n[ \t]*\n/u
+
+/**
+ * True if the part ends with a heading: a whole block (a blank line or the chunk's start before
+ * it, a blank line after it) that looks like one. A part cut inside a paragraph never does.
+ */
+function endsWithHeading(text: string, span: Span): boolean {
+  const end = trimSpan(text, span).end
+  if (end <= span.start || CLOSING.has(text[end - 1]!)) return false
+  if (!BLANK_LINE_AHEAD.test(text.slice(end, end + 8))) return false
+  const from = Math.max(span.start, end - HEADING_WINDOW)
+  const tail = text.slice(from, end)
+  const blank = tail.lastIndexOf('\n\n')
+  if (blank < 0) {
+    // The block must start at the part's start, and that at the chunk's start or after a blank line.
+    if (from > span.start) return false
+    const start = trimSpan(text, span).start
+    const before = text.slice(Math.max(0, start - 8), start)
+    if (start > 0 && !/\n[ \t]*\n[ \t]*$/u.test(before) && !(start <= 8 && before.trim() === '')) return false
+  }
+  return isHeading(blank < 0 ? tail : tail.slice(blank + 2))
+}
+
+/** Index of the last unit with any text in it, or -1. */
+function lastNonBlank(text: string, units: Span[]): number {
+  for (let i = units.length - 1; i >= 0; i--) if (text.slice(units[i]!.start, units[i]!.end).trim() !== '') return i
+  return -1
 }
 
 /** The units of `level` inside `span`, partitioning it. */
@@ -227,17 +294,23 @@ function piecesAt(text: string, level: Level, language: Language): readonly stri
     case 'chunk':
       return [text]
     case 'paragraph':
-      return splitAfter(text, /\n[ \t]*\n\s*/gu)
+      return splitParagraphs(text)
     case 'sentence':
       return splitSentences(text, language)
     case 'clause':
-      // After a comma, semicolon or colon, or before a spaced dash, when whitespace follows.
-      return splitAfter(text, /[,;:]\s+|\s+(?=[–—]\s)/gu)
+      // After a comma, semicolon or colon, or after a spaced dash, when whitespace follows.
+      // DO NOT break before the dash: a part must never start with one.
+      return splitAfter(text, /[,;:]\s+|\s[–—]\s+/gu)
     case 'word':
       return splitAfter(text, /\s+/gu)
     case 'grapheme':
       return graphemes(text)
   }
+}
+
+/** Paragraphs with the blank lines after them; they partition `text`. */
+export function splitParagraphs(text: string): string[] {
+  return splitAfter(text, /\n[ \t]*\n\s*/gu)
 }
 
 /** Pieces ending right after each match of `separator` (global); they partition `text`. */

@@ -4,12 +4,15 @@ import { graphemes } from '../platforms/counting'
 import { PLATFORM_IDS, type PlatformId } from '../platforms/ids'
 import { fits } from '../platforms/measure'
 import { PLATFORMS, profileOf } from '../platforms/profiles'
-import type { PlatformSettingsInput } from '../platforms/settings'
+import { effectiveLimit, type PlatformSettingsInput, type ThreadNumbering } from '../platforms/settings'
 import { cleanPassage } from './clean'
-import { suggestHashtags } from './hashtags'
+import { rankHashtags, type HashtagTerm, type LibraryTermStats } from './hashtags'
+import { breakBeforeHeadings, normalizeMarkup, pickHook } from './passage'
 import { splitSentences } from './sentences'
-import { splitThread, stripNumbering } from './split-thread'
-import { WORDING, type Wording } from './wording'
+import { detectLanguage } from './stopwords'
+import { numberingSuffix, splitParagraphs, splitThread, stripNumbering } from './split-thread'
+import { shapeOf } from './shapes'
+import { questionsFor, WORDING, type Wording } from './wording'
 
 export const VARIANT_STYLES = ['quote', 'question', 'teaser'] as const
 export type VariantStyle = (typeof VARIANT_STYLES)[number]
@@ -19,10 +22,19 @@ export interface ComposeInput {
   excerpt: string
   title: string
   tags: string[]
+  /** The draft's language; the passage's own wins when it is clearly another. */
   language: Language
   /** The published post; used only if it is an http(s) URL. */
   blogUrl?: string
   settings?: PlatformSettingsInput
+  /** The author's own questions (Settings → Posts): used in turn instead of the built-in ones. */
+  ownQuestions?: readonly string[]
+  /** The author's own calls to action: used in turn as the teaser's closing line. */
+  ownCallsToAction?: readonly string[]
+  /** Which of the author's lines comes next; the caller counts it up once per post made. */
+  rotation?: number
+  /** Term counts across the library, so hashtags are what sets this draft apart. */
+  libraryTermStats?: LibraryTermStats
 }
 
 /** One suggestion: a single post, or on platforms with threads possibly several parts. */
@@ -33,17 +45,25 @@ export interface Variant {
 
 /**
  * Posts for `platform` from a passage, in three styles:
- * - quote: the author's own sentences (a thread where the platform has threads, otherwise
- *   trimmed at a sentence boundary);
- * - question: a shorter passage and a question that invites replies;
- * - teaser: a hook and the link to the blog post (or "link in bio" where links don't work).
- * Deterministic, offline, and every part fits the platform as `measure` sees it.
- * Styles that cannot be made from the input (e.g. a quote from an empty passage) are left out.
+ * - quote: the author's own sentences (a thread opened by a hook part where the platform has
+ *   threads, otherwise trimmed at a sentence boundary);
+ * - question: a shorter passage and a question that invites replies (none added when the
+ *   passage already ends with one);
+ * - teaser: the passage's strongest short sentence and the link to the article ("Link in Bio"
+ *   where links don't work).
+ * Shaped per platform (see shapes.ts). Deterministic, offline, and every part fits the
+ * platform as `measure` sees it. Styles that cannot be made from the input are left out.
  */
 export function composeVariants(input: ComposeInput, platform: PlatformId): Variant[] {
   const analysis = analyse(input)
-  const wording = WORDING[input.language]
-  const context: Context = { platform, settings: input.settings, language: input.language, wording, analysis }
+  const context: Context = {
+    platform,
+    settings: input.settings,
+    wording: WORDING[analysis.language],
+    analysis,
+    input,
+    tags: hashtagsFor(analysis, platform),
+  }
   const variants: Variant[] = []
   const quoteParts = quote(context)
   if (quoteParts) variants.push({ style: 'quote', parts: quoteParts })
@@ -55,14 +75,22 @@ export function composeVariants(input: ComposeInput, platform: PlatformId): Vari
 }
 
 interface Analysis {
-  /** Trimmed, so prefixes of it start at index 0; manual thread breaks made paragraph breaks. */
+  /** Trimmed, markup normalised, manual thread breaks made paragraph breaks. */
   passage: string
-  /** The passage with the author's manual thread breaks ("---" lines), for threads. */
+  /** The passage with the author's manual thread breaks ("---" lines) and one before each heading. */
   threadSource: string
+  /** True if the author broke the thread by hand. */
+  manualBreaks: boolean
   title: string
+  language: Language
   /** Sentences of the passage; they partition it, whitespace included. */
   sentences: readonly string[]
-  hashtags: string[]
+  /** The strongest short sentence and where it stands in `sentences` (-1: none). */
+  hook: string | null
+  hookIndex: number
+  /** The passage's key term, for questions ("beim Thema Social Media"). */
+  topic: string | null
+  hashtags: HashtagTerm[]
   seed: number
   /** Cost models of the passage, per platform and settings (see passageModel). */
   models: Map<string, CostModel | null>
@@ -71,22 +99,35 @@ interface Analysis {
 interface Context {
   platform: PlatformId
   settings: PlatformSettingsInput | undefined
-  language: Language
   wording: Wording
   analysis: Analysis
+  input: ComposeInput
+  tags: string[]
+  /** shapedSentences, once per platform. */
+  shaped?: readonly string[] | undefined
 }
 
 const MANUAL_BREAK_LINE = /^[ \t]*-{3,}[ \t]*$/gmu
-const MOST_HASHTAGS = Math.max(...PLATFORM_IDS.map((id) => PLATFORMS[id].hashtags.suggested))
+const MOST_OWN_NAMES = Math.max(...PLATFORM_IDS.map((id) => PLATFORMS[id].hashtags.ownNames.length))
+const MOST_HASHTAGS = Math.max(...PLATFORM_IDS.map((id) => PLATFORMS[id].hashtags.suggested)) + MOST_OWN_NAMES
+const PLATFORM_NAMES = [...new Set(PLATFORM_IDS.flatMap((id) => [PLATFORMS[id].name, ...PLATFORMS[id].hashtags.ownNames]))]
+/** A sentence this short before the hook ("Einspruch!") moves to the front with it. */
+const SHORT_LEAD = 25
+/** The question style keeps the passage short: a few sentences, then the reader's turn. */
+const QUESTION_PASSAGE_MAX = 600
+/** A question mark at the end, perhaps inside closing quotes. */
+const ENDS_WITH_QUESTION = /\?["'“”»«)\]]*$/u
 
+type AnalysisKey = Pick<ComposeInput, 'excerpt' | 'title' | 'tags' | 'language' | 'libraryTermStats'>
 // The panel composes the same passage for every platform in turn: keep the last analysis.
-let lastAnalysis: { input: Pick<ComposeInput, 'excerpt' | 'title' | 'tags' | 'language'>; value: Analysis } | null = null
+let lastAnalysis: { input: AnalysisKey; value: Analysis } | null = null
 
-function sameDraft(a: Pick<ComposeInput, 'excerpt' | 'title' | 'tags' | 'language'>, b: ComposeInput): boolean {
+function sameDraft(a: AnalysisKey, b: ComposeInput): boolean {
   return (
     a.excerpt === b.excerpt &&
     a.title === b.title &&
     a.language === b.language &&
+    a.libraryTermStats === b.libraryTermStats &&
     a.tags.length === b.tags.length &&
     a.tags.every((tag, i) => tag === b.tags[i])
   )
@@ -94,99 +135,281 @@ function sameDraft(a: Pick<ComposeInput, 'excerpt' | 'title' | 'tags' | 'languag
 
 function analyse(input: ComposeInput): Analysis {
   if (lastAnalysis && sameDraft(lastAnalysis.input, input)) return lastAnalysis.value
-  const threadSource = cleanPassage(input.excerpt).trim()
+  const withBreaks = normalizeMarkup(cleanPassage(input.excerpt)).trim()
   // A single post has no use for "---": the break becomes a blank line.
-  const passage = threadSource.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
+  const passage = withBreaks.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
   const title = cleanPassage(input.title).replace(/\s+/gu, ' ').trim()
+  const language = detectLanguage(passage === '' ? title : passage, input.language)
+  // Paragraph by paragraph, as the thread splitter asks for them: it then finds them all in
+  // splitSentences' memory instead of segmenting the passage a second time.
+  const sentences = Object.freeze(splitParagraphs(passage).flatMap((paragraph) => splitSentences(paragraph, language)))
+  const hashtags = rankHashtags(passage, {
+    tags: input.tags,
+    title,
+    language,
+    languageDetected: true,
+    max: MOST_HASHTAGS,
+    // A passage naming platforms ("Facebook, YouTube, Xing") is not about them: no #YouTube.
+    // The draft's own tags may still name one.
+    exclude: PLATFORM_NAMES,
+    libraryTermStats: input.libraryTermStats,
+  })
+  const fromPassage = hashtags.find((term) => !term.fromTags) ?? hashtags[0]
+  const topic = fromPassage ? fromPassage.phrase.trim() : null
+  const hook = pickHook(sentences, language, hashtags.slice(0, 3).flatMap((term) => term.phrase.toLowerCase()))
   const value: Analysis = {
     passage,
-    threadSource,
+    threadSource: breakBeforeHeadings(withBreaks),
+    manualBreaks: MANUAL_BREAK_LINE.test(withBreaks),
     title,
-    sentences: splitSentences(passage, input.language),
-    hashtags: suggestHashtags(passage, { tags: input.tags, title, language: input.language, max: MOST_HASHTAGS }),
-    seed: fnv1a(`${passage}\u0000${title}`),
+    language,
+    sentences,
+    hook,
+    hookIndex: hook === null ? -1 : sentences.findIndex((s) => s.trim() === hook),
+    topic: topic === '' ? null : topic,
+    hashtags,
+    seed: fnv1a(title, fnv1a(passage)),
     models: new Map(),
   }
-  lastAnalysis = { input: { excerpt: input.excerpt, title: input.title, tags: [...input.tags], language: input.language }, value }
+  MANUAL_BREAK_LINE.lastIndex = 0
+  lastAnalysis = {
+    input: { excerpt: input.excerpt, title: input.title, tags: [...input.tags], language: input.language, libraryTermStats: input.libraryTermStats },
+    value,
+  }
   return value
 }
 
-function hashtagsFor(context: Context): string[] {
-  return context.analysis.hashtags.slice(0, profileOf(context.platform).hashtags.suggested)
+/** The platform's share of the ranked hashtags: its habit, its cap, never its own name. */
+function hashtagsFor(analysis: Analysis, platform: PlatformId): string[] {
+  const habit = profileOf(platform).hashtags
+  const own = new Set(habit.ownNames.map((name) => name.toLowerCase()))
+  const count = Math.min(habit.suggested, habit.cap ?? Number.POSITIVE_INFINITY)
+  return analysis.hashtags
+    .map((term) => term.tag)
+    .filter((tag) => !own.has(tag.slice(1).toLowerCase()))
+    .slice(0, count)
 }
 
 function quote(context: Context): string[] | null {
-  const { platform, settings, language, analysis } = context
+  const { platform, analysis } = context
   if (analysis.passage === '') return null
-  const tags = hashtagsFor(context)
-  if (profileOf(platform).threads) {
-    const numbering = settings?.threadNumbering ?? '1/4'
-    if (tags.length > 0) {
-      const parts = splitThread(platform, `${analysis.threadSource}\n\n${tags.join(' ')}`, { settings, language })
-      const last = stripNumbering(parts[parts.length - 1] ?? '', numbering)
-      // Hashtags that would make a part of their own are not worth a post: leave them out.
-      if (!/^(?:#\S+\s*)+$/u.test(last) || parts.length === 1) return parts
-    }
-    return splitThread(platform, analysis.threadSource, { settings, language })
-  }
-  const post = fitSingle(context, { frame: (passage) => passage, tags, passageRequired: true, truncate: true })
+  if (profileOf(platform).threads) return thread(context)
+  const post = fitSingle(context, { frame: (passage) => passage, tags: context.tags, sentences: shapedSentences(context), passageRequired: true, truncate: true })
   return post === null ? null : [post]
 }
 
+/**
+ * A thread: one post if the passage fits (and the author set no breaks); otherwise a hook
+ * part first, a new part at each heading, the hashtags after the last part's number.
+ */
+function thread(context: Context): string[] {
+  const { platform, settings, analysis } = context
+  const language = analysis.language
+  const numbering: ThreadNumbering = settings?.threadNumbering ?? '1/4'
+  // No platform counts fewer than one unit per three UTF-16 units of prose: longer passages
+  // need a thread, and measuring them whole (twitter-text on X) is not worth it.
+  if (!analysis.manualBreaks && analysis.passage.length <= effectiveLimit(platform, settings) * 3) {
+    const whole = fitSingle(context, { frame: (passage) => passage, tags: context.tags, sentences: [analysis.passage], passageRequired: true, truncate: false, wholeOnly: true })
+    if (whole !== null) return [whole]
+  }
+  const opener = threadOpener(context, numbering)
+  // A hook from further down opens a part of its own; a title alone leads into the first sentences.
+  const source =
+    opener === null
+      ? analysis.threadSource
+      : opener === analysis.title
+        ? `${opener}\n\n${analysis.threadSource}`
+        : `${opener}\n---\n${analysis.threadSource}`
+  const tagLine = context.tags.join(' ')
+  if (tagLine !== '') {
+    const parts = splitThread(platform, `${source}\n\n${tagLine}`, { settings, language })
+    const moved = tagsAfterNumber(parts, numbering)
+    if (moved) return moved
+    // The tags took a part of their own: the parts before it are what the passage alone
+    // packs into (the packer fills parts in order), renumbered; no second split needed.
+    const last = parts[parts.length - 1]!
+    const tagsOnly = /^(?:#\S+\s*)+$/u.test(parts.length > 1 ? stripNumbering(last, numbering) : last)
+    const before = parts.slice(0, -1)
+    if (tagsOnly && before.length > 1 && !before.some((part) => part.includes('#'))) {
+      const bodies = numbering === 'none' ? before : before.map((part) => stripNumbering(part, numbering))
+      return appendTags(context, bodies.map((part, i) => part + numberingSuffix(numbering, i + 1, bodies.length)))
+    }
+  }
+  const parts = splitThread(platform, source, { settings, language })
+  return appendTags(context, parts)
+}
+
+/**
+ * What opens a thread: the title with the hook sentence, else either alone. Nothing when the
+ * passage itself opens with its hook and there is no title: then it already starts strong.
+ */
+function threadOpener(context: Context, numbering: ThreadNumbering): string | null {
+  const { analysis, platform, settings } = context
+  const { title, hook, hookIndex } = analysis
+  const candidates: string[] = []
+  const hookElsewhere = hook !== null && hookIndex !== 0
+  if (title !== '' && hookElsewhere) candidates.push(`${title}\n\n${hook}`)
+  if (hookElsewhere) candidates.push(hook)
+  if (title !== '') candidates.push(title)
+  const widest = numberingSuffix(numbering, 99, 99)
+  return candidates.find((candidate) => fits(platform, candidate + widest, settings)) ?? null
+}
+
+/** "… 6/6\n\n#A #B" from "…\n\n#A #B 6/6": the number ends the text, never a hashtag. Null if the tags stand alone. */
+function tagsAfterNumber(parts: string[], numbering: ThreadNumbering): string[] | null {
+  if (parts.length === 0) return null
+  const lastIndex = parts.length - 1
+  const last = parts[lastIndex]!
+  const stripped = parts.length > 1 ? stripNumbering(last, numbering) : last
+  const match = /\n\n((?:#\S+ ?)+)$/u.exec(stripped)
+  if (!match || match.index === 0) return null
+  const body = stripped.slice(0, match.index)
+  // A tag line torn across parts would leave tags elsewhere: only the last part may have them.
+  if (parts.slice(0, lastIndex).some((part) => /(?:^|\s)#[\p{L}\p{N}_]+(?:\s+\S+)?$/u.test(stripNumbering(part, numbering)) && /\n\n#/u.test(part))) return null
+  const number = last.slice(stripped.length)
+  return [...parts.slice(0, lastIndex), `${body}${number}\n\n${match[1]!.trim()}`]
+}
+
+/** The tags after the last part, as many as fit; none rather than a part of their own. */
+function appendTags(context: Context, parts: string[]): string[] {
+  const { platform, settings } = context
+  if (parts.length === 0) return parts
+  const last = parts[parts.length - 1]!
+  for (let count = context.tags.length; count > 0; count--) {
+    const candidate = `${last}\n\n${context.tags.slice(0, count).join(' ')}`
+    if (fits(platform, candidate, settings)) return [...parts.slice(0, -1), candidate]
+  }
+  return parts
+}
+
+/**
+ * The passage's sentences as this platform shows them best: on platforms that fold long text
+ * (LinkedIn, Facebook, Instagram…) the hook comes first unless the passage already opens with
+ * a short sentence or reaches its hook before the fold; LinkedIn and Instagram get short
+ * paragraphs. Null: the passage as it stands (and its cost model can be used).
+ */
+function shapedSentences(context: Context): readonly string[] | undefined {
+  if (!('shaped' in context)) context.shaped = shapeSentences(context)
+  return context.shaped
+}
+
+function shapeSentences(context: Context): readonly string[] | undefined {
+  const { analysis } = context
+  const shape = shapeOf(context.platform)
+  if (!shape.hookBefore && !shape.airy) return undefined
+  let sentences = [...analysis.sentences]
+  if (shape.hookBefore !== undefined && analysis.hook !== null && analysis.hookIndex > 0) {
+    const first = sentences[0]!.trim()
+    const hookEnd = sentences.slice(0, analysis.hookIndex + 1).join('').trimEnd().length
+    const opensShort = first.length <= shape.shortOpening && !first.includes('\n') && !ENDS_WITH_QUESTION.test(first)
+    if (!opensShort && hookEnd > shape.hookBefore) {
+      // Move the hook to the front; the whitespace after it goes to the sentence before, so
+      // a paragraph break it closed stays a paragraph break.
+      let i = analysis.hookIndex
+      let hook = analysis.hook
+      // "Einspruch! <hook>": a short sentence opening the hook's paragraph goes along with it
+      // rather than be left behind on its own.
+      const lead = sentences[i - 1]!
+      const leadStartsParagraph = i === 1 || /\n\s*$/u.test(sentences[i - 2]!)
+      if (i > 1 && leadStartsParagraph && !/\n/u.test(lead) && lead.trim().length < SHORT_LEAD) {
+        hook = `${lead.trim()} ${hook}`
+        sentences.splice(i - 1, 1)
+        i -= 1
+      }
+      const trailing = /\s*$/u.exec(sentences[i]!)![0]
+      sentences[i - 1] = sentences[i - 1]!.trimEnd() + (trailing.includes('\n') ? trailing : /\s*$/u.exec(sentences[i - 1]!)![0])
+      sentences.splice(i, 1)
+      sentences = [`${hook}\n\n`, ...sentences]
+    }
+  }
+  if (shape.airy) sentences = airy(sentences, shape.airy)
+  return sentences
+}
+
+/** Paragraphs no longer than about `paragraphLength` characters: a line break at a sentence end. */
+function airy(sentences: string[], paragraphLength: number): string[] {
+  let run = 0
+  return sentences.map((sentence) => {
+    run += sentence.length
+    if (/\n/u.test(sentence)) {
+      run = 0
+      return sentence
+    }
+    if (run > paragraphLength && /\s$/u.test(sentence)) {
+      run = 0
+      return `${sentence.trimEnd()}\n\n`
+    }
+    return sentence
+  })
+}
+
+/** The built-in or the author's question for this passage; author's lines in turn. */
+function askFor(context: Context): string {
+  const { analysis, input, wording, platform } = context
+  const own = (input.ownQuestions ?? []).map((q) => q.trim()).filter((q) => q !== '')
+  const rotation = Math.max(0, Math.floor(input.rotation ?? 0))
+  if (own.length > 0) return own[rotation % own.length]!
+  const questions = questionsFor(wording, analysis.topic)
+  return questions[(analysis.seed + rotation + PLATFORM_IDS.indexOf(platform)) % questions.length]!
+}
+
 function question(context: Context): string | null {
-  const { analysis, wording, platform } = context
+  const { analysis, platform } = context
   if (analysis.passage === '') return null
-  const questions = wording.questions
-  const ask = questions[(analysis.seed + PLATFORM_IDS.indexOf(platform)) % questions.length]!
+  const ask = askFor(context)
+  const frame = (passage: string) => (ENDS_WITH_QUESTION.test(passage) ? passage : `${passage}\n\n${ask}`)
+  if (shapeOf(platform).short && analysis.hook !== null) {
+    // The shortest strong post: the hook, then the reader's turn.
+    const post = fitSingle(context, { frame, tags: context.tags, sentences: [analysis.hook], passageRequired: true, truncate: true })
+    if (post !== null) return post
+  }
+  const sentences = shapedSentences(context) ?? analysis.sentences
+  let length = 0
+  let count = 0
+  while (count < sentences.length && (count === 0 || length + sentences[count]!.length <= QUESTION_PASSAGE_MAX)) length += sentences[count++]!.length
+  // A few sentences are measured directly: cheaper than a cost model of the whole passage.
   return fitSingle(context, {
-    frame: (passage) => `${passage}\n\n${ask}`,
-    tags: hashtagsFor(context),
+    frame,
+    tags: context.tags,
+    sentences: sentences.slice(0, count),
     passageRequired: true,
     truncate: true,
   })
 }
 
 function teaser(context: Context, blogUrl: string | null): string | null {
-  const { analysis, wording, platform } = context
+  const { analysis, wording, platform, input } = context
   const clickable = profileOf(platform).linksClickable
-  const linkLines = [
-    blogUrl && clickable ? `${wording.readMore} ${blogUrl}` : null,
-    blogUrl && !clickable ? wording.linkInBio : null,
-    wording.fullPostOnBlog,
-  ].filter((line): line is string => line !== null)
-  const tags = hashtagsFor(context)
-  const join = (...lines: string[]) => lines.filter((line) => line !== '').join('\n\n')
+  const title = analysis.title
+  const linkLine = (withTitle: boolean): string | null => {
+    const t = withTitle ? title : ''
+    if (!clickable) return wording.moreLinkInBio(t)
+    return blogUrl ? wording.moreWithLink(t, blogUrl) : wording.moreWithoutLink(t)
+  }
+  const ctas = (input.ownCallsToAction ?? []).map((c) => c.trim()).filter((c) => c !== '')
+  const cta = ctas.length > 0 ? ctas[Math.max(0, Math.floor(input.rotation ?? 0)) % ctas.length]! : null
+  const join = (...lines: Array<string | null>) => lines.filter((line): line is string => line !== null && line !== '').join('\n\n')
 
-  for (const linkLine of linkLines) {
-    if (analysis.title !== '') {
-      const hook = wording.teaserHook(analysis.title)
-      // Title line, then the passage's first sentence as the hook if it fits.
-      const full = fitSingle(context, {
-        frame: (passage) => join(hook, passage, linkLine),
-        tags,
-        maxSentences: 1,
-        passageRequired: false,
-        truncate: false,
-      })
-      if (full) return full
-      // A title too long for the platform: cut it at a word.
-      const cut = fitSingle(context, {
-        frame: (passage) => join(passage, linkLine),
-        tags,
-        sentences: [hook],
+  // With no passage the title is the hook, and the link line need not repeat it.
+  const hookSentences = analysis.hook !== null ? [analysis.hook] : analysis.passage !== '' ? [analysis.sentences[0]!.trim()] : title !== '' ? [title] : null
+  if (hookSentences === null) return null
+  const titleInLink = analysis.passage !== '' && title !== ''
+  const attempts: Array<[string | null, string | null]> = []
+  for (const withTitle of titleInLink ? [true, false] : [false]) {
+    if (cta !== null) attempts.push([cta, linkLine(withTitle)])
+    attempts.push([null, linkLine(withTitle)])
+  }
+  // Shorter closing lines before a cut hook: the hook is the point of the post.
+  for (const truncate of [false, true]) {
+    for (const [closing, link] of truncate ? attempts.slice(-1) : attempts) {
+      const post = fitSingle(context, {
+        frame: (passage) => join(passage, closing, link),
+        tags: context.tags,
+        sentences: hookSentences,
         passageRequired: true,
-        truncate: true,
+        truncate,
       })
-      if (cut) return cut
-    } else if (analysis.passage !== '') {
-      const hooked = fitSingle(context, {
-        frame: (passage) => join(passage, linkLine),
-        tags,
-        maxSentences: 1,
-        passageRequired: true,
-        truncate: true,
-      })
-      if (hooked) return hooked
+      if (post !== null) return post
     }
   }
   return null
@@ -203,6 +426,8 @@ interface FitOptions {
   passageRequired: boolean
   /** If not even one sentence fits, cut the first one at a word (or grapheme) and add "…". */
   truncate: boolean
+  /** All sentences or nothing (a thread that fits in one post). */
+  wholeOnly?: boolean
 }
 
 /** The longest post the options allow that fits the platform, or null. */
@@ -216,6 +441,11 @@ function fitSingle(context: Context, options: FitOptions): string | null {
   for (let count = options.tags.length; count >= 0; count--) {
     const suffix = count > 0 ? `\n\n${options.tags.slice(0, count).join(' ')}` : ''
     const accepts = (passage: string) => fits(platform, options.frame(passage) + suffix, settings)
+    if (options.wholeOnly) {
+      const whole = source.trim()
+      if (accepts(whole)) return options.frame(whole) + suffix
+      continue
+    }
     const estimate = model?.fitsWith(around + suffix) ?? null
     const passage = longestPassage(source, sentences, accepts, estimate, options, wording.ellipsis)
     if (passage !== null) return options.frame(passage) + suffix
@@ -254,9 +484,11 @@ function longestPassage(
   const ends: number[] = []
   let offset = 0
   for (let i = 0; i < count; i++) {
-    offset += sentences[i]!.length
-    let end = offset
-    while (end > 0 && /\s/u.test(text[end - 1]!)) end--
+    const sentence = sentences[i]!
+    offset += sentence.length
+    // From the sentence, not the text: indexing a joined (cons) string is slow in V8. A
+    // sentence of whitespace alone adds no new end.
+    const end = offset - (sentence.length - sentence.trimEnd().length)
     if (end > (ends[ends.length - 1] ?? 0)) ends.push(end)
   }
   const prefix = (i: number) => text.slice(0, ends[i])
@@ -326,9 +558,13 @@ function usableUrl(url: string | undefined): string | null {
   }
 }
 
-/** FNV-1a: a small stable hash, so the same passage always gets the same question. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5
+/**
+ * FNV-1a: a small stable hash, so the same passage always gets the same question. Chained
+ * (`seed`) rather than hashing a concatenation: charCodeAt on a concatenated (cons) string
+ * is many times slower in V8.
+ */
+function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let hash = seed
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i)
     hash = Math.imul(hash, 0x01000193)

@@ -1,20 +1,23 @@
 import type { Language } from '../domain/draft'
 
 /**
- * The words the composer adds around the author's own: questions that invite an answer,
- * teaser lines, link hints. German addresses the reader with "du", like the app.
+ * The words the composer adds around the author's own: questions that invite an answer and
+ * the line that leads to the full article. German addresses the reader with "du", like the app.
+ * Every line says its thing once: no "Neu im Blog … in meinem Blog".
  */
 export interface Wording {
-  /** Questions that invite readers to answer (social media is dialog). */
+  /**
+   * Questions that invite readers to answer (social media is dialog). `{topic}` stands for the
+   * passage's key term; questions with it are used only when the passage has one. German puts it
+   * after "Thema" so no article or case ending has to be guessed.
+   */
   questions: readonly string[]
-  /** First line of a teaser, from the post's title. */
-  teaserHook: (title: string) => string
-  /** Before the link to the blog post. */
-  readMore: string
-  /** Where links are not clickable (Instagram, TikTok): point to the link in the profile. */
-  linkInBio: string
-  /** No blog URL given: say where the rest is without a link. */
-  fullPostOnBlog: string
+  /** The line after a teaser's hook, with the link: with the article's title if there is one. */
+  moreWithLink: (title: string, url: string) => string
+  /** Instagram, TikTok: links are not clickable, the link lives in the profile. Says "Link in Bio". */
+  moreLinkInBio: (title: string) => string
+  /** No link known: name the article, or say nothing (null) rather than point nowhere. */
+  moreWithoutLink: (title: string) => string | null
   /** Marks a passage the composer had to cut inside a sentence. */
   ellipsis: string
 }
@@ -22,30 +25,34 @@ export interface Wording {
 export const WORDING: Readonly<Record<Language, Wording>> = {
   de: {
     questions: [
-      'Wie siehst du das?',
-      'Was ist deine Erfahrung damit?',
-      'Was würdest du ergänzen?',
+      'Wie siehst du das beim Thema {topic}?',
+      'Welche Erfahrungen hast du beim Thema {topic} gemacht?',
+      'Was würdest du zum Thema {topic} ergänzen?',
       'Kennst du das auch?',
       'Stimmst du zu – oder siehst du es anders?',
+      'Wie ist das bei dir?',
     ],
-    teaserHook: (title) => `Neu im Blog: ${title}`,
-    readMore: 'Weiterlesen:',
-    linkInBio: 'Den ganzen Beitrag findest du über den Link in meiner Bio.',
-    fullPostOnBlog: 'Den ganzen Beitrag findest du in meinem Blog.',
+    moreWithLink: (title, url) => (title === '' ? `Mehr dazu: ${url}` : `Mehr dazu in meinem Artikel „${title}“: ${url}`),
+    moreLinkInBio: (title) => (title === '' ? 'Mehr dazu: Link in Bio.' : `Mehr dazu in meinem Artikel „${title}“ – Link in Bio.`),
+    moreWithoutLink: (title) => (title === '' ? null : `Mehr dazu in meinem Artikel „${title}“.`),
     ellipsis: '…',
   },
   en: {
     questions: [
-      'How do you see it?',
-      "What's your experience with this?",
-      'What would you add?',
+      "What's your experience with {topic}?",
+      'What would you add about {topic}?',
       'Does this sound familiar?',
       'Do you agree – or do you see it differently?',
+      'How is it for you?',
     ],
-    teaserHook: (title) => `New on the blog: ${title}`,
-    readMore: 'Read more:',
-    linkInBio: 'The full post is linked in my bio.',
-    fullPostOnBlog: 'The full post is on my blog.',
+    moreWithLink: (title, url) => (title === '' ? `More: ${url}` : `More in my article “${title}”: ${url}`),
+    moreLinkInBio: (title) => (title === '' ? 'More: link in bio.' : `More in my article “${title}” – link in bio.`),
+    moreWithoutLink: (title) => (title === '' ? null : `More in my article “${title}”.`),
     ellipsis: '…',
   },
+}
+
+/** The question for a topic; questions needing a topic are skipped when there is none. */
+export function questionsFor(wording: Wording, topic: string | null): string[] {
+  return wording.questions.flatMap((q) => (q.includes('{topic}') ? (topic === null ? [] : [q.replace('{topic}', topic)]) : [q]))
 }

@@ -17,6 +17,8 @@ export interface HashtagHabit {
   cap?: number
   /** How many hashtags the composer adds by default (the platform's habit, not a rule). */
   suggested: number
+  /** Never suggested here: the platform's own name and its family's (#Facebook on Instagram says nothing). */
+  ownNames: readonly string[]
 }
 
 /** Where the platform's own compose page can be opened with the text filled in. */
@@ -74,7 +76,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     counting: 'x-weighted',
     linksClickable: true,
     threads: true,
-    hashtags: { suggested: 2 },
+    hashtags: { suggested: 2, ownNames: ['X', 'Twitter'] },
     compose: { kind: 'intent', host: 'x.com', path: '/intent/tweet', textParam: 'text' },
     sources: [
       'https://docs.x.com/fundamentals/counting-characters (weights, URLs = 23, NFC, use twitter-text)',
@@ -92,7 +94,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     byteLimit: 3_000,
     linksClickable: true,
     threads: true,
-    hashtags: { suggested: 2 },
+    hashtags: { suggested: 2, ownNames: ['Bluesky', 'Bsky'] },
     compose: { kind: 'intent', host: 'bsky.app', path: '/intent/compose', textParam: 'text' },
     sources: [
       'app.bsky.feed.post lexicon: text maxGraphemes 300, maxLength 3000 (bytes) — @atcute/bluesky limits.ts',
@@ -108,7 +110,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     counting: 'mastodon',
     linksClickable: true,
     threads: true,
-    hashtags: { suggested: 3 },
+    hashtags: { suggested: 3, ownNames: ['Mastodon'] },
     compose: { kind: 'user-server', path: '/share', textParam: 'text' },
     sources: [
       'mastodon/mastodon app/validators/status_length_validator.rb: grapheme clusters, URLs as 23 x, mentions counted as @user',
@@ -127,7 +129,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     linksClickable: true,
     threads: true,
     // Threads turns only one hashtag per post into a topic tag; further ones stay plain text.
-    hashtags: { suggested: 1 },
+    hashtags: { suggested: 1, ownNames: ['Facebook', 'Instagram', 'Threads', 'Meta'] },
     compose: { kind: 'intent', host: 'www.threads.com', path: '/intent/post', textParam: 'text' },
     sources: [
       'https://developers.facebook.com/documentation/threads/posts ("Text posts are limited to 500 characters. Emojis are counted as the number of UTF-8 bytes.")',
@@ -143,7 +145,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     counting: 'utf16',
     linksClickable: true,
     threads: false,
-    hashtags: { suggested: 3 },
+    hashtags: { suggested: 3, ownNames: ['LinkedIn'] },
     // The documented share-offsite URL takes only a link; this composer prefill is undocumented
     // but long-standing. If LinkedIn drops it, the user still lands in the composer.
     compose: {
@@ -166,7 +168,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     counting: 'utf16',
     linksClickable: true,
     threads: false,
-    hashtags: { suggested: 2 },
+    hashtags: { suggested: 2, ownNames: ['Facebook', 'Instagram', 'Threads', 'Meta'] },
     // Desktop feeds fold at roughly 477–480 characters; mobile earlier.
     seeMoreAt: 480,
     compose: {
@@ -186,7 +188,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     counting: 'utf16',
     linksClickable: false,
     threads: false,
-    hashtags: { cap: 5, suggested: 5 },
+    hashtags: { cap: 5, suggested: 5, ownNames: ['Facebook', 'Instagram', 'Threads', 'Meta'] },
     compose: { kind: 'none', reason: 'Instagram has no web page that opens the composer with a caption' },
     sources: [
       'Caption 2,200 characters (Instagram help; aitoearn.ai, charcounter.online guides)',
@@ -203,7 +205,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     counting: 'utf16',
     linksClickable: false,
     threads: false,
-    hashtags: { suggested: 3 },
+    hashtags: { suggested: 3, ownNames: ['TikTok'] },
     compose: { kind: 'none', reason: 'TikTok posts need a video or photos; there is no text-only compose URL' },
     sources: [
       'https://developers.tiktok.com/doc/content-posting-api-reference-direct-post (post_info.title: caption, max 2200 UTF-16 runes)',
@@ -219,7 +221,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     counting: 'utf16',
     linksClickable: true,
     threads: false,
-    hashtags: { suggested: 2 },
+    hashtags: { suggested: 2, ownNames: ['XING'] },
     compose: { kind: 'none', reason: 'XING share links (spi/shares/new?url=) take only a link, no text' },
     sources: ['No official post length limit published by XING; 1,000 is our conservative default'],
   },
@@ -232,7 +234,7 @@ export const PLATFORMS: Readonly<Record<PlatformId, PlatformProfile>> = {
     counting: 'utf16',
     linksClickable: true,
     threads: false,
-    hashtags: { suggested: 3 },
+    hashtags: { suggested: 3, ownNames: ['YouTube'] },
     compose: { kind: 'none', reason: 'YouTube community posts can only be written in YouTube Studio or the app' },
     sources: [
       'No official community post limit published by YouTube; lettercounter.org reports ~7,700 with a fold at ~288',

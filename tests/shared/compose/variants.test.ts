@@ -28,48 +28,61 @@ describe('composeVariants on the sample post', () => {
     }
   })
 
-  test('threads where the platform has them: the whole passage, numbered', () => {
+  test('threads where the platform has them: a hook part, then the whole passage, numbered', () => {
     for (const platform of ['x', 'bluesky', 'mastodon', 'threads'] as const) {
       const quote = composeVariants(INPUT, platform)[0]!
-      expect(quote.parts.length, platform).toBeGreaterThan(1)
-      const text = quote.parts.map((p) => stripNumbering(p, '1/4')).join(' ')
+      expect(quote.parts.length, platform).toBeGreaterThan(2)
+      const [opener, ...rest] = quote.parts.map((p) => stripNumbering(p, '1/4'))
+      expect(opener).toBe(`${INPUT.title}\n\nTatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.`)
+      const text = rest.join(' ')
       expect(text.startsWith('Schauen wir uns den Menschen Uwe Unsozial')).toBe(true)
       expect(text).toContain('eine Social-Media-Fehlbesetzung par excellence.')
     }
   })
 
-  test('one post elsewhere: the author’s sentences, cut at a sentence end where the limit demands', () => {
+  test('one post elsewhere: the hook line before the fold, then the author’s sentences, cut at a sentence end', () => {
     const [xing] = composeVariants(INPUT, 'xing')
     expect(xing!.parts).toHaveLength(1)
-    const quote = body(xing!.parts[0]!)
-    expect(UWE.startsWith(quote)).toBe(true)
-    expect(quote.length).toBeLessThan(UWE.length)
-    expect(quote).toMatch(/[.!?"]$/u)
-    // LinkedIn has room for all of it.
-    expect(body(composeVariants(INPUT, 'linkedin')[0]!.parts[0]!)).toBe(UWE)
+    const [hook, ...rest] = body(xing!.parts[0]!).split('\n\n')
+    expect(hook).toBe('Einspruch! Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.')
+    expect(UWE.startsWith(rest.join('\n\n'))).toBe(true)
+    expect(rest.join('\n\n')).toMatch(/[.!?"]$/u)
+    // LinkedIn has room for all of it: every word comes back, the hook moved to the front.
+    const linkedin = body(composeVariants(INPUT, 'linkedin')[0]!.parts[0]!)
+    expect(linkedin.split(/\s+/u).sort()).toEqual(UWE.split(/\s+/u).sort())
   })
 
-  test('the question: a passage from the text, then a question inviting answers', () => {
+  test('the question: a passage from the text, then a question inviting answers (the hook alone on X)', () => {
     for (const platform of PLATFORM_IDS) {
       const question = composeVariants(INPUT, platform)[1]!.parts[0]!
-      const [passage, ask] = body(question).split(/\n\n(?=[^\n]+$)/u)
-      expect(UWE.startsWith(passage!), platform).toBe(true)
-      expect(WORDING.de.questions).toContain(ask)
+      const blocks = body(question).split('\n\n')
+      const ask = blocks.pop()!
+      expect(ask, platform).toMatch(/\?$/u)
+      for (const block of blocks) expect(UWE, platform).toContain(block)
     }
+    expect(body(composeVariants(INPUT, 'x')[1]!.parts[0]!).split('\n\n')[0]).toBe(
+      'Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.',
+    )
   })
 
-  test('the teaser: title as hook, the link where links work, "link in bio" where they don’t', () => {
+  test('the teaser: the hook sentence, the article and its link where links work, "Link in Bio" where they don’t', () => {
     const x = composeVariants(INPUT, 'x')[2]!.parts[0]!
-    expect(x.startsWith('Neu im Blog: Herz statt Technik: So tickt ein guter Social Media Manager\n\n')).toBe(true)
-    expect(x).toContain(`Weiterlesen: ${BLOG}`)
+    expect(x).toBe(
+      'Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.\n\n' +
+        `Mehr dazu in meinem Artikel „${INPUT.title}“: ${BLOG}\n\n#SocialMedia #Technik`,
+    )
     for (const platform of ['instagram', 'tiktok'] as const) {
       const teaser = composeVariants(INPUT, platform)[2]!.parts[0]!
       expect(teaser).not.toContain(BLOG)
-      expect(teaser).toContain(WORDING.de.linkInBio)
+      expect(teaser).toContain('Link in Bio.')
       expect(measure(platform, teaser).warnings).toEqual([])
     }
+    // No link known: the article is named, no sentence points nowhere.
     const noLink = composeVariants({ ...INPUT, blogUrl: undefined }, 'linkedin')[2]!.parts[0]!
-    expect(noLink).toContain(WORDING.de.fullPostOnBlog)
+    expect(noLink).toContain(`Mehr dazu in meinem Artikel „${INPUT.title}“.`)
+    expect(noLink).not.toMatch(/Blog|:\s*$/mu)
+    const noLinkNoTitle = composeVariants({ ...INPUT, blogUrl: undefined, title: '' }, 'linkedin')[2]!.parts[0]!
+    expect(body(noLinkNoTitle)).toBe('Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.')
     const badLink = composeVariants({ ...INPUT, blogUrl: 'javascript:alert(1)' }, 'linkedin')[2]!.parts[0]!
     expect(badLink).not.toContain('javascript')
   })
@@ -96,9 +109,11 @@ describe('composeVariants on the sample post', () => {
       blogUrl: 'https://example.com/heart',
     }
     const [quote, question, teaser] = composeVariants(english, 'mastodon')
-    expect(quote!.parts).toEqual([`${english.excerpt}\n\n#CommunityManagement #Technique #Heart`])
-    expect(WORDING.en.questions.some((q) => question!.parts[0]!.includes(`\n\n${q}\n\n`))).toBe(true)
-    expect(teaser!.parts[0]!.startsWith('New on the blog: Heart over technique\n\nTechnique can be learned.\n\nRead more: https://example.com/heart')).toBe(true)
+    expect(quote!.parts).toEqual([`${english.excerpt}\n\n#Technique #CommunityManagement #Heart`])
+    expect(question!.parts[0]).toMatch(/\n\n(?:How|What|Does|Do)[^\n]*\?\n\n#/u)
+    expect(teaser!.parts[0]).toBe(
+      'Hire people who listen, then teach them the tools.\n\nMore in my article “Heart over technique”: https://example.com/heart\n\n#Technique #CommunityManagement #Heart',
+    )
   })
 
   test('deterministic: the same input gives the same posts, whatever was composed in between', () => {
@@ -110,7 +125,8 @@ describe('composeVariants on the sample post', () => {
   test('honours settings: Premium X fits the whole passage in one post, numbering style applies', () => {
     expect(composeVariants({ ...INPUT, settings: { xPremium: true } }, 'x')[0]!.parts).toHaveLength(1)
     const parts = composeVariants({ ...INPUT, settings: { threadNumbering: '(1/4)' } }, 'bluesky')[0]!.parts
-    parts.forEach((p, i) => expect(p.endsWith(` (${i + 1}/${parts.length})`)).toBe(true))
+    // The last part's hashtags come after its number.
+    parts.forEach((p, i) => expect(p.replace(/\n\n#[^\n]*$/u, '').endsWith(` (${i + 1}/${parts.length})`)).toBe(true))
   })
 
   test('what cannot be made is left out: no passage, no quote or question; nothing at all, nothing', () => {
@@ -121,15 +137,17 @@ describe('composeVariants on the sample post', () => {
   test('a "---" line breaks the thread where there are threads, and is a blank line in a single post', () => {
     const excerpt = 'Erster Gedanke.\n---\nZweiter Gedanke.'
     const draft = { ...INPUT, excerpt, title: '', tags: [] }
-    expect(composeVariants(draft, 'bluesky')[0]!.parts).toEqual(['Erster Gedanke. 1/2', 'Zweiter Gedanke.\n\n#Gedanke 2/2'])
+    expect(composeVariants(draft, 'bluesky')[0]!.parts).toEqual(['Erster Gedanke. 1/2', 'Zweiter Gedanke. 2/2\n\n#Gedanke'])
     expect(composeVariants(draft, 'linkedin')[0]!.parts).toEqual(['Erster Gedanke.\n\nZweiter Gedanke.\n\n#Gedanke'])
   })
 
-  test('a title longer than a post is cut at a word, with an ellipsis', () => {
+  test('a title longer than a post: the teaser leaves it out of the link line, the thread opens with the hook', () => {
     const title = 'Ein Titel, der einfach nicht aufhören will, '.repeat(10).trim()
     const teaser = composeVariants({ ...INPUT, title }, 'x')[2]!.parts[0]!
-    expect(teaser).toMatch(/^Neu im Blog: Ein Titel, der einfach[^\n]*…\n\nWeiterlesen: /u)
+    expect(teaser).toContain(`Mehr dazu: ${BLOG}`)
     expect(measure('x', teaser).over).toBe(false)
+    const opener = stripNumbering(composeVariants({ ...INPUT, title }, 'x')[0]!.parts[0]!, '1/4')
+    expect(opener).toBe('Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.')
   })
 })
 
