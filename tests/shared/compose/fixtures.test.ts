@@ -3,13 +3,12 @@ import { describe, expect, test } from 'vitest'
 import { composeVariants, isHeading, isStopword, stripNumbering, type ComposeInput } from '@shared/compose'
 import { extractHashtags, measure, PLATFORM_IDS, PLATFORMS, THREAD_NUMBERING_STYLES, type PlatformId } from '@shared/platforms'
 import { PASSAGES } from '../../fixtures/passages'
+import { assertProperty } from '../../support/property'
 
 /**
  * What must hold for every fixture passage, on every platform, in every style — the bar a coach
- * would post against. Fixed seed: a failure names it (fast-check prints "seed: …, path: …"),
- * so it can be replayed with { seed, path }.
+ * would post against. The property runs with the suite's fixed seed (tests/support/property.ts).
  */
-const SEED = 90_2026
 const NUMBERING = /\s\(?\d+\/\d+\)?$/u
 const TAG_LINE = /\n\n#[^\n]*$/u
 
@@ -113,12 +112,12 @@ describe('every fixture passage, every platform, every style', () => {
   })
 
   test('property: any stretch of paragraphs, with or without link, own lines and settings', () => {
-    fc.assert(
+    assertProperty(
       fc.property(draft, (d) => {
         const input = inputOf(d)
         for (const platform of PLATFORM_IDS) check(input, platform)
       }),
-      { seed: SEED, numRuns: 60 },
+      { numRuns: 60 },
     )
   })
 })
