@@ -213,13 +213,14 @@ function thread(context: Context): string[] {
     if (whole !== null) return [whole]
   }
   const opener = threadOpener(context, numbering)
-  // A hook from further down opens a part of its own; a title alone leads into the first sentences.
+  // A hook from further down opens a part of its own (and is not said twice); a title alone
+  // leads into the first sentences.
   const source =
     opener === null
       ? analysis.threadSource
-      : opener === analysis.title
-        ? `${opener}\n\n${analysis.threadSource}`
-        : `${opener}\n---\n${analysis.threadSource}`
+      : opener.text === analysis.title
+        ? `${opener.text}\n\n${analysis.threadSource}`
+        : `${opener.text}\n---\n${opener.body}`
   const tagLine = context.tags.join(' ')
   if (tagLine !== '') {
     const parts = splitThread(platform, `${source}\n\n${tagLine}`, { settings, language })
@@ -243,16 +244,38 @@ function thread(context: Context): string[] {
  * What opens a thread: the title with the hook sentence, else either alone. Nothing when the
  * passage itself opens with its hook and there is no title: then it already starts strong.
  */
-function threadOpener(context: Context, numbering: ThreadNumbering): string | null {
+function threadOpener(context: Context, numbering: ThreadNumbering): { text: string; body: string } | null {
   const { analysis, platform, settings } = context
-  const { title, hook, hookIndex } = analysis
-  const candidates: string[] = []
-  const hookElsewhere = hook !== null && hookIndex !== 0
-  if (title !== '' && hookElsewhere) candidates.push(`${title}\n\n${hook}`)
-  if (hookElsewhere) candidates.push(hook)
-  if (title !== '') candidates.push(title)
+  const { title, hook, hookIndex, threadSource } = analysis
+  const candidates: { text: string; body: string }[] = []
+  if (hook !== null && hookIndex !== 0) {
+    const { lead, body } = withoutHook(threadSource, hook)
+    const led = lead === '' ? hook : `${lead} ${hook}`
+    if (title !== '') candidates.push({ text: `${title}\n\n${led}`, body })
+    candidates.push({ text: led, body })
+  }
+  if (title !== '') candidates.push({ text: title, body: threadSource })
   const widest = numberingSuffix(numbering, 99, 99)
-  return candidates.find((candidate) => fits(platform, candidate + widest, settings)) ?? null
+  return candidates.find((candidate) => fits(platform, candidate.text + widest, settings)) ?? null
+}
+
+/**
+ * The thread's text once its hook has opened it: the hook sentence leaves its place. A short
+ * sentence that opened the hook's paragraph and would be left alone ("Einspruch!") goes to the
+ * front with it; a paragraph left empty goes altogether.
+ */
+function withoutHook(source: string, hook: string): { lead: string; body: string } {
+  const at = source.indexOf(hook)
+  if (at < 0) return { lead: '', body: source }
+  const start = source.lastIndexOf('\n', at - 1) + 1
+  const newline = source.indexOf('\n', at + hook.length)
+  const end = newline < 0 ? source.length : newline
+  const before = source.slice(start, at).trim()
+  const after = source.slice(at + hook.length, end).trim()
+  const lead = after === '' && before !== '' && before.length < SHORT_LEAD && !before.includes('\n') ? before : ''
+  const rest = [lead === '' ? before : '', after].filter((text) => text !== '').join(' ')
+  const body = `${source.slice(0, start)}${rest}${source.slice(end)}`.replace(/\n{3,}/gu, '\n\n').trim()
+  return { lead, body }
 }
 
 /** "… 6/6\n\n#A #B" from "…\n\n#A #B 6/6": the number ends the text, never a hashtag. Null if the tags stand alone. */

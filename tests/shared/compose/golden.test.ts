@@ -23,16 +23,16 @@ const style = (input: ComposeInput, platform: Parameters<typeof composeVariants>
   composeVariants(input, platform).find((v) => v.style === name)!.parts
 
 describe('the held-out German passage, as posted', () => {
-  test('X thread: a hook part (title and punchline), whole paragraphs, no lone last sentence, tags after the number', () => {
+  test('X thread: a hook part (title and punchline, said once), whole paragraphs, no lone last sentence, tags after the number', () => {
     expect(style(UWE, 'x', 'quote')).toEqual([
-      `Herz statt Technik: So tickt ein guter Social Media Manager\n\n${HOOK} 1/7`,
-      'Schauen wir uns den Menschen Uwe Unsozial von der RatziFatzi GmbH genauer an: Er ist nicht der größte Menschenfreund auf dem Planeten. Er spricht lieber selbst, als dass er anderen zuhört. Kommt ihm einer blöd, bellt er sofort zurück. 2/7',
-      '"Hilf dir selbst, dann hilft dir Gott", das ist seine Devise: Deshalb hat er auch keine Lust, andere Menschen bei Problemen oder Fragen zu unterstützen. Wie sich andere Leute fühlen? Keine Ahnung, dafür interessiert sich Uwe nicht wirklich. 3/7',
-      'Und was ist mit all den Fans, Followern und Abonnenten auf den Social Media Plattformen seines Arbeitgebers – Facebook, Twitter, YouTube, Xing? 4/7',
+      `Herz statt Technik: So tickt ein guter Social Media Manager\n\nEinspruch! ${HOOK} 1/6`,
+      'Schauen wir uns den Menschen Uwe Unsozial von der RatziFatzi GmbH genauer an: Er ist nicht der größte Menschenfreund auf dem Planeten. Er spricht lieber selbst, als dass er anderen zuhört. Kommt ihm einer blöd, bellt er sofort zurück. 2/6',
+      '"Hilf dir selbst, dann hilft dir Gott", das ist seine Devise: Deshalb hat er auch keine Lust, andere Menschen bei Problemen oder Fragen zu unterstützen. Wie sich andere Leute fühlen? Keine Ahnung, dafür interessiert sich Uwe nicht wirklich. 3/6',
+      'Und was ist mit all den Fans, Followern und Abonnenten auf den Social Media Plattformen seines Arbeitgebers – Facebook, Twitter, YouTube, Xing? 4/6',
       // Before: "Je mehr Likes …" stood alone in a part of its own.
-      'Uwes Meinung: Die sollen "Gefällt mir" klicken und ansonsten die Klappe halten. Je mehr Likes er in seinem monatlichen Social-Media-Report vermerken kann, desto besser. 5/7',
-      'Warum auch mehr machen? Schließlich sorgt er ja dafür, dass die RatziFatzi GmbH dreimal die Woche etwas im Social Media Universum postet. Kommentare, die nicht passen, kann man löschen. Unser Social Media Crack Uwe weiß, wie der Hase läuft – er ist zertifiziert. 6/7',
-      `Einspruch! ${HOOK} 7/7\n\n#SocialMedia #Technik`,
+      'Uwes Meinung: Die sollen "Gefällt mir" klicken und ansonsten die Klappe halten. Je mehr Likes er in seinem monatlichen Social-Media-Report vermerken kann, desto besser. 5/6',
+      // Before: the hook opened the thread and closed it again ("Einspruch! <hook> 7/7").
+      'Warum auch mehr machen? Schließlich sorgt er ja dafür, dass die RatziFatzi GmbH dreimal die Woche etwas im Social Media Universum postet. Kommentare, die nicht passen, kann man löschen. Unser Social Media Crack Uwe weiß, wie der Hase läuft – er ist zertifiziert. 6/6\n\n#SocialMedia',
     ])
   })
 

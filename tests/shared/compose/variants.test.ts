@@ -28,15 +28,19 @@ describe('composeVariants on the sample post', () => {
     }
   })
 
-  test('threads where the platform has them: a hook part, then the whole passage, numbered', () => {
+  test('threads where the platform has them: a hook part, then the rest of the passage, numbered; the hook said once', () => {
+    const hook = 'Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.'
     for (const platform of ['x', 'bluesky', 'mastodon', 'threads'] as const) {
       const quote = composeVariants(INPUT, platform)[0]!
       expect(quote.parts.length, platform).toBeGreaterThan(2)
       const [opener, ...rest] = quote.parts.map((p) => stripNumbering(p, '1/4'))
-      expect(opener).toBe(`${INPUT.title}\n\nTatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.`)
+      // "Einspruch!" opened the hook's paragraph: it comes along rather than stay behind alone.
+      expect(opener).toBe(`${INPUT.title}\n\nEinspruch! ${hook}`)
       const text = rest.join(' ')
       expect(text.startsWith('Schauen wir uns den Menschen Uwe Unsozial')).toBe(true)
-      expect(text).toContain('eine Social-Media-Fehlbesetzung par excellence.')
+      expect(text).toContain('er ist zertifiziert.')
+      expect(text).not.toContain(hook)
+      expect(text).not.toContain('Einspruch!')
     }
   })
 
@@ -147,7 +151,7 @@ describe('composeVariants on the sample post', () => {
     expect(teaser).toContain(`Mehr dazu: ${BLOG}`)
     expect(measure('x', teaser).over).toBe(false)
     const opener = stripNumbering(composeVariants({ ...INPUT, title }, 'x')[0]!.parts[0]!, '1/4')
-    expect(opener).toBe('Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.')
+    expect(opener).toBe('Einspruch! Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.')
   })
 })
 
