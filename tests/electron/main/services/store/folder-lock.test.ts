@@ -5,7 +5,8 @@ import { docToPlainText } from '@shared/text/words'
 import { describe, expect, it } from 'vitest'
 import { LibraryHost } from '../../../../../electron/main/library-host'
 import { createServices } from '../../../../../electron/main/services'
-import { canMount, folderLockIsFree, mountTmpfs } from '../../../support/real-failures'
+import { canMount, mountTmpfs } from '../../../support/mounts'
+import { folderLockIsFree } from '../../../support/real-failures'
 import { tempDir } from '../../../support/temp-library'
 
 /**
@@ -83,7 +84,7 @@ describe('the library folder lock', () => {
   })
 
   it.skipIf(!canMount)('close() never throws, even when the disk is full; it still closes and releases the folder', async () => {
-    const disk = mountTmpfs('1m')
+    const disk = mountTmpfs('size=1m')
     const problems: string[] = []
     const services = await createServices({ dataDir: disk, onCloseProblem: (message) => problems.push(message) })
     const draft = services.drafts.create({ title: 'Voll' })

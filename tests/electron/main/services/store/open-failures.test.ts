@@ -4,7 +4,8 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../../../electron/main/services'
 import { manualClock, tempDir } from '../../../support/temp-library'
-import { canMount, holdExclusiveLock, listing, mountTmpfs, remount } from '../../../support/real-failures'
+import { canMount, mountTmpfs, remount } from '../../../support/mounts'
+import { holdExclusiveLock, listing } from '../../../support/real-failures'
 
 /**
  * Only a damaged file is ever moved aside. Every other way opening can fail — a lock held by
@@ -65,7 +66,7 @@ describe('opening a library that another program has locked', () => {
 
 describe('opening a library in a read-only folder', () => {
   it.skipIf(!canMount)('refuses with a "read-only" error and moves nothing (even for root)', async () => {
-    const disk = mountTmpfs('4m')
+    const disk = mountTmpfs('size=4m')
     const titles = await libraryWithDrafts(disk)
     const before = listing(disk)
     remount(disk, 'ro')
@@ -81,7 +82,7 @@ describe('opening a library in a read-only folder', () => {
   })
 
   it.skipIf(!canMount)('refuses with a "read-only" error when the library folder cannot even be created', async () => {
-    const disk = mountTmpfs('64k')
+    const disk = mountTmpfs('size=64k')
     remount(disk, 'ro')
     const error = await openFailure({ dataDir: join(disk, 'longhand-data') })
     expect(error.kind).toBe('read-only')
@@ -217,7 +218,7 @@ describe('a recovery cut short by a crash', () => {
 
 describe('a damaged file that cannot be replaced right now', () => {
   it.skipIf(!canMount)('on a read-only disk: a "read-only" error, and the damaged file stays where it is', async () => {
-    const disk = mountTmpfs('4m')
+    const disk = mountTmpfs('size=4m')
     const services = await createServices({ dataDir: disk })
     await services.safetyBackups.create(services.db, 'scheduled')
     services.close()
@@ -231,7 +232,7 @@ describe('a damaged file that cannot be replaced right now', () => {
   })
 
   it.skipIf(!canMount)('on a full disk: a "disk-full" error, the damaged file stays, and no partial copy is left', async () => {
-    const disk = mountTmpfs('4m')
+    const disk = mountTmpfs('size=4m')
     const services = await createServices({ dataDir: disk })
     services.drafts.create({ title: 'x', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Füllung '.repeat(10_000) }] }] } })
     await services.safetyBackups.create(services.db, 'scheduled')
