@@ -141,4 +141,30 @@ describe('restoring a safety backup (close, swap the file, reopen)', () => {
     expect(existsSync(join(dataDir, 'restore-pending.json'))).toBe(false)
     reopened.close()
   })
+
+  // restore-pending.json is trusted only for the two names stageRestore writes: a stale or
+  // hand-edited marker must never move the library file aside or put another file over it.
+  it.each([
+    ['names the library file itself as the copy to restore', (lib: string) => ({ restoring: lib, movedAsideTo: `${lib}.before-restore-x` })],
+    ['names the library file as where the old file goes', (lib: string) => ({ restoring: join(lib, '..', 'stranger.sqlite'), movedAsideTo: lib })],
+    ['names another file beside the library', (lib: string) => ({ restoring: join(lib, '..', 'stranger.sqlite'), movedAsideTo: join(lib, '..', 'elsewhere.sqlite') })],
+  ])('a marker that %s is ignored and the library opens unchanged', async (_case, plan) => {
+    const dataDir = tempDir()
+    const first = await createServices({ dataDir })
+    first.drafts.create({ title: 'Meins' })
+    first.close()
+    const stranger = await createServices({ dataDir: tempDir() })
+    stranger.drafts.create({ title: 'Fremd' })
+    const strangerFile = join(stranger.dataDir, 'longhand.sqlite')
+    stranger.close()
+    writeFileSync(join(dataDir, 'stranger.sqlite'), readFileSync(strangerFile))
+    const libraryFile = join(dataDir, 'longhand.sqlite')
+    writeFileSync(join(dataDir, 'restore-pending.json'), JSON.stringify(plan(libraryFile)))
+
+    const reopened = await createServices({ dataDir })
+    expect(titles(reopened.drafts.list())).toEqual(['Meins'])
+    reopened.close()
+    expect(existsSync(join(dataDir, 'stranger.sqlite'))).toBe(true)
+    expect(readdirSync(dataDir).filter((f) => f.includes('before-restore') || f === 'elsewhere.sqlite' || f === 'restore-pending.json')).toEqual([])
+  })
 })

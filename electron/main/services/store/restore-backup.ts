@@ -53,13 +53,24 @@ export function checkReadable(file: string, nativeBinding?: string): void {
   throw new LonghandError('storage', messages[check.problem], [check.problem])
 }
 
+/** The names a restore uses beside `libraryFile`: the staged copy, and where the old file goes. */
+function stagedNames(libraryFile: string) {
+  const escaped = basename(libraryFile).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return {
+    restoring: `${libraryFile}.restoring`,
+    movedAsideAt: (at: number) => `${libraryFile}.before-restore-${new Date(at).toISOString().replace(/[:.]/g, '-')}`,
+    movedAside: new RegExp(`^${escaped}\\.before-restore-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-\\d{3}Z$`),
+  }
+}
+
 /** Step 1, while the library is still open: the backup's copy, on disk and complete. */
 export function stageRestore(libraryFile: string, backupFile: string, at: number): PendingRestore {
-  const restoring = `${libraryFile}.restoring`
+  const names = stagedNames(libraryFile)
+  const restoring = names.restoring
   rmSync(restoring, { force: true })
   copyFileSync(backupFile, restoring)
   fsyncFile(restoring)
-  return { restoring, movedAsideTo: `${libraryFile}.before-restore-${new Date(at).toISOString().replace(/[:.]/g, '-')}` }
+  return { restoring, movedAsideTo: names.movedAsideAt(at) }
 }
 
 /** Steps 2–4, with the library closed. Returns where the old library file now is. */
@@ -94,10 +105,13 @@ export function completePendingRestore(libraryFile: string): PendingRestore | nu
     rmSync(marker, { force: true })
     return null
   }
-  // The marker names files beside the library only; anything else is not ours to move.
-  const folder = join(libraryFile, '..')
-  const inside = (path: unknown) => typeof path === 'string' && join(folder, basename(path)) === path
-  if (!inside(pending.restoring) || !inside(pending.movedAsideTo)) {
+  // The marker is trusted only for the two names stageRestore gives: the staged copy and a
+  // before-restore name beside the library. Anything else (the library file itself, another
+  // file in the folder, a path elsewhere) is not ours to move or to put over the library.
+  const expected = stagedNames(libraryFile)
+  const movedAside = typeof pending.movedAsideTo === 'string' ? pending.movedAsideTo : ''
+  const asideName = basename(movedAside)
+  if (pending.restoring !== expected.restoring || join(libraryFile, '..', asideName) !== movedAside || !expected.movedAside.test(asideName)) {
     rmSync(marker, { force: true })
     return null
   }
