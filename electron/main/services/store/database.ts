@@ -117,8 +117,9 @@ export function probeFolder(folder: string): { folderNotWritable: string | null 
 
 function openChecked(engine: Engine, file: string): Db {
   // SQLite happily opens a 0-byte file as a new, empty database: that would silently start an
-  // empty library. A library file is never empty (unless a -wal beside it holds its pages).
-  if (sizeOf(file) === 0 && !sizeOf(`${file}-wal`)) throw new EmptyLibraryFileError(file)
+  // empty library. A library file is never empty. Not even with a -wal beside it: SQLite never
+  // replays a WAL onto a 0-byte file, and the first write would reset that WAL (moved aside with it).
+  if (sizeOf(file) === 0) throw new EmptyLibraryFileError(file)
   const db = engine(file)
   try {
     applyPragmas(db)

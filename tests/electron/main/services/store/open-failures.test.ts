@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -171,6 +171,33 @@ describe('a library file that is empty (zero bytes)', () => {
       expect(existsSync(services.recovery!.movedAsideTo)).toBe(true)
     } finally {
       services.close()
+    }
+  })
+
+  // SQLite reads a 0-byte file as an empty database even with a -wal beside it (it never
+  // replays a WAL onto an empty file), and the first write (the migrations) resets that WAL:
+  // the frames it held would be gone and an empty library would start without a word.
+  it('is moved aside with its -wal when a -wal lies beside it, and the -wal is kept', async () => {
+    const dir = tempDir()
+    const clock = manualClock()
+    const first = await createServices({ dataDir: dir, now: clock })
+    first.drafts.create({ title: 'Im Backup' })
+    await first.safetyBackups.create(first.db, 'scheduled')
+    first.db.pragma('wal_autocheckpoint = 0')
+    first.drafts.create({ title: 'Nur im WAL' })
+    const file = join(dir, 'longhand.sqlite')
+    const wal = readFileSync(`${file}-wal`)
+    first.close()
+    writeFileSync(`${file}-wal`, wal)
+    truncateSync(file, 0)
+
+    const reopened = await createServices({ dataDir: dir, now: clock })
+    try {
+      expect(reopened.recovery).toMatchObject({ reason: 'empty' })
+      expect(reopened.drafts.list().map((d) => d.title)).toEqual(['Im Backup'])
+      expect(readFileSync(`${reopened.recovery!.movedAsideTo}-wal`).equals(wal)).toBe(true)
+    } finally {
+      reopened.close()
     }
   })
 })
