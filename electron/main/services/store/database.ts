@@ -1,5 +1,5 @@
-import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { type Db, type Engine, loadEngine } from './engine'
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, migrate, schemaVersion } from './migrations'
 import { EmptyLibraryFileError, IntegrityCheckError, type LibraryOpenError, openFailure } from './open-failure'
@@ -57,7 +57,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   let recovery: Recovery | null = null
   let db: Db
   try {
-    finishInterruptedRecovery(options.file)
+    recovery = finishInterruptedRecovery(options, now())
     db = openChecked(engine, options.file)
   } catch (error) {
     const failure = fail(error)
@@ -197,12 +197,44 @@ function recoveringCopyOf(file: string): string {
 
 /**
  * A crash between moving the damaged file aside and renaming the complete safety copy in
- * leaves no library file but the copy waiting: finish, rather than start an empty library.
+ * leaves no library file but the copy waiting: finish, rather than start an empty library,
+ * and say so like any recovery. A -wal/-shm still beside the missing file belongs to the
+ * damaged library (the crash came before they followed it): they join it, never replayed onto
+ * the copy.
  */
-function finishInterruptedRecovery(file: string): void {
+function finishInterruptedRecovery(options: OpenStoreOptions, at: number): Recovery | null {
+  const { file } = options
   const incoming = recoveringCopyOf(file)
-  if (existsSync(file) || !existsSync(incoming)) return
+  if (existsSync(file) || !existsSync(incoming)) return null
+  const stamped = `${file}.unreadable-${new Date(at).toISOString().replace(/[:.]/g, '-')}`
+  const movedAsideTo = newestMovedAside(file) ?? stamped
+  for (const suffix of ['-wal', '-shm']) {
+    if (!existsSync(file + suffix)) continue
+    renameSync(file + suffix, (existsSync(movedAsideTo + suffix) ? stamped : movedAsideTo) + suffix)
+  }
+  // Which copy it was is not recorded; recovery takes the newest valid one, which it still is.
+  const good = options.backups.newest()
   renameSync(incoming, file)
+  return {
+    reason: sizeOf(movedAsideTo) === 0 ? 'empty' : 'damaged',
+    at,
+    movedAsideTo,
+    restoredFrom: good?.file ?? null,
+    restoredFromTakenAt: good?.createdAt ?? null,
+  }
+}
+
+/** The newest `<file>.unreadable-<time>` beside the library (ISO times sort as text). */
+function newestMovedAside(file: string): string | null {
+  const prefix = `${basename(file)}.unreadable-`
+  let names: string[]
+  try {
+    names = readdirSync(dirname(file))
+  } catch {
+    return null
+  }
+  const aside = names.filter((name) => name.startsWith(prefix) && !/-(wal|shm)$/.test(name)).sort()
+  return aside.length ? join(dirname(file), aside[aside.length - 1]!) : null
 }
 
 function fsyncPath(path: string): void {

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -237,6 +237,36 @@ describe('a recovery cut short by a crash', () => {
     try {
       expect(services.drafts.list().map((d) => d.title)).toEqual(['Gerettet'])
       expect(existsSync(join(dir, 'longhand.sqlite.recovering'))).toBe(false)
+    } finally {
+      services.close()
+    }
+  })
+
+  // The crash came after the damaged file was moved aside, before its -wal followed: that -wal
+  // belongs to the damaged library and must not be replayed onto the copy. And the author is
+  // told, as after a recovery that was not interrupted.
+  it('moves the damaged file\'s -wal aside to it instead of replaying it onto the copy, and says so', async () => {
+    const dir = tempDir()
+    const clock = manualClock()
+    const first = await createServices({ dataDir: dir, now: clock })
+    first.drafts.create({ title: 'Gerettet' })
+    const copy = await first.safetyBackups.create(first.db, 'scheduled')
+    first.db.pragma('wal_autocheckpoint = 0')
+    first.drafts.create({ title: 'Nur im WAL des kaputten' })
+    const file = join(dir, 'longhand.sqlite')
+    const wal = readFileSync(`${file}-wal`)
+    first.close()
+    writeFileSync(`${file}-wal`, wal)
+    const aside = `${file}.unreadable-2026-11-23T09-00-00-000Z`
+    writeFileSync(aside, 'kaputt '.repeat(1000))
+    rmSync(file)
+    copyFileSync(copy.file, `${file}.recovering`)
+
+    const services = await createServices({ dataDir: dir, now: clock })
+    try {
+      expect(services.drafts.list().map((d) => d.title)).toEqual(['Gerettet'])
+      expect(readFileSync(`${aside}-wal`).equals(wal)).toBe(true)
+      expect(services.recovery).toMatchObject({ reason: 'damaged', movedAsideTo: aside, restoredFrom: copy.file, restoredFromTakenAt: copy.createdAt })
     } finally {
       services.close()
     }
