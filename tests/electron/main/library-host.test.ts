@@ -7,7 +7,7 @@ import { unwrap, type Envelope } from '@shared/ipc'
 import { LibraryHost } from '../../../electron/main/library-host'
 import { createServices } from '../../../electron/main/services'
 import { checkReadable, stageRestore } from '../../../electron/main/services/store/restore-backup'
-import { canMount, mountTmpfs } from '../support/mounts'
+import { canMount, fillDisk, mountTmpfs } from '../support/mounts'
 import { manualClock, tempDir } from '../support/temp-library'
 
 const hosts: LibraryHost[] = []
@@ -118,6 +118,23 @@ describe('restoring a safety backup (close, swap the file, reopen)', () => {
     expect(titles(await call('drafts.list', {}))).toEqual(['Auch', 'Bleibt'])
     expect(readdirSync(dataDir).filter((f) => f.includes('.restoring') || f.includes('before-restore') || f === 'restore-pending.json')).toEqual([])
     expect(readdirSync(backups).sort()).toEqual([backup.name, 'filler'].sort())
+  })
+
+  // Needs a real full disk: a tmpfs, which only root on Linux may mount.
+  it.skipIf(!canMount)('when the staged copy does not fit beside the library (disk full) the restore says why and leaves nothing behind', async () => {
+    const disk = mountTmpfs('size=2m')
+    const { call, host, dataDir } = await openHost(join(disk, 'lib'))
+    await call('drafts.create', { title: 'Bleibt' })
+    const backup = await call<{ name: string }>('safetyBackups.create')
+    await call('drafts.create', { title: 'Auch' })
+    fillDisk(disk)
+
+    const result = await host.dispatch('safetyBackups.restore', { name: backup.name })
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage', details: ['disk-full'] } })
+    expect(titles(await call('drafts.list', {}))).toEqual(['Auch', 'Bleibt'])
+    expect(readdirSync(dataDir).filter((f) => f.includes('.restoring') || f.includes('before-restore') || f === 'restore-pending.json')).toEqual([])
+    host.close()
+    hosts.splice(hosts.indexOf(host), 1)
   })
 
   it('a restore interrupted by a crash is finished when the library opens next', async () => {

@@ -2,6 +2,7 @@ import { constants, copyFileSync, existsSync, fsyncSync, openSync, closeSync, re
 import { basename, join } from 'node:path'
 import { LonghandError } from '@shared/ipc'
 import { type CopyProblem, checkCopy } from './copy-check'
+import { classifyOpenFailure } from './open-failure'
 
 /**
  * Putting a safety backup in place of the library file. The library must be closed while
@@ -67,10 +68,24 @@ function stagedNames(libraryFile: string) {
 export function stageRestore(libraryFile: string, backupFile: string, at: number): PendingRestore {
   const names = stagedNames(libraryFile)
   const restoring = names.restoring
-  rmSync(restoring, { force: true })
-  copyFileSync(backupFile, restoring)
-  fsyncFile(restoring)
+  try {
+    rmSync(restoring, { force: true })
+    copyFileSync(backupFile, restoring)
+    fsyncFile(restoring)
+  } catch (error) {
+    rmSync(restoring, { force: true })
+    throw stagingError(error)
+  }
   return { restoring, movedAsideTo: names.movedAsideAt(at) }
+}
+
+/** The copy beside the library could not be made: nothing was changed yet; say why (details[0] for the UI). */
+function stagingError(error: unknown): LonghandError {
+  const kind = classifyOpenFailure(error)
+  const reason = error instanceof Error ? error.message : String(error)
+  if (kind === 'disk-full') return new LonghandError('storage', 'The safety backup could not be restored: the disk is full. Your library is unchanged; free some space.', ['disk-full'])
+  if (kind === 'read-only') return new LonghandError('storage', 'The safety backup could not be restored: the library folder is read-only or not accessible. Your library is unchanged.', ['read-only'])
+  return new LonghandError('storage', `The safety backup could not be restored (${reason}). Your library is unchanged.`, ['other'])
 }
 
 /** Steps 2–4, with the library closed. Returns where the old library file now is. */
