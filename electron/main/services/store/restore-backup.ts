@@ -1,7 +1,8 @@
-import { constants, copyFileSync, existsSync, fsyncSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { LonghandError } from '@shared/ipc'
 import { type CopyProblem, checkCopy } from './copy-check'
+import { fsyncPath } from './fsync'
 import { classifyOpenFailure } from './open-failure'
 
 /**
@@ -23,15 +24,6 @@ export interface PendingRestore {
 
 const MARKER = 'restore-pending.json'
 const SIDE_FILES = ['', '-wal', '-shm'] as const
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, constants.O_RDONLY)
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
 
 /**
  * A backup may replace the library only if it is a complete Longhand library this app can open
@@ -71,7 +63,7 @@ export function stageRestore(libraryFile: string, backupFile: string, at: number
   try {
     rmSync(restoring, { force: true })
     copyFileSync(backupFile, restoring)
-    fsyncFile(restoring)
+    fsyncPath(restoring)
   } catch (error) {
     rmSync(restoring, { force: true })
     throw stagingError(error)
@@ -92,7 +84,7 @@ function stagingError(error: unknown): LonghandError {
 export function swapInRestore(libraryFile: string, pending: PendingRestore): string {
   const marker = join(libraryFile, '..', MARKER)
   writeFileSync(marker, JSON.stringify(pending))
-  fsyncFile(marker)
+  fsyncPath(marker)
   finish(libraryFile, pending)
   return pending.movedAsideTo
 }
