@@ -1,5 +1,6 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
 import { type Db, type Engine, loadEngine } from './engine'
 import { fsyncPath } from './fsync'
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, migrate, schemaVersion } from './migrations'
@@ -167,6 +168,9 @@ function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recove
   const moved: string[] = []
   try {
     const good = options.backups.newestReadable(options.nativeBinding)
+    // No copy this version can use, but one a newer Longhand made: the author has used that
+    // newer version since. Update to recover, rather than start an empty library here.
+    if (!good) refuseIfOnlyNewerCopies(options)
     if (good) {
       copyFileSync(good, incoming)
       fsyncPath(incoming)
@@ -189,6 +193,17 @@ function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recove
       }
     }
     throw error
+  }
+}
+
+function refuseIfOnlyNewerCopies(options: OpenStoreOptions): void {
+  const newer = options.backups.inspect().find((b) => !b.check.ok && b.check.problem === 'too-new')
+  if (!newer) return
+  const copy = new Database(newer.file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+  try {
+    throw new SchemaTooNewError(Number(copy.pragma('user_version', { simple: true })), LATEST_SCHEMA_VERSION)
+  } finally {
+    copy.close()
   }
 }
 

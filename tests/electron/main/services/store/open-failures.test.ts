@@ -222,6 +222,28 @@ describe('a damaged library file', () => {
   })
 })
 
+describe('a damaged library file whose only safety copy a newer Longhand made', () => {
+  // The author has used a newer Longhand since: starting an empty library here would hide
+  // their work behind "there was no safety copy". Updating Longhand is the way back.
+  it('is left where it is, with a "schema-too-new" error, instead of starting an empty library', async () => {
+    const dir = tempDir()
+    const first = await createServices({ dataDir: dir })
+    first.drafts.create({ title: 'Neuere Version' })
+    const copy = await first.safetyBackups.create(first.db, 'scheduled')
+    first.close()
+    const db = new Database(copy.file)
+    db.pragma('user_version = 999')
+    db.close()
+    writeFileSync(join(dir, 'longhand.sqlite'), 'kaputt '.repeat(1000))
+    const before = listing(dir)
+
+    const error = await openFailure({ dataDir: dir })
+    expect(error.kind).toBe('schema-too-new')
+    expect(error.message).toMatch(/schema 999/)
+    expect(listing(dir)).toEqual(before)
+  })
+})
+
 describe('a recovery cut short by a crash', () => {
   it('is finished at the next start: the complete safety copy waiting beside a moved-aside file becomes the library', async () => {
     const dir = tempDir()
