@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { docFromParagraphs } from '@shared/domain'
 import { docToPlainText } from '@shared/text/words'
@@ -73,6 +73,18 @@ describe('the library folder lock', () => {
       host.close()
     }
     expect(folderLockIsFree(dir)).toBe(true)
+  })
+
+  it('a lock that cannot be taken (longhand.lock is a folder) names the lock file, not the library file, and moves nothing', async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'longhand.lock'))
+    const error = await createServices({ dataDir: dir }).then(
+      (services) => (services.close(), null),
+      (e: unknown) => e as Error,
+    )
+    expect(error?.message).toContain(join(dir, 'longhand.lock'))
+    expect(error?.message).not.toContain('longhand.sqlite')
+    expect(readdirSync(dir)).toEqual(['longhand.lock'])
   })
 
   it('replaces a lock file that is not a lock (garbage): it holds no data', async () => {
