@@ -78,11 +78,14 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 /** Sec-Fetch-Site values a browser sends for the app's own requests and for typed-in URLs. */
 const TRUSTED_FETCH_SITES: ReadonlySet<string> = new Set(['same-origin', 'none'])
 
-/** Whether every %-escape in the request target decodes (the path and the query alike). */
+/**
+ * Whether every %-escape in the request target decodes (the path and the query alike).
+ * The decoded text is compared, not thrown away: the bundler drops an unused
+ * decodeURIComponent() call as pure, and the built bridge then answered 500 (tests/e2e).
+ */
 function wellEncoded(target: string): boolean {
   try {
-    decodeURIComponent(target)
-    return true
+    return decodeURIComponent(target).length >= 0
   } catch {
     return false
   }

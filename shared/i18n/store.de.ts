@@ -19,10 +19,12 @@ export const storeDe: StoreStrings = {
     io: 'Die Bibliotheksdatei {{file}} konnte nicht gelesen oder geschrieben werden ({{reason}}). Nichts wurde verschoben oder verloren. Prüfe den Datenträger und starte Longhand dann neu.',
   },
   recovery: {
-    damaged: 'Deine Bibliotheksdatei war nicht lesbar. Longhand hat sie beiseitegelegt und die Sicherheitskopie vom {{when}} zurückgeholt. Nichts wurde gelöscht.',
-    empty: 'Deine Bibliotheksdatei war leer. Longhand hat sie beiseitegelegt und die Sicherheitskopie vom {{when}} zurückgeholt. Nichts wurde gelöscht.',
+    damaged:
+      'Deine Bibliotheksdatei war nicht lesbar. Longhand hat sie beiseitegelegt und die Sicherheitskopie vom {{when}} zurückgeholt. Nichts wurde gelöscht. Prüfe deine letzten Entwürfe: Änderungen nach dem {{when}} sind nicht in der Kopie. Behalte die alte Datei, sie kann sie noch enthalten.',
+    empty:
+      'Deine Bibliotheksdatei war leer. Longhand hat sie beiseitegelegt und die Sicherheitskopie vom {{when}} zurückgeholt. Nichts wurde gelöscht. Prüfe deine letzten Entwürfe: Änderungen nach dem {{when}} sind nicht in der Kopie.',
     damagedNoCopy:
-      'Deine Bibliotheksdatei war nicht lesbar, und es gab keine Sicherheitskopie, deshalb hat Longhand eine neue Bibliothek begonnen. Nichts wurde gelöscht: Die alte Datei ist aufbewahrt.',
+      'Deine Bibliotheksdatei war nicht lesbar, und es gab keine Sicherheitskopie, deshalb hat Longhand eine neue Bibliothek begonnen. Nichts wurde gelöscht: Die alte Datei ist aufbewahrt. Behalte sie: Dein Text lässt sich daraus vielleicht noch retten.',
     emptyNoCopy:
       'Deine Bibliotheksdatei war leer, und es gab keine Sicherheitskopie, deshalb hat Longhand eine neue Bibliothek begonnen. Nichts wurde gelöscht: Die alte Datei ist aufbewahrt.',
     movedAsideTo: 'Die alte Datei liegt jetzt hier:',

@@ -22,10 +22,12 @@ export const storeEn = {
     io: 'The library file {{file}} could not be read or written ({{reason}}). Nothing was moved or lost. Check the disk, then start Longhand again.',
   },
   recovery: {
-    damaged: 'Your library file could not be read. Longhand put it aside and brought back the safety copy from {{when}}. Nothing was deleted.',
-    empty: 'Your library file was empty. Longhand put it aside and brought back the safety copy from {{when}}. Nothing was deleted.',
+    damaged:
+      'Your library file could not be read. Longhand put it aside and brought back the safety copy from {{when}}. Nothing was deleted. Check your latest drafts: changes made after {{when}} are not in the copy. Keep the old file: it may still hold them.',
+    empty:
+      'Your library file was empty. Longhand put it aside and brought back the safety copy from {{when}}. Nothing was deleted. Check your latest drafts: changes made after {{when}} are not in the copy.',
     damagedNoCopy:
-      'Your library file could not be read and there was no safety copy, so Longhand started a new library. Nothing was deleted: the old file is kept.',
+      'Your library file could not be read and there was no safety copy, so Longhand started a new library. Nothing was deleted: the old file is kept. Keep it: your writing may still be recovered from it.',
     emptyNoCopy: 'Your library file was empty and there was no safety copy, so Longhand started a new library. Nothing was deleted: the old file is kept.',
     movedAsideTo: 'The old file is now:',
     restoredFrom: 'Restored from:',

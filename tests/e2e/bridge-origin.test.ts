@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -104,5 +104,29 @@ describe('the bridge and other pages on 127.0.0.1', () => {
     })
     expect(created.ok).toBe(true)
     expect(draftTitles()).toContain('own')
+  })
+})
+
+/** A raw request: fetch() would re-encode a malformed target before sending it. */
+function rawPost(origin: string, path: string, token: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(origin)
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'x-longhand-token': token } }, (res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    req.on('error', reject)
+    req.end('{}')
+  })
+}
+
+describe('the built bridge (what npm run web runs)', () => {
+  // The bundler once dropped the unused decodeURIComponent() of the check as "pure", so the
+  // source passed its unit test while the built bridge still answered 500.
+  it.each(['/api/%', '/api/drafts.list?x=%'])('answers malformed percent-encoding (%s) with a typed 400', async (path) => {
+    const answer = await rawPost(bridge.origin, path, bridge.token)
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid-args' } })
   })
 })

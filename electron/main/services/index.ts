@@ -14,7 +14,7 @@ import { SearchIndex } from './search-index'
 import { SettingsStore } from './settings'
 import { type Db, type Recovery, ensureLibraryFolder, failureFor, openStore } from './store/database'
 import { loadEngine } from './store/engine'
-import { lockLibraryFolder } from './store/folder-lock'
+import { LOCK_FILE, lockLibraryFolder } from './store/folder-lock'
 import { classifyOpenFailure } from './store/open-failure'
 import { cleanLeftovers } from './store/leftovers'
 import { completePendingRestore } from './store/restore-backup'
@@ -86,7 +86,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   try {
     lock = lockLibraryFolder(options.dataDir, engine)
   } catch (error) {
-    throw fail(error)
+    // Named after the file that failed: the library file itself was not touched.
+    throw failureFor(join(options.dataDir, LOCK_FILE))(error)
   }
   let opened
   try {

@@ -7,7 +7,7 @@ import { unwrap, type Envelope } from '@shared/ipc'
 import { LibraryHost } from '../../../electron/main/library-host'
 import { createServices } from '../../../electron/main/services'
 import { checkReadable, stageRestore } from '../../../electron/main/services/store/restore-backup'
-import { canMount, mountTmpfs } from '../support/mounts'
+import { canMount, fillDisk, mountTmpfs } from '../support/mounts'
 import { manualClock, tempDir } from '../support/temp-library'
 
 const hosts: LibraryHost[] = []
@@ -120,6 +120,23 @@ describe('restoring a safety backup (close, swap the file, reopen)', () => {
     expect(readdirSync(backups).sort()).toEqual([backup.name, 'filler'].sort())
   })
 
+  // Needs a real full disk: a tmpfs, which only root on Linux may mount.
+  it.skipIf(!canMount)('when the staged copy does not fit beside the library (disk full) the restore says why and leaves nothing behind', async () => {
+    const disk = mountTmpfs('size=2m')
+    const { call, host, dataDir } = await openHost(join(disk, 'lib'))
+    await call('drafts.create', { title: 'Bleibt' })
+    const backup = await call<{ name: string }>('safetyBackups.create')
+    await call('drafts.create', { title: 'Auch' })
+    fillDisk(disk)
+
+    const result = await host.dispatch('safetyBackups.restore', { name: backup.name })
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage', details: ['disk-full'] } })
+    expect(titles(await call('drafts.list', {}))).toEqual(['Auch', 'Bleibt'])
+    expect(readdirSync(dataDir).filter((f) => f.includes('.restoring') || f.includes('before-restore') || f === 'restore-pending.json')).toEqual([])
+    host.close()
+    hosts.splice(hosts.indexOf(host), 1)
+  })
+
   it('a restore interrupted by a crash is finished when the library opens next', async () => {
     const dataDir = tempDir()
     const clock = manualClock()
@@ -140,5 +157,31 @@ describe('restoring a safety backup (close, swap the file, reopen)', () => {
     expect(existsSync(pending.movedAsideTo)).toBe(true)
     expect(existsSync(join(dataDir, 'restore-pending.json'))).toBe(false)
     reopened.close()
+  })
+
+  // restore-pending.json is trusted only for the two names stageRestore writes: a stale or
+  // hand-edited marker must never move the library file aside or put another file over it.
+  it.each([
+    ['names the library file itself as the copy to restore', (lib: string) => ({ restoring: lib, movedAsideTo: `${lib}.before-restore-x` })],
+    ['names the library file as where the old file goes', (lib: string) => ({ restoring: join(lib, '..', 'stranger.sqlite'), movedAsideTo: lib })],
+    ['names another file beside the library', (lib: string) => ({ restoring: join(lib, '..', 'stranger.sqlite'), movedAsideTo: join(lib, '..', 'elsewhere.sqlite') })],
+  ])('a marker that %s is ignored and the library opens unchanged', async (_case, plan) => {
+    const dataDir = tempDir()
+    const first = await createServices({ dataDir })
+    first.drafts.create({ title: 'Meins' })
+    first.close()
+    const stranger = await createServices({ dataDir: tempDir() })
+    stranger.drafts.create({ title: 'Fremd' })
+    const strangerFile = join(stranger.dataDir, 'longhand.sqlite')
+    stranger.close()
+    writeFileSync(join(dataDir, 'stranger.sqlite'), readFileSync(strangerFile))
+    const libraryFile = join(dataDir, 'longhand.sqlite')
+    writeFileSync(join(dataDir, 'restore-pending.json'), JSON.stringify(plan(libraryFile)))
+
+    const reopened = await createServices({ dataDir })
+    expect(titles(reopened.drafts.list())).toEqual(['Meins'])
+    reopened.close()
+    expect(existsSync(join(dataDir, 'stranger.sqlite'))).toBe(true)
+    expect(readdirSync(dataDir).filter((f) => f.includes('before-restore') || f === 'elsewhere.sqlite' || f === 'restore-pending.json')).toEqual([])
   })
 })

@@ -5,14 +5,15 @@ import { afterEach } from 'vitest'
 import { tempDir } from './temp-library'
 
 /**
- * Real file systems that fail, for tests of full and read-only disks: a tiny tmpfs, optionally
- * remounted read-only (which stops root too, unlike chmod). Needs root with mount rights. Whatever
- * a test opens on a mount must be closed inside the test: this afterEach runs before the
- * temp-library one.
+ * The one helper for real file systems that fail, for tests of full and read-only disks: a tiny
+ * tmpfs, optionally remounted read-only (which stops root too, unlike chmod). Needs root with
+ * mount rights. Whatever a test opens on a mount must be closed inside the test: this afterEach
+ * runs before the temp-library one.
  */
 const mounts: string[] = []
 afterEach(() => {
-  while (mounts.length) execFileSync('umount', [mounts.pop()!], { stdio: 'ignore' })
+  // -l (lazy): a test that failed half-way may still hold a file on the mount open.
+  while (mounts.length) execFileSync('umount', ['-l', mounts.pop()!], { stdio: 'ignore' })
 })
 
 export const canMount = (() => {
@@ -34,8 +35,9 @@ export function mountTmpfs(options: string, dir = tempDir('longhand-mount-')): s
   return dir
 }
 
-export function remountReadOnly(dir: string): void {
-  execFileSync('mount', ['-o', 'remount,ro', dir], { stdio: 'ignore' })
+/** Makes a mount read-only ('ro') or writable again ('rw'). */
+export function remount(dir: string, mode: 'ro' | 'rw'): void {
+  execFileSync('mount', ['-o', `remount,${mode}`, dir], { stdio: 'ignore' })
 }
 
 /** Writes a filler file until the disk refuses even 512 bytes more (ENOSPC). Returns its path. */

@@ -2,20 +2,17 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterEach } from 'vitest'
-import { tempDir } from './temp-library'
 
 /**
- * Real failures for the open path, no mocks: another process holding SQLite's lock, a
- * read-only or tiny file system (tmpfs mounts, which bite even for root), a broken engine.
+ * Real failures for the open path, no mocks: another process holding SQLite's lock or writing
+ * meanwhile. Read-only and full file systems: ./mounts.
  */
 
 const betterSqlite = createRequire(import.meta.url).resolve('better-sqlite3')
 const children: ChildProcess[] = []
-const mounts: string[] = []
 
 afterEach(() => {
   while (children.length) children.pop()!.kill('SIGKILL')
-  while (mounts.length) execFileSync('umount', ['-l', mounts.pop()!], { stdio: 'ignore' })
 })
 
 /**
@@ -46,31 +43,6 @@ export async function holdExclusiveLock(file: string): Promise<{ release(): Prom
       await exited
     },
   }
-}
-
-/** Whether this machine lets the tests mount file systems (Linux, root with mount rights). */
-export const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false
-  try {
-    const probe = tempDir('longhand-mount-probe-')
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', probe], { stdio: 'ignore' })
-    execFileSync('umount', [probe], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-
-/** A fresh tmpfs of the given size; unmounted after the test. */
-export function mountTmpfs(size: string): string {
-  const dir = tempDir('longhand-mount-')
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' })
-  mounts.push(dir)
-  return dir
-}
-
-export function remount(dir: string, mode: 'ro' | 'rw'): void {
-  execFileSync('mount', ['-o', `remount,${mode}`, dir], { stdio: 'ignore' })
 }
 
 /** Names in a folder, sorted: "nothing was moved" is an unchanged listing. */

@@ -50,6 +50,8 @@ describe('the recovery notice', () => {
     expect(notice.textContent).toContain('Your library file could not be read.')
     expect(notice.textContent).toContain('Nothing was deleted.')
     expect(notice.textContent).toMatch(/safety copy from Nov 20, 2026/)
+    // What to do: the copy is older than the file was, so the newest work may be missing from view.
+    expect(notice.textContent).toMatch(/Check your latest drafts: changes made after Nov 20, 2026, .+ are not in the copy\. Keep the old file: it may still hold them\./)
     const paths = [...notice.querySelectorAll('code')].map((c) => c.textContent)
     expect(paths).toEqual([recovery.movedAsideTo, recovery.restoredFrom])
     await click(buttonByText(notice, 'Show the file'))
@@ -66,6 +68,7 @@ describe('the recovery notice', () => {
     expect(notice.textContent).toContain('Deine Bibliotheksdatei war leer.')
     expect(notice.textContent).toContain('Nichts wurde gelöscht.')
     expect(notice.textContent).toContain('Die alte Datei liegt jetzt hier:')
+    expect(notice.textContent).toMatch(/Prüfe deine letzten Entwürfe: Änderungen nach dem 20\.11\.2026, .+ sind nicht in der Kopie\./)
     expect(buttonByText(notice, 'Datei zeigen')).toBeNull()
   })
 

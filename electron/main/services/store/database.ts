@@ -1,6 +1,8 @@
-import { accessSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
 import { type Db, type Engine, loadEngine } from './engine'
+import { fsyncPath } from './fsync'
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, migrate, schemaVersion } from './migrations'
 import { EmptyLibraryFileError, IntegrityCheckError, type LibraryOpenError, openFailure } from './open-failure'
 import type { SafetyBackups } from './safety-backups'
@@ -57,7 +59,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   let recovery: Recovery | null = null
   let db: Db
   try {
-    finishInterruptedRecovery(options.file)
+    recovery = finishInterruptedRecovery(options, now())
     db = openChecked(engine, options.file)
   } catch (error) {
     const failure = fail(error)
@@ -117,8 +119,9 @@ export function probeFolder(folder: string): { folderNotWritable: string | null 
 
 function openChecked(engine: Engine, file: string): Db {
   // SQLite happily opens a 0-byte file as a new, empty database: that would silently start an
-  // empty library. A library file is never empty (unless a -wal beside it holds its pages).
-  if (sizeOf(file) === 0 && !sizeOf(`${file}-wal`)) throw new EmptyLibraryFileError(file)
+  // empty library. A library file is never empty. Not even with a -wal beside it: SQLite never
+  // replays a WAL onto a 0-byte file, and the first write would reset that WAL (moved aside with it).
+  if (sizeOf(file) === 0) throw new EmptyLibraryFileError(file)
   const db = engine(file)
   try {
     applyPragmas(db)
@@ -165,6 +168,9 @@ function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recove
   const moved: string[] = []
   try {
     const good = options.backups.newestReadable(options.nativeBinding)
+    // No copy this version can use, but one a newer Longhand made: the author has used that
+    // newer version since. Update to recover, rather than start an empty library here.
+    if (!good) refuseIfOnlyNewerCopies(options)
     if (good) {
       copyFileSync(good, incoming)
       fsyncPath(incoming)
@@ -190,25 +196,60 @@ function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recove
   }
 }
 
+function refuseIfOnlyNewerCopies(options: OpenStoreOptions): void {
+  const newer = options.backups.inspect().find((b) => !b.check.ok && b.check.problem === 'too-new')
+  if (!newer) return
+  const copy = new Database(newer.file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+  try {
+    throw new SchemaTooNewError(Number(copy.pragma('user_version', { simple: true })), LATEST_SCHEMA_VERSION)
+  } finally {
+    copy.close()
+  }
+}
+
 function recoveringCopyOf(file: string): string {
   return `${file}.recovering`
 }
 
 /**
  * A crash between moving the damaged file aside and renaming the complete safety copy in
- * leaves no library file but the copy waiting: finish, rather than start an empty library.
+ * leaves no library file but the copy waiting: finish, rather than start an empty library,
+ * and say so like any recovery. A -wal/-shm still beside the missing file belongs to the
+ * damaged library (the crash came before they followed it): they join it, never replayed onto
+ * the copy.
  */
-function finishInterruptedRecovery(file: string): void {
+function finishInterruptedRecovery(options: OpenStoreOptions, at: number): Recovery | null {
+  const { file } = options
   const incoming = recoveringCopyOf(file)
-  if (existsSync(file) || !existsSync(incoming)) return
+  if (existsSync(file) || !existsSync(incoming)) return null
+  const stamped = `${file}.unreadable-${new Date(at).toISOString().replace(/[:.]/g, '-')}`
+  const movedAsideTo = newestMovedAside(file) ?? stamped
+  for (const suffix of ['-wal', '-shm']) {
+    if (!existsSync(file + suffix)) continue
+    renameSync(file + suffix, (existsSync(movedAsideTo + suffix) ? stamped : movedAsideTo) + suffix)
+  }
+  // Which copy it was is not recorded; recovery takes the newest valid one, which it still is.
+  const good = options.backups.newest()
   renameSync(incoming, file)
-}
-
-function fsyncPath(path: string): void {
-  const fd = openSync(path, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+  return {
+    reason: sizeOf(movedAsideTo) === 0 ? 'empty' : 'damaged',
+    at,
+    movedAsideTo,
+    restoredFrom: good?.file ?? null,
+    restoredFromTakenAt: good?.createdAt ?? null,
   }
 }
+
+/** The newest `<file>.unreadable-<time>` beside the library (ISO times sort as text). */
+function newestMovedAside(file: string): string | null {
+  const prefix = `${basename(file)}.unreadable-`
+  let names: string[]
+  try {
+    names = readdirSync(dirname(file))
+  } catch {
+    return null
+  }
+  const aside = names.filter((name) => name.startsWith(prefix) && !/-(wal|shm)$/.test(name)).sort()
+  return aside.length ? join(dirname(file), aside[aside.length - 1]!) : null
+}
+

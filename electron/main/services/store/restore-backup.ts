@@ -1,7 +1,9 @@
-import { constants, copyFileSync, existsSync, fsyncSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { LonghandError } from '@shared/ipc'
 import { type CopyProblem, checkCopy } from './copy-check'
+import { fsyncPath } from './fsync'
+import { classifyOpenFailure } from './open-failure'
 
 /**
  * Putting a safety backup in place of the library file. The library must be closed while
@@ -22,15 +24,6 @@ export interface PendingRestore {
 
 const MARKER = 'restore-pending.json'
 const SIDE_FILES = ['', '-wal', '-shm'] as const
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, constants.O_RDONLY)
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
 
 /**
  * A backup may replace the library only if it is a complete Longhand library this app can open
@@ -53,20 +46,45 @@ export function checkReadable(file: string, nativeBinding?: string): void {
   throw new LonghandError('storage', messages[check.problem], [check.problem])
 }
 
+/** The names a restore uses beside `libraryFile`: the staged copy, and where the old file goes. */
+function stagedNames(libraryFile: string) {
+  const escaped = basename(libraryFile).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return {
+    restoring: `${libraryFile}.restoring`,
+    movedAsideAt: (at: number) => `${libraryFile}.before-restore-${new Date(at).toISOString().replace(/[:.]/g, '-')}`,
+    movedAside: new RegExp(`^${escaped}\\.before-restore-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d-\\d{3}Z$`),
+  }
+}
+
 /** Step 1, while the library is still open: the backup's copy, on disk and complete. */
 export function stageRestore(libraryFile: string, backupFile: string, at: number): PendingRestore {
-  const restoring = `${libraryFile}.restoring`
-  rmSync(restoring, { force: true })
-  copyFileSync(backupFile, restoring)
-  fsyncFile(restoring)
-  return { restoring, movedAsideTo: `${libraryFile}.before-restore-${new Date(at).toISOString().replace(/[:.]/g, '-')}` }
+  const names = stagedNames(libraryFile)
+  const restoring = names.restoring
+  try {
+    rmSync(restoring, { force: true })
+    copyFileSync(backupFile, restoring)
+    fsyncPath(restoring)
+  } catch (error) {
+    rmSync(restoring, { force: true })
+    throw stagingError(error)
+  }
+  return { restoring, movedAsideTo: names.movedAsideAt(at) }
+}
+
+/** The copy beside the library could not be made: nothing was changed yet; say why (details[0] for the UI). */
+function stagingError(error: unknown): LonghandError {
+  const kind = classifyOpenFailure(error)
+  const reason = error instanceof Error ? error.message : String(error)
+  if (kind === 'disk-full') return new LonghandError('storage', 'The safety backup could not be restored: the disk is full. Your library is unchanged; free some space.', ['disk-full'])
+  if (kind === 'read-only') return new LonghandError('storage', 'The safety backup could not be restored: the library folder is read-only or not accessible. Your library is unchanged.', ['read-only'])
+  return new LonghandError('storage', `The safety backup could not be restored (${reason}). Your library is unchanged.`, ['other'])
 }
 
 /** Steps 2–4, with the library closed. Returns where the old library file now is. */
 export function swapInRestore(libraryFile: string, pending: PendingRestore): string {
   const marker = join(libraryFile, '..', MARKER)
   writeFileSync(marker, JSON.stringify(pending))
-  fsyncFile(marker)
+  fsyncPath(marker)
   finish(libraryFile, pending)
   return pending.movedAsideTo
 }
@@ -94,10 +112,13 @@ export function completePendingRestore(libraryFile: string): PendingRestore | nu
     rmSync(marker, { force: true })
     return null
   }
-  // The marker names files beside the library only; anything else is not ours to move.
-  const folder = join(libraryFile, '..')
-  const inside = (path: unknown) => typeof path === 'string' && join(folder, basename(path)) === path
-  if (!inside(pending.restoring) || !inside(pending.movedAsideTo)) {
+  // The marker is trusted only for the two names stageRestore gives: the staged copy and a
+  // before-restore name beside the library. Anything else (the library file itself, another
+  // file in the folder, a path elsewhere) is not ours to move or to put over the library.
+  const expected = stagedNames(libraryFile)
+  const movedAside = typeof pending.movedAsideTo === 'string' ? pending.movedAsideTo : ''
+  const asideName = basename(movedAside)
+  if (pending.restoring !== expected.restoring || join(libraryFile, '..', asideName) !== movedAside || !expected.movedAside.test(asideName)) {
     rmSync(marker, { force: true })
     return null
   }

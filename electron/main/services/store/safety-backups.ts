@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, constants, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { LonghandError } from '@shared/ipc'
 import { type CopyCheck, type CopyProblem, checkCopy, checkOpenCopy, isWorthless } from './copy-check'
 import type { Db } from './database'
+import { fsyncPath, syncFolder } from './fsync'
 
 /** A finished copy. Only `create` gives a file this name, by renaming a checked, complete copy. */
 const FILE_PATTERN = /^longhand-(\d{8}T\d{6}\d{3}Z)-([a-z0-9-]+)\.sqlite$/
@@ -230,20 +231,4 @@ function exists(file: string): boolean {
   }
 }
 
-function fsyncPath(path: string): void {
-  const fd = openSync(path, constants.O_RDONLY)
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
 
-/** Makes the rename durable: the directory entry itself must reach the disk (POSIX only). */
-function syncFolder(dir: string): void {
-  try {
-    fsyncPath(dir)
-  } catch {
-    // Windows cannot open a folder for syncing; NTFS journals the rename itself.
-  }
-}

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LonghandError } from '@shared/ipc'
 import { pathInside, readImportableFile, writeFileAtomically, writeFilesAtomically } from '../../../../electron/main/services/files'
+import { canMount, mountTmpfs, remount } from '../../support/mounts'
 import { tempDir } from '../../support/temp-library'
 
 async function failure(promise: Promise<unknown>): Promise<LonghandError> {
@@ -14,29 +14,6 @@ async function failure(promise: Promise<unknown>): Promise<LonghandError> {
   expect(error).toBeInstanceOf(LonghandError)
   return error as LonghandError
 }
-
-/** Real file systems that fail: a tiny tmpfs (full) and a read-only one. Needs root with mount rights. */
-const mounts: string[] = []
-function mountTmpfs(options: string): string {
-  const dir = tempDir('longhand-mount-')
-  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' })
-  mounts.push(dir)
-  return dir
-}
-afterEach(() => {
-  while (mounts.length) execFileSync('umount', [mounts.pop()!], { stdio: 'ignore' })
-})
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false
-  try {
-    const probe = tempDir('longhand-mount-probe-')
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', probe], { stdio: 'ignore' })
-    execFileSync('umount', [probe], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 describe('writeFilesAtomically', () => {
   it('writes new files and replaces existing ones, leaving no temporary file behind', async () => {
@@ -72,7 +49,7 @@ describe('writeFilesAtomically', () => {
   // Needs a read-only mount, which only root on Linux may make; the chmod test below covers everyone else.
   it.skipIf(!canMount)('fails on a read-only file system (even for root) and writes nothing', async () => {
     const disk = mountTmpfs('size=64k')
-    execFileSync('mount', ['-o', 'remount,ro', disk])
+    remount(disk, 'ro')
     const error = await failure(writeFileAtomically(join(disk, 'draft.md'), 'text'))
     expect(error.details).toEqual(['read-only'])
     expect(error.message).toContain(disk)

@@ -1,11 +1,12 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { docFromParagraphs } from '@shared/domain'
 import { docToPlainText } from '@shared/text/words'
 import { describe, expect, it } from 'vitest'
 import { LibraryHost } from '../../../../../electron/main/library-host'
 import { createServices } from '../../../../../electron/main/services'
-import { canMount, folderLockIsFree, mountTmpfs } from '../../../support/real-failures'
+import { canMount, mountTmpfs } from '../../../support/mounts'
+import { folderLockIsFree } from '../../../support/real-failures'
 import { tempDir } from '../../../support/temp-library'
 
 /**
@@ -74,6 +75,18 @@ describe('the library folder lock', () => {
     expect(folderLockIsFree(dir)).toBe(true)
   })
 
+  it('a lock that cannot be taken (longhand.lock is a folder) names the lock file, not the library file, and moves nothing', async () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'longhand.lock'))
+    const error = await createServices({ dataDir: dir }).then(
+      (services) => (services.close(), null),
+      (e: unknown) => e as Error,
+    )
+    expect(error?.message).toContain(join(dir, 'longhand.lock'))
+    expect(error?.message).not.toContain('longhand.sqlite')
+    expect(readdirSync(dir)).toEqual(['longhand.lock'])
+  })
+
   it('replaces a lock file that is not a lock (garbage): it holds no data', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'longhand.lock'), 'garbage '.repeat(600))
@@ -84,7 +97,7 @@ describe('the library folder lock', () => {
 
   // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('close() never throws, even when the disk is full; it still closes and releases the folder', async () => {
-    const disk = mountTmpfs('1m')
+    const disk = mountTmpfs('size=1m')
     const problems: string[] = []
     const services = await createServices({ dataDir: disk, onCloseProblem: (message) => problems.push(message) })
     const draft = services.drafts.create({ title: 'Voll' })

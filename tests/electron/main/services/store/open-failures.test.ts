@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createServices, type Services } from '../../../../../electron/main/services'
 import { manualClock, tempDir } from '../../../support/temp-library'
-import { canMount, holdExclusiveLock, listing, mountTmpfs, remount } from '../../../support/real-failures'
+import { canMount, mountTmpfs, remount } from '../../../support/mounts'
+import { holdExclusiveLock, listing } from '../../../support/real-failures'
 
 /**
  * Only a damaged file is ever moved aside. Every other way opening can fail — a lock held by
@@ -66,7 +67,7 @@ describe('opening a library that another program has locked', () => {
 describe('opening a library in a read-only folder', () => {
   // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('refuses with a "read-only" error and moves nothing (even for root)', async () => {
-    const disk = mountTmpfs('4m')
+    const disk = mountTmpfs('size=4m')
     const titles = await libraryWithDrafts(disk)
     const before = listing(disk)
     remount(disk, 'ro')
@@ -83,7 +84,7 @@ describe('opening a library in a read-only folder', () => {
 
   // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('refuses with a "read-only" error when the library folder cannot even be created', async () => {
-    const disk = mountTmpfs('64k')
+    const disk = mountTmpfs('size=64k')
     remount(disk, 'ro')
     const error = await openFailure({ dataDir: join(disk, 'longhand-data') })
     expect(error.kind).toBe('read-only')
@@ -174,6 +175,33 @@ describe('a library file that is empty (zero bytes)', () => {
       services.close()
     }
   })
+
+  // SQLite reads a 0-byte file as an empty database even with a -wal beside it (it never
+  // replays a WAL onto an empty file), and the first write (the migrations) resets that WAL:
+  // the frames it held would be gone and an empty library would start without a word.
+  it('is moved aside with its -wal when a -wal lies beside it, and the -wal is kept', async () => {
+    const dir = tempDir()
+    const clock = manualClock()
+    const first = await createServices({ dataDir: dir, now: clock })
+    first.drafts.create({ title: 'Im Backup' })
+    await first.safetyBackups.create(first.db, 'scheduled')
+    first.db.pragma('wal_autocheckpoint = 0')
+    first.drafts.create({ title: 'Nur im WAL' })
+    const file = join(dir, 'longhand.sqlite')
+    const wal = readFileSync(`${file}-wal`)
+    first.close()
+    writeFileSync(`${file}-wal`, wal)
+    truncateSync(file, 0)
+
+    const reopened = await createServices({ dataDir: dir, now: clock })
+    try {
+      expect(reopened.recovery).toMatchObject({ reason: 'empty' })
+      expect(reopened.drafts.list().map((d) => d.title)).toEqual(['Im Backup'])
+      expect(readFileSync(`${reopened.recovery!.movedAsideTo}-wal`).equals(wal)).toBe(true)
+    } finally {
+      reopened.close()
+    }
+  })
 })
 
 describe('a damaged library file', () => {
@@ -196,6 +224,28 @@ describe('a damaged library file', () => {
   })
 })
 
+describe('a damaged library file whose only safety copy a newer Longhand made', () => {
+  // The author has used a newer Longhand since: starting an empty library here would hide
+  // their work behind "there was no safety copy". Updating Longhand is the way back.
+  it('is left where it is, with a "schema-too-new" error, instead of starting an empty library', async () => {
+    const dir = tempDir()
+    const first = await createServices({ dataDir: dir })
+    first.drafts.create({ title: 'Neuere Version' })
+    const copy = await first.safetyBackups.create(first.db, 'scheduled')
+    first.close()
+    const db = new Database(copy.file)
+    db.pragma('user_version = 999')
+    db.close()
+    writeFileSync(join(dir, 'longhand.sqlite'), 'kaputt '.repeat(1000))
+    const before = listing(dir)
+
+    const error = await openFailure({ dataDir: dir })
+    expect(error.kind).toBe('schema-too-new')
+    expect(error.message).toMatch(/schema 999/)
+    expect(listing(dir)).toEqual(before)
+  })
+})
+
 describe('a recovery cut short by a crash', () => {
   it('is finished at the next start: the complete safety copy waiting beside a moved-aside file becomes the library', async () => {
     const dir = tempDir()
@@ -215,12 +265,42 @@ describe('a recovery cut short by a crash', () => {
       services.close()
     }
   })
+
+  // The crash came after the damaged file was moved aside, before its -wal followed: that -wal
+  // belongs to the damaged library and must not be replayed onto the copy. And the author is
+  // told, as after a recovery that was not interrupted.
+  it('moves the damaged file\'s -wal aside to it instead of replaying it onto the copy, and says so', async () => {
+    const dir = tempDir()
+    const clock = manualClock()
+    const first = await createServices({ dataDir: dir, now: clock })
+    first.drafts.create({ title: 'Gerettet' })
+    const copy = await first.safetyBackups.create(first.db, 'scheduled')
+    first.db.pragma('wal_autocheckpoint = 0')
+    first.drafts.create({ title: 'Nur im WAL des kaputten' })
+    const file = join(dir, 'longhand.sqlite')
+    const wal = readFileSync(`${file}-wal`)
+    first.close()
+    writeFileSync(`${file}-wal`, wal)
+    const aside = `${file}.unreadable-2026-11-23T09-00-00-000Z`
+    writeFileSync(aside, 'kaputt '.repeat(1000))
+    rmSync(file)
+    copyFileSync(copy.file, `${file}.recovering`)
+
+    const services = await createServices({ dataDir: dir, now: clock })
+    try {
+      expect(services.drafts.list().map((d) => d.title)).toEqual(['Gerettet'])
+      expect(readFileSync(`${aside}-wal`).equals(wal)).toBe(true)
+      expect(services.recovery).toMatchObject({ reason: 'damaged', movedAsideTo: aside, restoredFrom: copy.file, restoredFromTakenAt: copy.createdAt })
+    } finally {
+      services.close()
+    }
+  })
 })
 
 describe('a damaged file that cannot be replaced right now', () => {
   // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('on a read-only disk: a "read-only" error, and the damaged file stays where it is', async () => {
-    const disk = mountTmpfs('4m')
+    const disk = mountTmpfs('size=4m')
     const services = await createServices({ dataDir: disk })
     await services.safetyBackups.create(services.db, 'scheduled')
     services.close()
@@ -235,7 +315,7 @@ describe('a damaged file that cannot be replaced right now', () => {
 
   // Needs a real full or read-only disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('on a full disk: a "disk-full" error, the damaged file stays, and no partial copy is left', async () => {
-    const disk = mountTmpfs('4m')
+    const disk = mountTmpfs('size=4m')
     const services = await createServices({ dataDir: disk })
     services.drafts.create({ title: 'x', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Füllung '.repeat(10_000) }] }] } })
     await services.safetyBackups.create(services.db, 'scheduled')
