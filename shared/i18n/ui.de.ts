@@ -1,3 +1,4 @@
+import { proofingDe } from './proofing.de'
 import { postsDe } from './posts.de'
 import { transferDe } from './transfer.de'
 import type { UiStrings } from './ui.en'
@@ -206,5 +207,6 @@ export const uiDe: UiStrings = {
     dataFolder: 'Deine Bibliothek',
   },
   posts: postsDe,
+  proofing: proofingDe,
   transfer: transferDe,
 }

@@ -1,3 +1,4 @@
+import { proofingEn } from './proofing.en'
 import { postsEn } from './posts.en'
 import { transferEn } from './transfer.en'
 
@@ -209,6 +210,7 @@ export const uiEn = {
     dataFolder: 'Your library',
   },
   posts: postsEn,
+  proofing: proofingEn,
   transfer: transferEn,
 }
 

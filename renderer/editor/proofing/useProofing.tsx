@@ -1,0 +1,210 @@
+import type { Editor } from '@tiptap/core'
+import { SpellCheck, X } from 'lucide-react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DraftId, Language, Settings, SettingsPatch } from '@shared/domain'
+import { useNotices } from '../../app/notices'
+import { EditorContextMenu, type MenuItem } from '../../posts/EditorContextMenu'
+import { proofingClient } from './client'
+import { type PlacedFinding, type ProofingHandlers, type ProofingMenuRequest, proofingExtension, proofingFindings, refreshProofing } from './proofingExtension'
+import './proofing.css'
+
+export interface ProofingInput {
+  editor: Editor | null
+  draftId: DraftId | null
+  settings: Settings
+  onSettings(patch: SettingsPatch): void
+  focusMode: boolean
+}
+
+/**
+ * Proofreading in the editor: the decorations extension, the right-click menu on a marked word
+ * and the side list of style hints. The user's dictionary and the per-draft choices live in
+ * settings (so they are in every backup).
+ */
+export function useProofing(input: ProofingInput) {
+  const { editor, draftId, settings, onSettings } = input
+  const { t } = useTranslation()
+  const { notify } = useNotices()
+  const proofing = settings.proofing
+  const draftKey = draftId === null ? null : String(draftId)
+  const styleOn = draftKey !== null && !proofing.styleOffDrafts.includes(draftKey)
+  const ignored = (draftKey !== null && proofing.ignoredByDraft[draftKey]) || []
+
+  const handlers = useRef<ProofingHandlers>({ options: () => null, contextMenu: () => undefined })
+  const [menu, setMenu] = useState<(ProofingMenuRequest & { suggestions: string[] | null }) | null>(null)
+  const [panelOpen, setPanelOpen] = useState(false)
+  const [findings, setFindings] = useState<PlacedFinding[]>([])
+  const editorRef = useRef(editor)
+  editorRef.current = editor
+
+  handlers.current = {
+    options: () => ({ style: styleOn, maxSentenceWords: proofing.maxSentenceWords, words: proofing.words, ignored }),
+    contextMenu: (request) => {
+      setMenu({ ...request, suggestions: request.finding.kind === 'spelling' ? null : (request.finding.suggestions ?? []) })
+      if (request.finding.kind !== 'spelling') return
+      proofingClient()
+        .suggest(request.word, request.language)
+        .then(
+          (suggestions) => setMenu((open) => (open && open.finding.from === request.finding.from ? { ...open, suggestions } : open)),
+          () => setMenu((open) => (open ? { ...open, suggestions: [] } : open)),
+        )
+    },
+    changed: () => {
+      const current = editorRef.current
+      if (current && !current.isDestroyed) setFindings(proofingFindings(current.state))
+    },
+  }
+
+  const extensions = useMemo(() => [proofingExtension(proofingClient(), handlers)], [])
+
+  // Settings or the draft changed (a word added, style switched): check again with the new options.
+  const optionsKey = JSON.stringify([styleOn, proofing.maxSentenceWords, proofing.words, ignored])
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) refreshProofing(editor.view)
+  }, [editor, optionsKey])
+  useEffect(() => setFindings([]), [editor])
+
+  const updateProofing = (patch: Partial<Settings['proofing']>) => {
+    try {
+      onSettings({ proofing: { ...proofing, ...patch } })
+    } catch (error) {
+      notify('error', t('proofing.saveFailed', { reason: String((error as Error)?.message ?? error) }))
+    }
+  }
+
+  const replace = (finding: PlacedFinding, text: string) => {
+    if (!editor || editor.isDestroyed) return
+    editor.chain().focus().insertContentAt({ from: finding.from, to: finding.to }, text).run()
+  }
+
+  const menuItems: MenuItem[] = menu
+    ? [
+        ...(menu.suggestions === null
+          ? [{ id: 'loading', label: t('proofing.loadingSuggestions'), run: () => undefined }]
+          : menu.suggestions.length === 0 && menu.finding.kind === 'spelling'
+            ? [{ id: 'none', label: t('proofing.noSuggestions'), run: () => undefined }]
+            : menu.suggestions.map((s, i) => ({
+                id: `suggestion-${i}`,
+                label: menu.finding.kind === 'spelling' ? s : t('proofing.replaceWith', { text: s === ' ' ? '␣' : s }),
+                run: () => replace(menu.finding, s),
+              }))),
+        ...(menu.finding.kind === 'spelling'
+          ? [
+              {
+                id: 'add-word',
+                label: t('proofing.addToDictionary', { word: menu.word }),
+                run: () => updateProofing({ words: [...new Set([...proofing.words, menu.word])] }),
+              },
+              {
+                id: 'ignore-word',
+                label: t('proofing.ignoreInDraft'),
+                run: () => draftKey !== null && updateProofing({ ignoredByDraft: { ...proofing.ignoredByDraft, [draftKey]: [...new Set([...ignored, menu.word])] } }),
+              },
+            ]
+          : [{ id: 'hint', label: findingLabel(t, menu.finding), run: () => undefined }]),
+      ]
+    : []
+
+  const styleFindings = findings.filter((f) => f.kind !== 'spelling')
+  const spellingCount = findings.length - styleFindings.length
+
+  const view = (
+    <>
+      {menu && (
+        <EditorContextMenu
+          at={menu}
+          items={menuItems}
+          onClose={(restoreFocus) => {
+            setMenu(null)
+            if (restoreFocus) editor?.commands.focus()
+          }}
+        />
+      )}
+      {editor && draftKey !== null && !input.focusMode && (
+        <div className="proofing-dock">
+          {panelOpen ? (
+            <section className="proofing-panel" aria-label={t('proofing.panelLabel')}>
+              <header>
+                <strong>{t('proofing.panelLabel')}</strong>
+                <span className="muted">{t('proofing.spellingCount', { count: spellingCount })}</span>
+                <button type="button" className="icon-button" aria-label={t('proofing.close')} onClick={() => setPanelOpen(false)}>
+                  <X size={16} aria-hidden />
+                </button>
+              </header>
+              <label className="proofing-row">
+                <input
+                  type="checkbox"
+                  checked={styleOn}
+                  onChange={(e) =>
+                    updateProofing({
+                      styleOffDrafts: e.target.checked ? proofing.styleOffDrafts.filter((id) => id !== draftKey) : [...proofing.styleOffDrafts, draftKey],
+                    })
+                  }
+                />
+                {t('proofing.styleSwitch')}
+              </label>
+              <label className="proofing-row">
+                {t('proofing.maxSentenceWords')}
+                <input
+                  type="number"
+                  min={5}
+                  max={200}
+                  value={proofing.maxSentenceWords}
+                  onChange={(e) => {
+                    const value = Number(e.target.value)
+                    if (Number.isInteger(value) && value >= 5 && value <= 200) updateProofing({ maxSentenceWords: value })
+                  }}
+                />
+              </label>
+              {!styleOn ? (
+                <p className="muted">{t('proofing.styleOff')}</p>
+              ) : styleFindings.length === 0 ? (
+                <p className="muted">{t('proofing.noStyleFindings')}</p>
+              ) : (
+                <ul className="proofing-list">
+                  {styleFindings.slice(0, 500).map((f) => (
+                    <li key={`${f.kind}:${f.from}`}>
+                      <button
+                        type="button"
+                        className="row-button"
+                        onClick={() => {
+                          editor.chain().focus().setTextSelection({ from: f.from, to: f.to }).scrollIntoView().run()
+                        }}
+                      >
+                        <span className={`proofing-swatch proof-${f.kind}`} aria-hidden />
+                        <span>{findingLabel(t, f)}</span>
+                        <span className="muted proofing-excerpt">{excerpt(editor, f)}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : (
+            <button type="button" className="button proofing-open" onClick={() => setPanelOpen(true)}>
+              <SpellCheck size={16} aria-hidden /> {t('proofing.openWithCount', { count: findings.length })}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  )
+
+  const commands = [{ id: 'proofing-toggle', label: t('proofing.commandToggle'), run: () => setPanelOpen((open) => !open) }]
+
+  return { extensions, view, commands }
+}
+
+type T = ReturnType<typeof useTranslation>['t']
+
+function findingLabel(t: T, finding: PlacedFinding): string {
+  return t(`proofing.findings.${finding.message}` as 'proofing.findings.spelling', finding.params ?? {})
+}
+
+function excerpt(editor: Editor, finding: PlacedFinding): string {
+  const text = editor.state.doc.textBetween(finding.from, Math.min(finding.to, editor.state.doc.content.size), ' ')
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
+}
+
+export type { Language }
