@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import nspell from 'nspell'
 import type { Language } from '@shared/domain'
-import { checkStyle, type Finding, prepareDic, Speller } from '@shared/proofing'
+import { prepareDic, Speller } from '@shared/proofing'
+import { checkBlocks } from './checkBlocks'
 import { DICTIONARIES } from './dictionaries'
 import type { CheckOptions, ProofingRequest, ProofingResponse } from './protocol'
 
@@ -59,12 +60,7 @@ async function check(blocks: { key: string; text: string }[], options: CheckOpti
     for (const s of spellers.values()) (await s).setPersonalWords(options.words)
     personalKey = key
   }
-  const ignored = new Set(options.ignored)
-  const results = blocks.map(({ key: blockKey, text }) => {
-    const findings: Finding[] = spelling.check(text, ignored)
-    if (options.style) findings.push(...checkStyle(text, { language: options.language, maxSentenceWords: options.maxSentenceWords }))
-    return { key: blockKey, findings }
-  })
+  const results = checkBlocks(spelling, blocks, options)
   return { results, loadMs: hadSpeller ? null : loaded - started, checkMs: performance.now() - loaded }
 }
 
