@@ -31,7 +31,7 @@ export const proofingDe: Strings<typeof proofingEn> = {
     cliche: 'Floskel oder Buzzword: „{{phrase}}“',
     'repeated-word': 'Doppeltes Wort: „{{word}}“',
     'double-space': 'Zwei Leerzeichen',
-    'german-quotes-open': 'Deutsche Anführungszeichen beginnen unten: „',
-    'german-quotes-close': 'Deutsche Anführungszeichen enden oben: “',
+    'german-quotes-open': 'Deutsche Anführungszeichen beginnen unten („…“)',
+    'german-quotes-close': 'Deutsche Anführungszeichen enden oben („…“)',
   },
 }

@@ -27,7 +27,7 @@ export const proofingEn = {
     cliche: 'Cliché or buzzword: “{{phrase}}”',
     'repeated-word': 'Repeated word: “{{word}}”',
     'double-space': 'Two spaces',
-    'german-quotes-open': 'German quotes open low: „',
-    'german-quotes-close': 'German quotes close high: “',
+    'german-quotes-open': 'German quotes open low („…“)',
+    'german-quotes-close': 'German quotes close high („…“)',
   },
 }
