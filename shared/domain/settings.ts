@@ -14,6 +14,8 @@ export type UiLanguage = z.infer<typeof uiLanguageSchema>
  * entries are keyed by the draft id as a string.
  */
 export const proofingSettingsSchema = z.object({
+  /** Proofreading as a whole (spelling and style marks). */
+  enabled: z.boolean(),
   /** "Add to my dictionary": accepted in every draft and language. */
   words: z.array(z.string().min(1).max(100)).max(20_000),
   /** Sentences with more words are marked as long. */
@@ -25,7 +27,7 @@ export const proofingSettingsSchema = z.object({
 })
 export type ProofingSettings = z.infer<typeof proofingSettingsSchema>
 
-export const DEFAULT_PROOFING_SETTINGS: ProofingSettings = { words: [], maxSentenceWords: 25, styleOffDrafts: [], ignoredByDraft: {} }
+export const DEFAULT_PROOFING_SETTINGS: ProofingSettings = { enabled: true, words: [], maxSentenceWords: 25, styleOffDrafts: [], ignoredByDraft: {} }
 
 export const paneLayoutSchema = z.object({
   libraryWidth: z.number().int().min(180).max(600),

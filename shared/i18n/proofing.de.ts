@@ -9,6 +9,7 @@ export const proofingDe: Strings<typeof proofingEn> = {
   openWithCount_one: 'Korrektur: {{count}} Hinweis',
   openWithCount_other: 'Korrektur: {{count}} Hinweise',
   close: 'Korrektur schließen',
+  enabled: 'Korrektur an (alle Entwürfe)',
   styleSwitch: 'Stilhinweise für diesen Entwurf',
   maxSentenceWords: 'Sätze markieren ab (Wörtern)',
   spellingCount_one: '{{count}} Rechtschreibfehler',
@@ -21,7 +22,6 @@ export const proofingDe: Strings<typeof proofingEn> = {
   addToDictionary: '„{{word}}“ zu meinem Wörterbuch hinzufügen',
   ignoreInDraft: 'In diesem Entwurf ignorieren',
   replaceWith: 'Ersetzen durch „{{text}}“',
-  saveFailed: 'Das Wörterbuch konnte nicht gespeichert werden: {{reason}}',
   commandToggle: 'Korrektur ein- oder ausblenden',
   findings: {
     spelling: 'Rechtschreibung',

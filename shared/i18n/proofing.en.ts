@@ -5,6 +5,7 @@ export const proofingEn = {
   openWithCount_one: 'Proofreading: {{count}} hint',
   openWithCount_other: 'Proofreading: {{count}} hints',
   close: 'Close proofreading',
+  enabled: 'Proofreading on (all drafts)',
   styleSwitch: 'Style hints for this draft',
   maxSentenceWords: 'Mark sentences longer than (words)',
   spellingCount_one: '{{count}} spelling mistake',
@@ -17,7 +18,6 @@ export const proofingEn = {
   addToDictionary: 'Add “{{word}}” to my dictionary',
   ignoreInDraft: 'Ignore in this draft',
   replaceWith: 'Replace with “{{text}}”',
-  saveFailed: 'Could not save the dictionary: {{reason}}',
   commandToggle: 'Show or hide proofreading',
   findings: {
     spelling: 'Spelling',

@@ -3,7 +3,6 @@ import { SpellCheck, X } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DraftId, Language, Settings, SettingsPatch } from '@shared/domain'
-import { useNotices } from '../../app/notices'
 import { EditorContextMenu, type MenuItem } from '../../posts/EditorContextMenu'
 import { proofingClient } from './client'
 import { type PlacedFinding, type ProofingHandlers, type ProofingMenuRequest, proofingExtension, proofingFindings, refreshProofing } from './proofingExtension'
@@ -25,7 +24,6 @@ export interface ProofingInput {
 export function useProofing(input: ProofingInput) {
   const { editor, draftId, settings, onSettings } = input
   const { t } = useTranslation()
-  const { notify } = useNotices()
   const proofing = settings.proofing
   const draftKey = draftId === null ? null : String(draftId)
   const styleOn = draftKey !== null && !proofing.styleOffDrafts.includes(draftKey)
@@ -39,7 +37,7 @@ export function useProofing(input: ProofingInput) {
   editorRef.current = editor
 
   handlers.current = {
-    options: () => ({ style: styleOn, maxSentenceWords: proofing.maxSentenceWords, words: proofing.words, ignored }),
+    options: () => (!proofing.enabled ? null : { style: styleOn, maxSentenceWords: proofing.maxSentenceWords, words: proofing.words, ignored }),
     contextMenu: (request) => {
       setMenu({ ...request, suggestions: request.finding.kind === 'spelling' ? null : (request.finding.suggestions ?? []) })
       if (request.finding.kind !== 'spelling') return
@@ -52,26 +50,21 @@ export function useProofing(input: ProofingInput) {
     },
     changed: () => {
       const current = editorRef.current
-      if (current && !current.isDestroyed) setFindings(proofingFindings(current.state))
+      if (current && !current.isDestroyed) setFindings(proofingFindings(current.view))
     },
   }
 
   const extensions = useMemo(() => [proofingExtension(proofingClient(), handlers)], [])
 
   // Settings or the draft changed (a word added, style switched): check again with the new options.
-  const optionsKey = JSON.stringify([styleOn, proofing.maxSentenceWords, proofing.words, ignored])
+  const optionsKey = JSON.stringify([proofing.enabled, styleOn, proofing.maxSentenceWords, proofing.words, ignored])
   useEffect(() => {
     if (editor && !editor.isDestroyed) refreshProofing(editor.view)
   }, [editor, optionsKey])
   useEffect(() => setFindings([]), [editor])
 
-  const updateProofing = (patch: Partial<Settings['proofing']>) => {
-    try {
-      onSettings({ proofing: { ...proofing, ...patch } })
-    } catch (error) {
-      notify('error', t('proofing.saveFailed', { reason: String((error as Error)?.message ?? error) }))
-    }
-  }
+  // The app shows the change at once and reports a failed save itself (App.tsx).
+  const updateProofing = (patch: Partial<Settings['proofing']>) => onSettings({ proofing: { ...proofing, ...patch } })
 
   const replace = (finding: PlacedFinding, text: string) => {
     if (!editor || editor.isDestroyed) return
@@ -132,6 +125,10 @@ export function useProofing(input: ProofingInput) {
                   <X size={16} aria-hidden />
                 </button>
               </header>
+              <label className="proofing-row">
+                <input type="checkbox" checked={proofing.enabled} onChange={(e) => updateProofing({ enabled: e.target.checked })} />
+                {t('proofing.enabled')}
+              </label>
               <label className="proofing-row">
                 <input
                   type="checkbox"

@@ -40,8 +40,8 @@ function setUp(options: Partial<ReturnType<ProofingHandlers['options']>> = {}) {
 }
 
 async function marksOf(e: Editor) {
-  await expect.poll(() => proofingFindings(e.state).length, { timeout: 15_000 }).toBeGreaterThan(0)
-  return proofingFindings(e.state).map((f) => [f.kind, e.state.doc.textBetween(f.from, f.to)])
+  await expect.poll(() => proofingFindings(e.view).length, { timeout: 15_000 }).toBeGreaterThan(0)
+  return proofingFindings(e.view).map((f) => [f.kind, e.state.doc.textBetween(f.from, f.to)])
 }
 
 describe('proofing decorations', () => {
@@ -75,8 +75,8 @@ describe('proofing decorations', () => {
 
   it('leave words of my dictionary and the ignored ones alone, and style off means spelling only', async () => {
     const e = setUp({ words: ['recieve'], ignored: ['paragrap'], style: false })
-    await expect.poll(() => e.view.dom.querySelectorAll('.proof-style').length + proofingFindings(e.state).length, { timeout: 15_000 }).toBe(0)
+    await expect.poll(() => e.view.dom.querySelectorAll('.proof-style').length + proofingFindings(e.view).length, { timeout: 15_000 }).toBe(0)
     e.commands.insertContentAt(1, 'Teh ')
-    await expect.poll(() => proofingFindings(e.state).map((f) => e.state.doc.textBetween(f.from, f.to)), { timeout: 15_000 }).toEqual(['Teh'])
+    await expect.poll(() => proofingFindings(e.view).map((f) => e.state.doc.textBetween(f.from, f.to)), { timeout: 15_000 }).toEqual(['Teh'])
   })
 })
