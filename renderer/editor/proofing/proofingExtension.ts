@@ -34,7 +34,12 @@ export const RECHECK_DELAY_MS = 150
 
 /** Every finding of the last check in the whole document (not only the decorated part on screen). */
 export function proofingFindings(view: EditorView): PlacedFinding[] {
-  return views.get(view)?.findings ?? []
+  return views.get(view)?.allFindings() ?? []
+}
+
+/** How many findings the last check has (cheap: no list is built). */
+export function proofingCounts(view: EditorView): { spelling: number; style: number } {
+  return views.get(view)?.counts ?? { spelling: 0, style: 0 }
 }
 
 /** Ask for a fresh check, e.g. after "add to my dictionary" or a settings change. */
@@ -101,8 +106,9 @@ class ProofingView {
   private readonly cache = new Map<string, Finding[]>()
   private optionsKey = ''
   /** The last check placed in the document it was made for. */
-  private placed: { doc: EditorState['doc']; blocks: { pos: number; text: string }[]; findings: PlacedFinding[] } | null = null
-  findings: PlacedFinding[] = []
+  private placed: { doc: EditorState['doc']; blocks: { pos: number; text: string }[] } | null = null
+  private listed: PlacedFinding[] | null = null
+  counts = { spelling: 0, style: 0 }
   private scrollTimer: ReturnType<typeof setTimeout> | null = null
   private readonly onScroll = () => {
     if (this.scrollTimer) clearTimeout(this.scrollTimer)
@@ -166,7 +172,8 @@ class ProofingView {
     const found = this.handlers.current.options(language)
     if (!found) {
       this.placed = null
-      this.findings = []
+      this.listed = null
+      this.counts = { spelling: 0, style: 0 }
       if (proofingKey.getState(this.view.state) !== DecorationSet.empty) this.apply(DecorationSet.empty)
       return
     }
@@ -198,17 +205,18 @@ class ProofingView {
     const applyStarted = performance.now()
     const current = this.view.state.doc
     const placed = current === doc ? blocks : proofreadBlocks(current)
-    const findings: PlacedFinding[] = []
+    const counts = { spelling: 0, style: 0 }
     for (const block of placed) {
       const known = this.cache.get(block.text)
       if (!known) {
         this.again = true
         continue
       }
-      for (const finding of known) findings.push({ ...finding, from: block.pos + 1 + finding.from, to: block.pos + 1 + finding.to })
+      for (const finding of known) counts[finding.kind === 'spelling' ? 'spelling' : 'style']++
     }
-    this.placed = { doc: current, blocks: placed, findings }
-    this.findings = findings
+    this.placed = { doc: current, blocks: placed }
+    this.listed = null
+    this.counts = counts
     this.decorate()
     const applyMs = performance.now() - applyStarted
     // User Timing entries (cheap, local): the benchmark reads them; DevTools shows them too.
@@ -223,20 +231,29 @@ class ProofingView {
    * Decorations only for the blocks on screen and a margin around them. DO NOT decorate the
    * whole document: with thousands of decorated paragraphs ProseMirror compares decorations of
    * every top-level node on each keystroke (DecorationSet.forChild scans linearly), which made
-   * typing in a 100,000-word draft more than twice as slow. All findings stay in `findings`.
+   * typing in a 100,000-word draft more than twice as slow. allFindings() has them all.
    */
   private decorate() {
     const placed = this.placed
     if (!placed || placed.doc !== this.view.state.doc) return
-    const range = this.visibleBlockRange(placed.blocks)
-    const from = range ? placed.blocks[range[0]]!.pos : 0
-    const to = range ? placed.blocks[range[1]]!.pos + 1 + placed.blocks[range[1]]!.text.length : Number.POSITIVE_INFINITY
+    const range = this.visibleBlockRange(placed.blocks) ?? [0, placed.blocks.length - 1]
     const decorations: Decoration[] = []
-    for (const finding of placed.findings) {
-      if (finding.to < from || finding.from > to) continue
-      const { from: start, to: end, ...rest } = finding
-      decorations.push(Decoration.inline(start, end, { class: finding.kind === 'spelling' ? 'proof-spelling' : `proof-style proof-${finding.kind}` }, { finding: rest, inclusiveStart: false, inclusiveEnd: false }))
+    const wanted: string[] = []
+    for (let i = range[0]; i <= range[1]; i++) {
+      const block = placed.blocks[i]!
+      for (const finding of this.cache.get(block.text) ?? []) {
+        const from = block.pos + 1 + finding.from
+        const to = block.pos + 1 + finding.to
+        const className = finding.kind === 'spelling' ? 'proof-spelling' : `proof-style proof-${finding.kind}`
+        decorations.push(Decoration.inline(from, to, { class: className }, { finding, className, inclusiveStart: false, inclusiveEnd: false }))
+        wanted.push(`${from}:${to}:${className}`)
+      }
     }
+    // Most keystrokes leave the marks where mapping already put them: then the view has nothing to redraw.
+    const shown = (proofingKey.getState(this.view.state) ?? DecorationSet.empty)
+      .find()
+      .map((d) => `${d.from}:${d.to}:${(d.spec as { className: string }).className}`)
+    if (shown.length === wanted.length && shown.sort().join('|') === [...wanted].sort().join('|')) return
     this.apply(DecorationSet.create(placed.doc, decorations))
   }
 
@@ -262,6 +279,18 @@ class ProofingView {
       return lo
     }
     return [Math.max(0, index(first) - BLOCK_MARGIN), Math.min(blocks.length - 1, index(last) + BLOCK_MARGIN)]
+  }
+
+  allFindings(): PlacedFinding[] {
+    const placed = this.placed
+    if (!placed) return []
+    if (this.listed) return this.listed
+    const list: PlacedFinding[] = []
+    for (const block of placed.blocks) {
+      for (const finding of this.cache.get(block.text) ?? []) list.push({ ...finding, from: block.pos + 1 + finding.from, to: block.pos + 1 + finding.to })
+    }
+    this.listed = list
+    return list
   }
 
   private apply(decorations: DecorationSet) {

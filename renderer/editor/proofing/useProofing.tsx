@@ -1,11 +1,11 @@
 import type { Editor } from '@tiptap/core'
 import { SpellCheck, X } from 'lucide-react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DraftId, Language, Settings, SettingsPatch } from '@shared/domain'
 import { EditorContextMenu, type MenuItem } from '../../posts/EditorContextMenu'
 import { proofingClient } from './client'
-import { type PlacedFinding, type ProofingHandlers, type ProofingMenuRequest, proofingExtension, proofingFindings, refreshProofing } from './proofingExtension'
+import { type PlacedFinding, type ProofingHandlers, type ProofingMenuRequest, proofingCounts, proofingExtension, proofingFindings, refreshProofing } from './proofingExtension'
 import './proofing.css'
 
 export interface ProofingInput {
@@ -32,9 +32,8 @@ export function useProofing(input: ProofingInput) {
   const handlers = useRef<ProofingHandlers>({ options: () => null, contextMenu: () => undefined })
   const [menu, setMenu] = useState<(ProofingMenuRequest & { suggestions: string[] | null }) | null>(null)
   const [panelOpen, setPanelOpen] = useState(false)
-  const [findings, setFindings] = useState<PlacedFinding[]>([])
-  const editorRef = useRef(editor)
-  editorRef.current = editor
+  // Each check round notifies the dock only: the workspace around the editor does not re-render.
+  const rounds = useRef({ version: 0, listeners: new Set<() => void>() })
 
   handlers.current = {
     options: () => (!proofing.enabled ? null : { style: styleOn, maxSentenceWords: proofing.maxSentenceWords, words: proofing.words, ignored }),
@@ -49,8 +48,8 @@ export function useProofing(input: ProofingInput) {
         )
     },
     changed: () => {
-      const current = editorRef.current
-      if (current && !current.isDestroyed) setFindings(proofingFindings(current.view))
+      rounds.current.version++
+      for (const listener of rounds.current.listeners) listener()
     },
   }
 
@@ -61,7 +60,6 @@ export function useProofing(input: ProofingInput) {
   useEffect(() => {
     if (editor && !editor.isDestroyed) refreshProofing(editor.view)
   }, [editor, optionsKey])
-  useEffect(() => setFindings([]), [editor])
 
   // The app shows the change at once and reports a failed save itself (App.tsx).
   const updateProofing = (patch: Partial<Settings['proofing']>) => onSettings({ proofing: { ...proofing, ...patch } })
@@ -99,9 +97,6 @@ export function useProofing(input: ProofingInput) {
       ]
     : []
 
-  const styleFindings = findings.filter((f) => f.kind !== 'spelling')
-  const spellingCount = findings.length - styleFindings.length
-
   const view = (
     <>
       {menu && (
@@ -115,75 +110,18 @@ export function useProofing(input: ProofingInput) {
         />
       )}
       {editor && draftKey !== null && !input.focusMode && (
-        <div className="proofing-dock">
-          {panelOpen ? (
-            <section className="proofing-panel" aria-label={t('proofing.panelLabel')}>
-              <header>
-                <strong>{t('proofing.panelLabel')}</strong>
-                <span className="muted">{t('proofing.spellingCount', { count: spellingCount })}</span>
-                <button type="button" className="icon-button" aria-label={t('proofing.close')} onClick={() => setPanelOpen(false)}>
-                  <X size={16} aria-hidden />
-                </button>
-              </header>
-              <label className="proofing-row">
-                <input type="checkbox" checked={proofing.enabled} onChange={(e) => updateProofing({ enabled: e.target.checked })} />
-                {t('proofing.enabled')}
-              </label>
-              <label className="proofing-row">
-                <input
-                  type="checkbox"
-                  checked={styleOn}
-                  onChange={(e) =>
-                    updateProofing({
-                      styleOffDrafts: e.target.checked ? proofing.styleOffDrafts.filter((id) => id !== draftKey) : [...proofing.styleOffDrafts, draftKey],
-                    })
-                  }
-                />
-                {t('proofing.styleSwitch')}
-              </label>
-              <label className="proofing-row">
-                {t('proofing.maxSentenceWords')}
-                <input
-                  type="number"
-                  min={5}
-                  max={200}
-                  value={proofing.maxSentenceWords}
-                  onChange={(e) => {
-                    const value = Number(e.target.value)
-                    if (Number.isInteger(value) && value >= 5 && value <= 200) updateProofing({ maxSentenceWords: value })
-                  }}
-                />
-              </label>
-              {!styleOn ? (
-                <p className="muted">{t('proofing.styleOff')}</p>
-              ) : styleFindings.length === 0 ? (
-                <p className="muted">{t('proofing.noStyleFindings')}</p>
-              ) : (
-                <ul className="proofing-list">
-                  {styleFindings.slice(0, 500).map((f) => (
-                    <li key={`${f.kind}:${f.from}`}>
-                      <button
-                        type="button"
-                        className="row-button"
-                        onClick={() => {
-                          editor.chain().focus().setTextSelection({ from: f.from, to: f.to }).scrollIntoView().run()
-                        }}
-                      >
-                        <span className={`proofing-swatch proof-${f.kind}`} aria-hidden />
-                        <span>{findingLabel(t, f)}</span>
-                        <span className="muted proofing-excerpt">{excerpt(editor, f)}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ) : (
-            <button type="button" className="button proofing-open" onClick={() => setPanelOpen(true)}>
-              <SpellCheck size={16} aria-hidden /> {t('proofing.openWithCount', { count: findings.length })}
-            </button>
-          )}
-        </div>
+        <ProofingDock
+          editor={editor}
+          rounds={rounds.current}
+          open={panelOpen}
+          onOpen={setPanelOpen}
+          enabled={proofing.enabled}
+          styleOn={styleOn}
+          maxSentenceWords={proofing.maxSentenceWords}
+          onEnabled={(enabled) => updateProofing({ enabled })}
+          onStyle={(on) => updateProofing({ styleOffDrafts: on ? proofing.styleOffDrafts.filter((id) => id !== draftKey) : [...proofing.styleOffDrafts, draftKey] })}
+          onMaxSentenceWords={(value) => updateProofing({ maxSentenceWords: value })}
+        />
       )}
     </>
   )
@@ -205,3 +143,87 @@ function excerpt(editor: Editor, finding: PlacedFinding): string {
 }
 
 export type { Language }
+
+interface DockProps {
+  editor: Editor
+  rounds: { version: number; listeners: Set<() => void> }
+  open: boolean
+  onOpen(open: boolean): void
+  enabled: boolean
+  styleOn: boolean
+  maxSentenceWords: number
+  onEnabled(on: boolean): void
+  onStyle(on: boolean): void
+  onMaxSentenceWords(value: number): void
+}
+
+/** The button with the count and, opened, the panel with the switches and the style hints. */
+function ProofingDock({ editor, rounds, open, onOpen, enabled, styleOn, maxSentenceWords, onEnabled, onStyle, onMaxSentenceWords }: DockProps) {
+  const { t } = useTranslation()
+  useSyncExternalStore(
+    (listener) => {
+      rounds.listeners.add(listener)
+      return () => rounds.listeners.delete(listener)
+    },
+    () => rounds.version,
+  )
+  const counts = editor.isDestroyed ? { spelling: 0, style: 0 } : proofingCounts(editor.view)
+  const styleFindings = open && !editor.isDestroyed ? proofingFindings(editor.view).filter((f) => f.kind !== 'spelling') : []
+  return (
+    <div className="proofing-dock">
+      {open ? (
+        <section className="proofing-panel" aria-label={t('proofing.panelLabel')}>
+          <header>
+            <strong>{t('proofing.panelLabel')}</strong>
+            <span className="muted">{t('proofing.spellingCount', { count: counts.spelling })}</span>
+            <button type="button" className="icon-button" aria-label={t('proofing.close')} onClick={() => onOpen(false)}>
+              <X size={16} aria-hidden />
+            </button>
+          </header>
+          <label className="proofing-row">
+            <input type="checkbox" checked={enabled} onChange={(e) => onEnabled(e.target.checked)} />
+            {t('proofing.enabled')}
+          </label>
+          <label className="proofing-row">
+            <input type="checkbox" checked={styleOn} onChange={(e) => onStyle(e.target.checked)} />
+            {t('proofing.styleSwitch')}
+          </label>
+          <label className="proofing-row">
+            {t('proofing.maxSentenceWords')}
+            <input
+              type="number"
+              min={5}
+              max={200}
+              value={maxSentenceWords}
+              onChange={(e) => {
+                const value = Number(e.target.value)
+                if (Number.isInteger(value) && value >= 5 && value <= 200) onMaxSentenceWords(value)
+              }}
+            />
+          </label>
+          {!styleOn ? (
+            <p className="muted">{t('proofing.styleOff')}</p>
+          ) : styleFindings.length === 0 ? (
+            <p className="muted">{t('proofing.noStyleFindings')}</p>
+          ) : (
+            <ul className="proofing-list">
+              {styleFindings.slice(0, 500).map((f) => (
+                <li key={`${f.kind}:${f.from}`}>
+                  <button type="button" className="row-button" onClick={() => editor.chain().focus().setTextSelection({ from: f.from, to: f.to }).scrollIntoView().run()}>
+                    <span className={`proofing-swatch proof-${f.kind}`} aria-hidden />
+                    <span>{findingLabel(t, f)}</span>
+                    <span className="muted proofing-excerpt">{excerpt(editor, f)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <button type="button" className="button proofing-open" onClick={() => onOpen(true)}>
+          <SpellCheck size={16} aria-hidden /> {t('proofing.openWithCount', { count: counts.spelling + counts.style })}
+        </button>
+      )}
+    </div>
+  )
+}
