@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { SpellCheck, X } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DraftId, Language, Settings, SettingsPatch } from '@shared/domain'
+import type { DraftId, Settings, SettingsPatch } from '@shared/domain'
 import { EditorContextMenu, type MenuItem } from '../../posts/EditorContextMenu'
 import { proofingClient } from './client'
 import { type PlacedFinding, type ProofingHandlers, type ProofingMenuRequest, proofingCounts, proofingExtension, proofingFindings, refreshProofing } from './proofingExtension'
@@ -142,7 +142,6 @@ function excerpt(editor: Editor, finding: PlacedFinding): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
-export type { Language }
 
 interface DockProps {
   editor: Editor
