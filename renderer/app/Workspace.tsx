@@ -25,6 +25,7 @@ import { useNotices } from './notices'
 import { PaneSplitter } from './PaneSplitter'
 import { usePostsFeature } from '../posts/usePostsFeature'
 import { BlogLinkSettings } from '../posts/BlogLinkSettings'
+import { useProofing } from '../editor/proofing/useProofing'
 
 type Modal =
   | { kind: 'palette' }
@@ -269,7 +270,12 @@ export function Workspace({
     leaveFocusMode: () => setFocusMode(false),
     registry,
   })
-  const draftExtensions = useMemo(() => [...(editorExtensions ?? []), ...posts.extensions], [editorExtensions, posts.extensions])
+  const proofing = useProofing({ editor, draftId: selectedId, settings, onSettings, focusMode })
+  // Proofing first: its right-click on a marked word comes before the posts menu.
+  const draftExtensions = useMemo(
+    () => [...(editorExtensions ?? []), ...proofing.extensions, ...posts.extensions],
+    [editorExtensions, proofing.extensions, posts.extensions],
+  )
 
   const commands: Command[] = [
     { id: 'new-draft', label: t('commands.newDraft'), shortcut: shortcutText('newDraft'), run: () => void newDraft() },
@@ -288,6 +294,7 @@ export function Workspace({
     { id: 'show-trash', label: t('commands.showTrash'), run: () => showView('trash') },
     ...transfer.commands,
     ...posts.commands,
+    ...proofing.commands,
     { id: 'settings', label: t('commands.settings'), run: () => setModal({ kind: 'settings' }) },
     { id: 'theme-light', label: t('commands.themeLight'), keywords: 'theme', run: () => onSettings({ theme: 'light' }) },
     { id: 'theme-dark', label: t('commands.themeDark'), keywords: 'theme', run: () => onSettings({ theme: 'dark' }) },
@@ -450,6 +457,7 @@ export function Workspace({
       </main>
       {rightPane && !focusMode && <aside className="right-pane">{rightPane}</aside>}
       {posts.view}
+      {proofing.view}
 
       {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
       {modal?.kind === 'settings' && (

@@ -103,7 +103,7 @@ export function DraftView(props: DraftViewProps) {
       pasteConversion(api, (error) => notify('error', i18n.t('transfer.paste.imageFailed', { reason: String((error as Error)?.message ?? error) }))),
     ],
     editorProps: {
-      attributes: { class: 'doc', 'aria-label': i18n.t('editor.textLabel'), lang: draft.language, spellcheck: 'true' },
+      attributes: { class: 'doc', 'aria-label': i18n.t('editor.textLabel'), lang: draft.language, spellcheck: 'false' },
       // Pasted HTML comes from anywhere: sanitise before ProseMirror even parses it.
       transformPastedHTML: (html) => DOMPurify.sanitize(html),
     },

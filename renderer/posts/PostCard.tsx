@@ -3,6 +3,7 @@ import { useId, useLayoutEffect, useRef, type CSSProperties, type ReactNode } fr
 import { useTranslation } from 'react-i18next'
 import { measure, profileOf, type PlatformId, type PlatformSettings } from '@shared/platforms'
 import { counterLevel, overBy, warningTexts } from './measureView'
+import { PostStyleHints } from '../editor/proofing/PostStyleHints'
 
 /** The platform's name with its colour as a small mark: colour is never the only sign. */
 export function PlatformName({ platform }: { platform: PlatformId }) {
@@ -207,6 +208,7 @@ function PartText({
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
+      {!readOnly && <PostStyleHints text={value} lang={lang} />}
       {children(id)}
     </>
   )

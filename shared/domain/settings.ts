@@ -9,6 +9,27 @@ export type Theme = z.infer<typeof themeSchema>
 export const uiLanguageSchema = z.enum(['system', 'de', 'en'])
 export type UiLanguage = z.infer<typeof uiLanguageSchema>
 
+/**
+ * Proofreading. Kept in settings (part of every library backup) rather than in a table: the
+ * user's dictionary and the per-draft choices are small, and they need no migration. Per-draft
+ * entries are keyed by the draft id as a string.
+ */
+export const proofingSettingsSchema = z.object({
+  /** Proofreading as a whole (spelling and style marks). */
+  enabled: z.boolean(),
+  /** "Add to my dictionary": accepted in every draft and language. */
+  words: z.array(z.string().min(1).max(100)).max(20_000),
+  /** Sentences with more words are marked as long. */
+  maxSentenceWords: z.number().int().min(5).max(200),
+  /** Drafts whose style checks the author switched off (spelling stays on). */
+  styleOffDrafts: z.array(z.string().max(20)).max(100_000),
+  /** "Ignore in this draft": words per draft id. */
+  ignoredByDraft: z.record(z.string().max(20), z.array(z.string().min(1).max(100)).max(5_000)),
+})
+export type ProofingSettings = z.infer<typeof proofingSettingsSchema>
+
+export const DEFAULT_PROOFING_SETTINGS: ProofingSettings = { enabled: true, words: [], maxSentenceWords: 25, styleOffDrafts: [], ignoredByDraft: {} }
+
 export const paneLayoutSchema = z.object({
   libraryWidth: z.number().int().min(180).max(600),
   postsWidth: z.number().int().min(280).max(720),
@@ -32,6 +53,7 @@ export const settingsSchema = z.object({
   posts: platformSettingsSchema,
   /** Settings → Posts: the blog's address pattern, for drafts without their own blog link. */
   blog: blogSettingsSchema,
+  proofing: proofingSettingsSchema,
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -43,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   welcomed: false,
   posts: DEFAULT_PLATFORM_SETTINGS,
   blog: DEFAULT_BLOG_SETTINGS,
+  proofing: DEFAULT_PROOFING_SETTINGS,
 }
 
 export const settingsPatchSchema = settingsSchema

@@ -1,5 +1,6 @@
 import { blogDe } from './blog.de'
 import { journalDe } from './journal.de'
+import { proofingDe } from './proofing.de'
 import { postsDe } from './posts.de'
 import { storeDe } from './store.de'
 import { transferDe } from './transfer.de'
@@ -211,6 +212,7 @@ export const uiDe: UiStrings = {
   posts: postsDe,
   journal: journalDe,
   blog: blogDe,
+  proofing: proofingDe,
   transfer: transferDe,
   store: storeDe,
 }

@@ -1,5 +1,6 @@
 import { blogEn } from './blog.en'
 import { journalEn } from './journal.en'
+import { proofingEn } from './proofing.en'
 import { postsEn } from './posts.en'
 import { storeEn } from './store.en'
 import { transferEn } from './transfer.en'
@@ -214,6 +215,7 @@ export const uiEn = {
   posts: postsEn,
   journal: journalEn,
   blog: blogEn,
+  proofing: proofingEn,
   transfer: transferEn,
   store: storeEn,
 }

@@ -34,6 +34,8 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  // Hunspell word lists of the proofreader (dictionary-de, dictionary-en).
+  '.dic': 'text/plain; charset=utf-8',
 }
 
 const INDEX = 'index.html'

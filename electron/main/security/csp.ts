@@ -16,7 +16,8 @@ const BASE_DIRECTIVES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['font-src', ["'self'"]],
   ['connect-src', ["'self'"]],
   ['media-src', ["'none'"]],
-  ['worker-src', ["'none'"]],
+  // The proofreading worker is a script of the app itself (Vite emits it next to the bundle).
+  ['worker-src', ["'self'"]],
   ['manifest-src', ["'none'"]],
   ['frame-src', ["'none'"]],
   ['child-src', ["'none'"]],

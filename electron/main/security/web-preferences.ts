@@ -21,7 +21,9 @@ export function secureWebPreferences(options: { preload?: string; javascript?: b
     disableBlinkFeatures: 'Auxclick',
     navigateOnDragDrop: false,
     safeDialogs: true,
-    spellcheck: true,
+    // Off: Longhand proofreads in its own worker. Chromium's spellchecker would download
+    // dictionaries on Linux (a request leaving the machine) and mark words a second time.
+    spellcheck: false,
     javascript: options.javascript ?? true,
   }
 }

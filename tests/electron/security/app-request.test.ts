@@ -25,6 +25,8 @@ describe('resolveAppRequest', () => {
     expect(result.mime).toBe('text/javascript; charset=utf-8')
     expect(ok('app://longhand/assets/Font.WOFF2').mime).toBe('font/woff2')
     expect(ok('app://LONGHAND/assets/a.css').mime).toBe('text/css; charset=utf-8')
+    // The proofreading worker fetches its Hunspell word list from the app itself.
+    expect(ok('app://longhand/assets/index-lis--7Zr.dic').mime).toBe('text/plain; charset=utf-8')
   })
 
   it('decodes percent-encoded names once', () => {

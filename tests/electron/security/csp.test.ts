@@ -27,6 +27,8 @@ describe('content security policy', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"])
     expect(csp.get('connect-src')).toEqual(["'self'"])
     expect(csp.get('font-src')).toEqual(["'self'"])
+    // The proofreading worker: a script of the app itself, never a blob: or remote one.
+    expect(csp.get('worker-src')).toEqual(["'self'"])
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:'])
   })
 

@@ -71,6 +71,8 @@ describe('secureWebPreferences', () => {
       experimentalFeatures: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
+      // Longhand proofreads itself; Chromium's spellchecker would download dictionaries.
+      spellcheck: false,
     })
     expect(prefs).not.toHaveProperty('enableBlinkFeatures')
     expect(secureWebPreferences({ javascript: false }).javascript).toBe(false)

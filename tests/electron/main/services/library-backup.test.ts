@@ -60,6 +60,8 @@ async function seededLibrary() {
   services.drafts.trash(trashed.id)
   services.revisions.snapshot(second.id, 'manual')
   services.settings.update({ theme: 'dark', welcomed: true })
+  // The proofreader's "my dictionary" lives in settings: it must travel with the backup.
+  services.settings.update({ proofing: { ...services.settings.get().proofing, words: ['Longhandismus'] } })
   services.db.prepare('INSERT INTO passages (id, draft_id, text, created_at) VALUES (7, ?, ?, ?)').run(first.id, 'Fett und ein Link', clock())
   services.db
     .prepare(
@@ -117,7 +119,7 @@ describe('library backup', () => {
     expect(manifest.drafts[0]).toMatchObject({ id: first.id, title: 'Grüße aus München', tags: ['Reise', 'Blog'], status: 'published', description: 'Eine Beschreibung' })
     expect(manifest.drafts[2].trashedAt).toEqual(expect.any(Number))
     expect(manifest.revisions.map((r: { reason: string }) => r.reason)).toEqual(['auto', 'manual'])
-    expect(manifest.settings).toMatchObject({ theme: 'dark', welcomed: true })
+    expect(manifest.settings).toMatchObject({ theme: 'dark', welcomed: true, proofing: { words: ['Longhandismus'] } })
     expect(manifest.tables.posts[0]).toMatchObject({ id: 3, platform: 'bluesky', passage_id: 7 })
   })
 

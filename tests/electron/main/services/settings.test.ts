@@ -58,4 +58,15 @@ describe('SettingsStore', () => {
     expect(() => settings.update({ theme: 'neon' as never })).toThrow()
     expect(settings.get().theme).toBe('system')
   })
+
+  it('keeps the proofreading dictionary and per-draft choices, and an older library reads the defaults', async () => {
+    const { settings, db } = await tempLibrary()
+    const proofing = { ...DEFAULT_SETTINGS.proofing, words: ['Longhandismus'], styleOffDrafts: ['7'], ignoredByDraft: { '3': ['Mangold'] } }
+    settings.update({ proofing })
+    expect(settings.get().proofing).toEqual(proofing)
+    // A value written before a key existed gains it from the defaults (here: `enabled`).
+    db.prepare("UPDATE settings SET value = ? WHERE key = 'proofing'").run(JSON.stringify({ words: ['alt'], maxSentenceWords: 30, styleOffDrafts: [], ignoredByDraft: {} }))
+    expect(settings.get().proofing).toEqual({ ...DEFAULT_SETTINGS.proofing, words: ['alt'], maxSentenceWords: 30 })
+    expect(() => settings.update({ proofing: { ...proofing, maxSentenceWords: 1 } })).toThrow()
+  })
 })

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { docFromParagraphs, type Draft, type Settings } from '@shared/domain'
+import { type BridgeProcess, startBridgeProcess } from './support/bridge-process'
+import { type OpenedPage, openApp } from './support/browser'
+
+/**
+ * Proofreading in real Chromium against the built app: a German draft with a typo gets a wavy
+ * mark from the worker's Hunspell dictionary; right-click → a suggestion fixes it; "add to my
+ * dictionary" is stored (SQLite settings) and survives a reload. The dictionaries come from the
+ * app's own origin: the recorder in support/browser.ts fails the test on any other request.
+ */
+const TITLE = 'Mein erster Beitrag'
+const TEXT = 'Mein erster Beitarg über Selbstvermarktung als Social-Media-Manager. Das Wort Longhandismus ist meins.'
+
+let dataDir: string
+let bridge: BridgeProcess
+let opened: OpenedPage | null = null
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'longhand-proofing-'))
+  bridge = await startBridgeProcess(dataDir)
+  await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de', doc: docFromParagraphs([TEXT]) })
+})
+afterEach(async () => {
+  if (opened) {
+    expect(opened.foreignRequests).toEqual([])
+    expect(opened.consoleErrors).toEqual([])
+    await opened.close()
+  }
+  opened = null
+})
+afterAll(async () => {
+  await bridge?.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function open(): Promise<Page> {
+  opened = await openApp(bridge.url, { locale: 'de-DE' })
+  const page = opened.page
+  await page.locator('.ProseMirror').waitFor()
+  const title = page.locator('textarea.title-field')
+  if ((await title.inputValue()) !== TITLE) await page.locator('.draft-row-main', { hasText: TITLE }).first().click()
+  await expect.poll(() => title.inputValue()).toBe(TITLE)
+  return page
+}
+
+const marked = (page: Page) => page.locator('.ProseMirror .proof-spelling').allTextContents()
+
+describe('proofreading', () => {
+  it('marks a German typo, fixes it from the right-click menu, and remembers an added word after a reload', async () => {
+    const page = await open()
+    // Chromium's own spellchecker stays out of it.
+    expect(await page.locator('.ProseMirror').getAttribute('spellcheck')).toBe('false')
+
+    // German dictionary loads in the worker (seconds), then the typo and the made-up word are marked;
+    // the compounds are not.
+    await expect.poll(() => marked(page), { timeout: 60_000 }).toEqual(['Beitarg', 'Longhandismus'])
+
+    await page.locator('.ProseMirror .proof-spelling', { hasText: 'Beitarg' }).click({ button: 'right' })
+    const menu = page.getByRole('menu')
+    await menu.getByRole('menuitem', { name: 'Beitrag', exact: true }).click({ timeout: 30_000 })
+    await expect.poll(() => page.locator('.ProseMirror p').first().textContent()).toContain('Mein erster Beitrag über')
+    await expect.poll(() => marked(page)).toEqual(['Longhandismus'])
+
+    await page.locator('.ProseMirror .proof-spelling', { hasText: 'Longhandismus' }).click({ button: 'right' })
+    await page.getByRole('menuitem', { name: '„Longhandismus“ zu meinem Wörterbuch hinzufügen' }).click()
+    await expect.poll(() => marked(page)).toEqual([])
+    await expect.poll(async () => (await bridge.call<Settings>('settings.get', {})).proofing.words).toEqual(['Longhandismus'])
+  })
+
+  it('keeps the added word after a reload and marks a new typo', async () => {
+    const page = await open()
+    await page.locator('.ProseMirror p').first().click()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' Noch ein Fehlr.')
+    await expect.poll(() => marked(page), { timeout: 60_000 }).toEqual(['Fehlr'])
+    expect(await page.locator('.ProseMirror').textContent()).toContain('Longhandismus')
+  })
+})
