@@ -5,6 +5,8 @@ import { createDispatcher, type Dispatch } from './ipc/dispatch'
 import { createHandlers, type ShellHooks } from './ipc/handlers'
 import { DATABASE_FILE, type Services } from './services'
 import { checkReadable, stageRestore, swapInRestore } from './services/store/restore-backup'
+import { backupFailureKind } from './services/store/safety-backups'
+import type { SafetyBackupStatus, ScheduledCopyFailureKind } from '@shared/ipc/channels/transfer'
 import type { Clock } from './services/clock'
 import { SafetyBackupSchedule, type Timer } from './services/store/safety-schedule'
 
@@ -12,7 +14,7 @@ export interface LibraryHostOptions {
   /** Opens the library (createServices with the shell's options). Called again after a restore. */
   open(): Promise<Services>
   /** The shell's own hooks (dialogs, opened files, flush acknowledgements). */
-  shell?: Omit<ShellHooks, 'restoreSafetyBackup'>
+  shell?: Omit<ShellHooks, 'restoreSafetyBackup' | 'safetyBackupStatus'>
   onInternalError?(channel: string, error: unknown): void
   /** Safety backups on a schedule; tests inject the clock and timer, or turn it off. */
   schedule?: { timer?: Timer; intervalMs?: number; onError?(error: unknown): void } | false
@@ -32,6 +34,8 @@ export class LibraryHost {
   private active = 0
   private idleWaiters: (() => void)[] = []
   private schedule: SafetyBackupSchedule | null = null
+  /** The last scheduled copy that failed, kept until one succeeds, so the author can be told. */
+  private lastScheduledFailure: { at: number; kind: ScheduledCopyFailureKind; message: string } | null = null
 
   private readonly now: Clock
 
@@ -49,12 +53,19 @@ export class LibraryHost {
         backUp: async () => {
           await host.swapping
           const { safetyBackups, db } = host.services
-          return safetyBackups.create(db, 'scheduled')
+          const copy = await safetyBackups.create(db, 'scheduled')
+          host.lastScheduledFailure = null
+          return copy
         },
         now: host.now,
         ...(schedule.timer ? { timer: schedule.timer } : {}),
         ...(schedule.intervalMs ? { intervalMs: schedule.intervalMs } : {}),
-        onError: schedule.onError ?? ((error) => console.error('Longhand: the scheduled safety backup failed:', error)),
+        onError: (error) => {
+          // Stderr alone reaches nobody: an author could go weeks without a copy. Kept for the renderer.
+          const message = error instanceof Error ? error.message : String(error)
+          host.lastScheduledFailure = { at: host.now(), kind: backupFailureKind(error), message }
+          ;(schedule.onError ?? ((e) => console.error('Longhand: the scheduled safety backup failed:', e)))(error)
+        },
       })
       host.schedule.start()
     }
@@ -76,8 +87,23 @@ export class LibraryHost {
     }
   }
 
+  /**
+   * Whether the scheduled copies work. A failure stops counting once any later copy succeeded
+   * ("back up now" in Settings, a copy before a restore), not only the next scheduled one.
+   */
+  safetyBackupStatus(): SafetyBackupStatus {
+    const newestAt = this.services.safetyBackups.newest()?.createdAt ?? null
+    const failure = this.lastScheduledFailure
+    if (!failure || (newestAt !== null && newestAt > failure.at)) return { lastFailure: null, newestAt }
+    return { lastFailure: { at: failure.at, kind: failure.kind }, newestAt }
+  }
+
   private attach(services: Services): void {
-    const hooks: ShellHooks = { ...this.options.shell, restoreSafetyBackup: (name) => this.restoreSafetyBackup(name) }
+    const hooks: ShellHooks = {
+      ...this.options.shell,
+      restoreSafetyBackup: (name) => this.restoreSafetyBackup(name),
+      safetyBackupStatus: () => this.safetyBackupStatus(),
+    }
     this.current = { services, dispatch: createDispatcher(createHandlers(services, hooks), this.options.onInternalError) }
   }
 

@@ -7,6 +7,7 @@ import { mergeSettings } from '../settings/mergeSettings'
 import { loadBoot } from './boot'
 import { NoticeProvider, useNotices } from './notices'
 import { RecoveryNotice } from './RecoveryNotice'
+import { SafetyCopyNotice } from './SafetyCopyNotice'
 import { applyLanguage, applyTheme } from './theme'
 import { Workspace, type WorkspaceProps } from './Workspace'
 
@@ -73,6 +74,7 @@ function SettingsGate(props: Extensions) {
   return (
     <>
       <RecoveryNotice language={language} />
+      <SafetyCopyNotice language={language} />
       <Workspace settings={settings} initialDraft={initialDraft} onSettings={update} language={language} {...props} />
     </>
   )

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LibraryBackupSummary, SafetyBackupSummary } from '@shared/ipc/channels/transfer'
+import type { LibraryBackupSummary, SafetyBackupStatus, SafetyBackupSummary } from '@shared/ipc/channels/transfer'
 import { useApi } from '../api/context'
 import { ConfirmDialog } from '../app/Dialog'
 import { useNotices } from '../app/notices'
@@ -30,11 +30,13 @@ export function BackupSection({ beforeRestore }: { beforeRestore(): Promise<unkn
   const desktop = api.shell === 'electron'
   const [safety, setSafety] = useState<SafetyBackupSummary[] | null>(null)
   const [library, setLibrary] = useState<LibraryBackupSummary[] | null>(null)
+  const [status, setStatus] = useState<SafetyBackupStatus | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirm, setConfirm] = useState<Confirm | null>(null)
 
   const refresh = useCallback(() => {
     api.invoke('safetyBackups.list', {}).then(setSafety, () => setSafety([]))
+    api.invoke('safetyBackups.status', {}).then(setStatus, () => setStatus(null))
     if (!desktop) api.invoke('libraryBackup.list', {}).then((r) => setLibrary(r.backups), () => setLibrary([]))
   }, [api, desktop])
   useEffect(refresh, [refresh])
@@ -149,6 +151,14 @@ export function BackupSection({ beforeRestore }: { beforeRestore(): Promise<unkn
 
       <h4>{t('transfer.backup.safetyHeading')}</h4>
       <p className="muted">{t('transfer.backup.safetyHelp')}</p>
+      {status?.lastFailure && (
+        <p className="backup-failed">
+          {t('transfer.scheduledCopy.lastFailed', {
+            when: when(status.lastFailure.at),
+            kind: t(`transfer.scheduledCopy.kinds.${status.lastFailure.kind}`),
+          })}
+        </p>
+      )}
       <div className="backup-list">
         {safety?.length === 0 && <p className="muted">{t('transfer.backup.safetyNone')}</p>}
         <ul>

@@ -118,4 +118,24 @@ export const transferDe: UiStrings['transfer'] = {
       other: 'sonstige',
     },
   },
+  /** Die geplante Sicherheitskopie ist fehlgeschlagen (Hinweis und Zeile in Einstellungen → Sicherungen). */
+  scheduledCopy: {
+    notice: '{{what}} Deiner Bibliothek selbst geht es gut, nichts ist verloren. {{todo}}',
+    what: {
+      'disk-full': 'Die automatische Sicherheitskopie konnte nicht geschrieben werden: Die Festplatte ist voll.',
+      'read-only': 'Die automatische Sicherheitskopie konnte nicht geschrieben werden: Der Ordner backups in deinem Bibliotheksordner ist schreibgeschützt oder nicht zugänglich.',
+      other: 'Die automatische Sicherheitskopie konnte nicht geschrieben werden: Der Ordner backups in deinem Bibliotheksordner ließ sich nicht verwenden.',
+    },
+    todo: {
+      'disk-full': 'Mach etwas Platz auf der Festplatte frei und leg dann unter Einstellungen → Sicherungen → „Jetzt eine Sicherheitskopie anlegen“ eine Kopie an.',
+      'read-only': 'Mach den Ordner backups beschreibbar und leg dann unter Einstellungen → Sicherungen → „Jetzt eine Sicherheitskopie anlegen“ eine Kopie an.',
+      other: 'Prüf den Ordner backups (er muss ein Ordner sein, in den du schreiben darfst) und leg dann unter Einstellungen → Sicherungen → „Jetzt eine Sicherheitskopie anlegen“ eine Kopie an.',
+    },
+    lastFailed: 'Die letzte automatische Kopie ist am {{when}} fehlgeschlagen ({{kind}}).',
+    kinds: {
+      'disk-full': 'Festplatte voll',
+      'read-only': 'Ordner schreibgeschützt',
+      other: 'Ordner backups nicht nutzbar',
+    },
+  },
 }

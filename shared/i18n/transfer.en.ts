@@ -120,4 +120,24 @@ export const transferEn = {
       other: 'other',
     },
   },
+  /** The scheduled safety copy failed (a notice, and a line in Settings → Backups). */
+  scheduledCopy: {
+    notice: '{{what}} Your library itself is fine and nothing was lost. {{todo}}',
+    what: {
+      'disk-full': 'The automatic safety copy could not be written: the disk is full.',
+      'read-only': 'The automatic safety copy could not be written: the backups folder in your library folder is read-only or not accessible.',
+      other: 'The automatic safety copy could not be written: the backups folder in your library folder could not be used.',
+    },
+    todo: {
+      'disk-full': 'Free some space on the disk, then make a copy in Settings → Backups → “Make a safety copy now”.',
+      'read-only': 'Make the backups folder writable, then make a copy in Settings → Backups → “Make a safety copy now”.',
+      other: 'Check the backups folder (it must be a folder you can write to), then make a copy in Settings → Backups → “Make a safety copy now”.',
+    },
+    lastFailed: 'Last automatic copy failed at {{when}} ({{kind}}).',
+    kinds: {
+      'disk-full': 'disk full',
+      'read-only': 'folder read-only',
+      other: 'backups folder not usable',
+    },
+  },
 }

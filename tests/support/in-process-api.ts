@@ -5,6 +5,7 @@ import { unwrap } from '@shared/ipc'
 import type { Api } from '../../renderer/api/client'
 import { createDispatcher } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
+import { LibraryHost, type LibraryHostOptions } from '../../electron/main/library-host'
 import { type Services, type ServicesOptions, createServices } from '../../electron/main/services'
 
 export interface InProcessBackend {
@@ -34,6 +35,43 @@ export async function createInProcessApi(options: Partial<ServicesOptions> = {})
     dataDir,
     close() {
       services.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface InProcessHost {
+  api: Api
+  host: LibraryHost
+  dataDir: string
+  close(): void
+}
+
+/**
+ * The same, behind the LibraryHost both shells use (restores, the safety-copy schedule and its
+ * status): for components whose behaviour depends on what the host does over time.
+ */
+export async function createInProcessHost(
+  options: Partial<ServicesOptions> & Pick<LibraryHostOptions, 'schedule' | 'now'> = {},
+): Promise<InProcessHost> {
+  const { schedule, now, ...servicesOptions } = options
+  const dataDir = servicesOptions.dataDir ?? mkdtempSync(join(tmpdir(), 'longhand-test-'))
+  const host = await LibraryHost.open({
+    open: () => createServices({ ...servicesOptions, ...(now ? { now } : {}), dataDir }),
+    schedule: schedule ?? false,
+    ...(now ? { now } : {}),
+  })
+  const api: Api = {
+    shell: 'web',
+    invoke: async (channel, args) => unwrap(await host.dispatch(channel, structuredClone(args))) as never,
+    onEvent: () => () => {},
+  }
+  return {
+    api,
+    host,
+    dataDir,
+    close() {
+      host.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -74,6 +74,17 @@ export type LibraryBackupSummary = z.infer<typeof libraryBackupSchema>
 
 const backupName = z.string().min(1).max(255)
 
+/** Why the last scheduled safety copy failed, as far as the author can act on it. */
+export const SCHEDULED_COPY_FAILURE_KINDS = ['disk-full', 'read-only', 'other'] as const
+export type ScheduledCopyFailureKind = (typeof SCHEDULED_COPY_FAILURE_KINDS)[number]
+export const safetyBackupStatusSchema = z.object({
+  /** The last scheduled copy that failed, until a later copy (any reason) succeeds. */
+  lastFailure: z.object({ at: z.number(), kind: z.enum(SCHEDULED_COPY_FAILURE_KINDS) }).nullable(),
+  /** When the newest valid copy was taken, or null when there is none. */
+  newestAt: z.number().nullable(),
+})
+export type SafetyBackupStatus = z.infer<typeof safetyBackupStatusSchema>
+
 export const transferChannels = defineChannels({
   'export.save': {
     args: z
@@ -127,6 +138,8 @@ export const transferChannels = defineChannels({
   },
   'safetyBackups.list': { args: noArgs, result: z.array(safetyBackupSchema) },
   'safetyBackups.create': { args: noArgs, result: safetyBackupSchema },
+  /** Whether the scheduled copies are working (the renderer asks now and then and warns). */
+  'safetyBackups.status': { args: noArgs, result: safetyBackupStatusSchema },
   'safetyBackups.restore': {
     args: z.object({ name: backupName }).strict(),
     result: z.discriminatedUnion('status', [

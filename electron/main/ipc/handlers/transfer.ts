@@ -94,6 +94,8 @@ export function transferHandlers({ services, shell }: HandlerContext): HandlersF
       const { name, reason, createdAt, bytes } = await services.safetyBackups.create(services.db, 'manual')
       return { name, reason, createdAt, bytes }
     },
+    // Without a schedule (no LibraryHost) nothing scheduled can have failed.
+    'safetyBackups.status': () => shell.safetyBackupStatus?.() ?? { lastFailure: null, newestAt: services.safetyBackups.newest()?.createdAt ?? null },
     'safetyBackups.restore': async ({ name }) => {
       if (!shell.restoreSafetyBackup) return { status: 'unavailable' as const }
       return { status: 'restored' as const, ...(await shell.restoreSafetyBackup(name)) }

@@ -1,5 +1,5 @@
 import type { Channel, Result, ValidArgs } from '@shared/ipc'
-import type { ExportKind } from '@shared/ipc/channels/transfer'
+import type { ExportKind, SafetyBackupStatus } from '@shared/ipc/channels/transfer'
 import type { Services } from '../../services'
 
 export type Handler<C extends Channel> = (args: ValidArgs<C>) => Result<C> | Promise<Result<C>>
@@ -20,6 +20,8 @@ export interface ShellHooks {
   chooseOpenPaths?: () => Promise<string[] | null>
   /** Both shells (LibraryHost): close the library, put a safety backup in its place, reopen. */
   restoreSafetyBackup?: (name: string) => Promise<{ restoredFrom: string; movedAsideTo: string }>
+  /** Both shells (LibraryHost): whether the scheduled safety copies are working. */
+  safetyBackupStatus?: () => SafetyBackupStatus
   /** Hands an already validated https address to the system browser (Electron: shell.openExternal). */
   openExternal?: (url: string) => Promise<boolean>
   /** Electron: reveals a file in Finder / Explorer / the file manager (shell.showItemInFolder). */

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { LonghandError } from '@shared/ipc'
+import type { ScheduledCopyFailureKind } from '@shared/ipc/channels/transfer'
 import { type CopyCheck, type CopyProblem, checkCopy, checkOpenCopy, isWorthless } from './copy-check'
 import type { Db } from './database'
 import { fsyncPath, syncFolder } from './fsync'
@@ -202,6 +203,16 @@ class DamagedCopyError extends Error {
 }
 
 /** A failed backup says why, in the words the UI translates (`details[0]`, as files.ts does). */
+/**
+ * What kind of failure a failed copy was, for the author (the same classification as the
+ * error's `details`): a full disk and a folder that cannot be written each have their own
+ * remedy; anything else (a damaged copy, `backups` being a file) means "check the folder".
+ */
+export function backupFailureKind(error: unknown): ScheduledCopyFailureKind {
+  const [detail] = backupError('', error).details ?? []
+  return detail === 'disk-full' || detail === 'read-only' ? detail : 'other'
+}
+
 function backupError(dir: string, error: unknown): LonghandError {
   if (error instanceof LonghandError) return error
   if (error instanceof DamagedCopyError) {

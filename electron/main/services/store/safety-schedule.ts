@@ -1,6 +1,7 @@
 import type { Clock } from '../clock'
 
-export const DAY_MS = 24 * 60 * 60_000
+export const HOUR_MS = 60 * 60_000
+export const DAY_MS = 24 * HOUR_MS
 
 /** setTimeout/clearTimeout, injected so tests move time instead of waiting a day. */
 export interface Timer {
@@ -90,6 +91,6 @@ export class SafetyBackupSchedule {
     }
     // After a success the newest copy is the one just taken; the floor only guards against a
     // clock that went backwards making the next one due at once, again and again.
-    this.plan(retry ? Math.min(this.intervalMs, 60 * 60_000) : Math.max(this.dueIn(), 60_000))
+    this.plan(retry ? Math.min(this.intervalMs, HOUR_MS) : Math.max(this.dueIn(), 60_000))
   }
 }

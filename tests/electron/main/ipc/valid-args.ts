@@ -51,6 +51,7 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'libraryBackup.restore': { name: 'Longhand backup 2026-11-23 09-10-00' },
   'safetyBackups.list': {},
   'safetyBackups.create': {},
+  'safetyBackups.status': {},
   'safetyBackups.restore': { name: 'longhand-20261123T091000000Z-manual.sqlite' },
   'passages.create': { draftId: 1, text: 'Schreiben ist Denken auf Papier.' },
   'passages.discard': { id: 1 },
