@@ -140,6 +140,10 @@ export const postsDe: UiStrings['posts'] = {
       '(1/4)': '(1/4) am Ende',
       none: 'Keine Nummern',
     },
+    ownLines: 'Eigene Fragen und Aufrufe',
+    ownLinesHint: 'Eine pro Zeile. Sie kommen der Reihe nach in die Posts, statt der vorgeschlagenen – bei jedem „Posts machen“ die nächste.',
+    ownQuestions: 'Deine Fragen an die Leser:innen',
+    ownCallsToAction: 'Deine Aufrufe (z. B. „Schreib mir, wie du das siehst.“)',
   },
   commands: {
     makePosts: 'Posts aus der Markierung machen',

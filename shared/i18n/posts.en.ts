@@ -141,6 +141,10 @@ export const postsEn = {
       '(1/4)': '(1/4) at the end',
       none: 'No numbers',
     },
+    ownLines: 'Your own questions and calls to action',
+    ownLinesHint: 'One per line. They go into the posts in turn, instead of the suggested ones – the next one each time you make posts.',
+    ownQuestions: 'Your questions to readers',
+    ownCallsToAction: 'Your calls to action (e.g. “Tell me how you see it.”)',
   },
   commands: {
     makePosts: 'Make posts from the selection',
