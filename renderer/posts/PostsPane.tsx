@@ -8,7 +8,7 @@ import { SavedPost } from './SavedPost'
 import { Suggestion } from './Suggestion'
 import { JournalHostProvider } from '../journal/JournalHost'
 import { JournalView } from '../journal/JournalView'
-import type { PostsController, PostsTab } from './usePostsFeature'
+import type { PostsController, PostsTab } from './usePostsController'
 
 const TABS: PostsTab[] = ['draft', 'today', 'journal']
 
