@@ -32,6 +32,13 @@ export const postsDe: UiStrings['posts'] = {
   savedHeading: 'Gespeicherte Posts',
   suggestionsHeading: 'Vorschläge',
   noSuggestion: 'Aus dieser Passage passt nichts zu {{platform}}. Schreib hier deinen eigenen Text.',
+  layout: {
+    label: 'Vorschläge zeigen',
+    platforms: 'Nach Plattform',
+    styles: 'Stile vergleichen',
+    platform: 'Plattform zum Vergleichen',
+    styleLabel: '{{style}}-Vorschlag für {{platform}}',
+  },
   style: {
     label: 'Art des Posts für {{platform}}',
     quote: 'Zitat',

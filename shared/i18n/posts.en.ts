@@ -33,6 +33,13 @@ export const postsEn = {
   savedHeading: 'Saved posts',
   suggestionsHeading: 'Suggestions',
   noSuggestion: 'Nothing from this passage fits {{platform}}. Write your own here.',
+  layout: {
+    label: 'Show suggestions',
+    platforms: 'By platform',
+    styles: 'Compare styles',
+    platform: 'Platform to compare',
+    styleLabel: '{{style}} suggestion for {{platform}}',
+  },
   style: {
     label: 'Kind of post for {{platform}}',
     quote: 'Quote',
