@@ -112,7 +112,7 @@ describe('making posts from a passage', () => {
     await click(byLabel(settings, 'Facebook', 'input'))
     await waitFor(() => panel.querySelector('[aria-label="Vorschlag für Threads"]'), 4000, 'Threads suggested')
     expect(panel.querySelector('[aria-label="Vorschlag für Facebook"]')).toBeNull()
-    expect(panel.querySelector<HTMLElement>('[aria-label="Vorschlag für X"] textarea')!.value).toBe('Meine eigene Fassung')
+    expect(panel.querySelector<HTMLTextAreaElement>('[aria-label="Vorschlag für X"] textarea')!.value).toBe('Meine eigene Fassung')
   })
 
   it("compares one platform's three styles side by side, and saves the one chosen", async () => {
