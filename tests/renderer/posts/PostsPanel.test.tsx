@@ -132,6 +132,18 @@ describe('making posts from a passage', () => {
     expect(panel.querySelector('[aria-label="Vorschlag für X"]')).not.toBeNull()
   })
 
+  it("asks the author's own questions in turn, continuing where the last session stopped", async () => {
+    await backend.api.invoke('settings.update', {
+      patch: { posts: { ownQuestions: ['Wann schreibst du am liebsten?', 'Was hilft dir beim Anfangen?'], rotation: 1 } },
+    })
+    const { root, editor } = await boot()
+    const panel = await makePostsFromFirst(root, editor)
+    const question = () => panel.querySelector<HTMLElement>('[aria-label="Vorschlag für Mastodon"]')!
+    await click(byLabel(question(), 'Frage', 'input'))
+    expect(question().querySelector('textarea')!.value).toContain('Was hilft dir beim Anfangen?')
+    await waitFor(async () => (await backend.api.invoke('settings.get', {})).posts.rotation === 2, 4000, 'rotation stored')
+  })
+
   it('counts as the platform does: the X counter turns amber near the limit and red over it, with the number', async () => {
     const { root, editor } = await boot()
     const panel = await makePostsFromFirst(root, editor)
