@@ -297,7 +297,8 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
       const full: PassageSource = { ...source, rotation: now.posts.rotation, libraryTermStats: await termStatsFor(source) }
       const groups = suggestPosts(full, latest.current.settings.posts)
       dispatch({ type: 'suggested', passageId, source: full, groups })
-      if (now.posts.ownQuestions.length > 0 || now.posts.ownCallsToAction.length > 0) onSettings({ posts: { rotation: now.posts.rotation + 1 } })
+      // The next making takes the next own line (and another of the composer's questions), in this session or the next.
+      onSettings({ posts: { rotation: now.posts.rotation + 1 } })
     },
     [dispatch, onSettings, termStatsFor],
   )
