@@ -144,6 +144,23 @@ describe('making posts from a passage', () => {
     await waitFor(async () => (await backend.api.invoke('settings.get', {})).posts.rotation === 2, 4000, 'rotation stored')
   })
 
+  it('asks the library how common the passage words are, once per making, through the typed API', async () => {
+    const { root, editor } = await boot()
+    const asked: string[][] = []
+    const invoke = backend.api.invoke.bind(backend.api)
+    // Counting the calls only; the real channel answers.
+    backend.api.invoke = ((channel: string, args: { terms: string[] }) => {
+      if (channel === 'search.termStats') asked.push(args.terms)
+      return invoke(channel as never, args as never)
+    }) as typeof backend.api.invoke
+    await makePostsFromFirst(root, editor)
+    expect(asked).toHaveLength(1)
+    // The passage's candidate tags ("Zeit" and "Morgen" are stopwords), folded as the index folds them.
+    expect(asked[0]).toEqual(['wertvollste'])
+    const stats = await invoke('search.termStats', { terms: asked[0]! })
+    expect(stats).toEqual({ documentCount: 1, documentFrequencies: [1] })
+  })
+
   it('counts as the platform does: the X counter turns amber near the limit and red over it, with the number', async () => {
     const { root, editor } = await boot()
     const panel = await makePostsFromFirst(root, editor)
