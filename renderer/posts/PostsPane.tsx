@@ -1,14 +1,18 @@
 import { ArrowLeft, LocateFixed, MessageSquarePlus, Sparkles, X } from 'lucide-react'
 import { useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Passage, Post, TodayPost } from '@shared/domain'
+import { VARIANT_STYLES } from '@shared/compose'
+import type { Passage, Post } from '@shared/domain'
+import { profileOf } from '@shared/platforms'
 import { formatLongDay, plannedDate } from './localDate'
+import { compareGroup, passagesWithPosts, todayGroups, type SuggestionLayout } from './model/postsModel'
+import type { SuggestionGroup } from './suggestions'
 import { PlatformName } from './PostCard'
 import { SavedPost } from './SavedPost'
 import { Suggestion } from './Suggestion'
 import { JournalHostProvider } from '../journal/JournalHost'
 import { JournalView } from '../journal/JournalView'
-import type { PostsController, PostsTab } from './usePostsFeature'
+import type { PostsController, PostsTab } from './usePostsController'
 
 const TABS: PostsTab[] = ['draft', 'today', 'journal']
 
@@ -103,9 +107,7 @@ function EmptyState({ controller, noDraft = false }: { controller: PostsControll
 function Overview({ controller }: { controller: PostsController }) {
   const { t } = useTranslation()
   const data = controller.data!
-  const withPosts = data.passages
-    .map((passage) => ({ passage, posts: data.posts.filter((p) => p.passageId === passage.id) }))
-    .filter((group) => group.posts.length > 0)
+  const withPosts = passagesWithPosts(data)
   if (withPosts.length === 0) return <EmptyState controller={controller} />
   return (
     <div className="posts-overview">
@@ -198,19 +200,26 @@ function PassageView({ controller, passageId }: { controller: PostsController; p
       {passage && posts.enabled.length === 0 && <p className="muted">{t('posts.noPlatforms')}</p>}
       {passage && groups.length > 0 && (
         <section className="posts-section" aria-labelledby="posts-suggestions-heading">
-          <h2 className="pane-heading" id="posts-suggestions-heading">
-            {t('posts.suggestionsHeading')}
-          </h2>
-          {groups.map((group) => (
-            <Suggestion
-              key={group.id}
-              initial={controller.editedSuggestion(group)}
-              settings={posts}
-              lang={lang}
-              onChange={controller.rememberSuggestion}
-              onSave={(next) => controller.savePost(passageId, next)}
-            />
-          ))}
+          <div className="posts-section-head suggestions-head">
+            <h2 className="pane-heading" id="posts-suggestions-heading">
+              {t('posts.suggestionsHeading')}
+            </h2>
+            <LayoutSwitch layout={controller.layout} onChange={(layout) => controller.setLayout(layout)} />
+          </div>
+          {controller.layout === 'styles' ? (
+            <StylesSideBySide controller={controller} passageId={passageId} groups={groups} lang={lang} />
+          ) : (
+            groups.map((group) => (
+              <Suggestion
+                key={group.id}
+                initial={controller.editedSuggestion(group)}
+                settings={posts}
+                lang={lang}
+                onChange={controller.rememberSuggestion}
+                onSave={(next) => controller.savePost(passageId, next)}
+              />
+            ))
+          )}
         </section>
       )}
       {passage && groups.length === 0 && posts.enabled.length > 0 && (
@@ -222,17 +231,78 @@ function PassageView({ controller, passageId }: { controller: PostsController; p
   )
 }
 
+const LAYOUTS: SuggestionLayout[] = ['platforms', 'styles']
+
+/** "By platform" or "Compare styles". */
+function LayoutSwitch({ layout, onChange }: { layout: SuggestionLayout; onChange(layout: SuggestionLayout): void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="segmented" role="radiogroup" aria-label={t('posts.layout.label')}>
+      {LAYOUTS.map((option) => (
+        <label key={option} className={`segmented-option${layout === option ? ' is-checked' : ''}`}>
+          <input type="radio" name="posts-layout" value={option} checked={layout === option} onChange={() => onChange(option)} />
+          {t(`posts.layout.${option}`)}
+        </label>
+      ))}
+    </div>
+  )
+}
+
+/** One platform's quote, question and teaser beside each other, each editable and savable. */
+function StylesSideBySide({
+  controller,
+  passageId,
+  groups,
+  lang,
+}: {
+  controller: PostsController
+  passageId: number
+  groups: SuggestionGroup[]
+  lang?: string
+}) {
+  const { t } = useTranslation()
+  const group = compareGroup(groups, controller.comparePlatform)
+  if (!group) return null
+  const edited = controller.editedSuggestion(group)
+  const styles = VARIANT_STYLES.filter((style) => group.variants.some((v) => v.style === style))
+  return (
+    <>
+      <label className="field field-inline compare-platform">
+        <span aria-hidden>{t('posts.layout.platform')}</span>
+        <select aria-label={t('posts.layout.platform')} value={group.platform} onChange={(e) => controller.setLayout('styles', groups.find((g) => g.platform === e.target.value)?.platform ?? null)}>
+          {groups.map((g) => (
+            <option key={g.platform} value={g.platform}>
+              {profileOf(g.platform).name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="styles-compare">
+        {styles.map((style) => (
+          <Suggestion
+            key={`${group.id}-${style}`}
+            fixedStyle
+            initial={{ ...edited, style }}
+            settings={controller.settings.posts}
+            lang={lang}
+            // Each card changes its own style's text only; the platform card keeps the author's chosen style.
+            onChange={(next) => {
+              const now = controller.editedSuggestion(group)
+              controller.rememberSuggestion({ ...now, edited: { ...now.edited, [style]: next.edited[style] ?? now.edited[style] } })
+            }}
+            onSave={(next) => controller.savePost(passageId, next)}
+          />
+        ))}
+      </div>
+    </>
+  )
+}
+
 function TodayView({ controller }: { controller: PostsController }) {
   const { t, i18n } = useTranslation()
   const { today, todayError, todayDate } = controller
   const heading = t('posts.today.heading', { date: formatLongDay(plannedDate(todayDate), i18n.language) })
-  const groups: Array<{ key: 'overdue' | 'due' | 'done'; posts: TodayPost[] }> = today
-    ? [
-        { key: 'overdue', posts: today.filter((p) => p.state === 'planned' && (p.plannedFor ?? '').slice(0, 10) < todayDate) },
-        { key: 'due', posts: today.filter((p) => p.state === 'planned' && (p.plannedFor ?? '').slice(0, 10) >= todayDate) },
-        { key: 'done', posts: today.filter((p) => p.state === 'posted') },
-      ]
-    : []
+  const groups = todayGroups(today, todayDate)
   return (
     <div className="today-view">
       <h2 className="today-heading">{heading}</h2>

@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsPatch } from '@shared/domain'
 import {
+  MAX_OWN_LINES,
+  MAX_OWN_LINE_LENGTH,
   MAX_PLATFORM_LIMIT,
   MIN_PLATFORM_LIMIT,
   PLATFORM_IDS,
@@ -96,7 +98,45 @@ export function PostsSettings({ posts, onChange }: { posts: PlatformSettings; on
           </label>
         ))}
       </fieldset>
+
+      <fieldset className="settings-fields own-lines">
+        <legend>{t('posts.settings.ownLines')}</legend>
+        <p className="field-hint">{t('posts.settings.ownLinesHint')}</p>
+        <LinesField label={t('posts.settings.ownQuestions')} lines={posts.ownQuestions} onCommit={(ownQuestions) => set({ ownQuestions })} />
+        <LinesField
+          label={t('posts.settings.ownCallsToAction')}
+          lines={posts.ownCallsToAction}
+          onCommit={(ownCallsToAction) => set({ ownCallsToAction })}
+        />
+      </fieldset>
     </section>
+  )
+}
+
+/** One line per entry; blank lines dropped, each line trimmed and kept within a post's length. */
+export function linesFromText(text: string): string[] {
+  return text
+    .split(/\r?\n/u)
+    .map((line) => line.trim().slice(0, MAX_OWN_LINE_LENGTH))
+    .filter((line) => line !== '')
+    .slice(0, MAX_OWN_LINES)
+}
+
+/** The author's own lines, saved when the field is left. */
+function LinesField({ label, lines, onCommit }: { label: string; lines: readonly string[]; onCommit(lines: string[]): void }) {
+  const id = useId()
+  const [text, setText] = useState(lines.join('\n'))
+  const joined = lines.join('\n')
+  useEffect(() => setText(joined), [joined])
+  const commit = () => {
+    const next = linesFromText(text)
+    if (next.join('\n') !== joined) onCommit(next)
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} />
+    </div>
   )
 }
 

@@ -14,6 +14,7 @@ export function Suggestion({
   lang,
   onChange,
   onSave,
+  fixedStyle = false,
 }: {
   /** The composer's suggestion, or the author's edit of it from earlier. */
   initial: SuggestionGroup
@@ -21,6 +22,8 @@ export function Suggestion({
   lang?: string
   onChange(next: SuggestionGroup): void
   onSave(group: SuggestionGroup): Promise<boolean>
+  /** One style of a platform, shown beside the others: no style switch, the style named instead. */
+  fixedStyle?: boolean
 }) {
   const { t } = useTranslation()
   const [saving, setSaving] = useState(false)
@@ -36,10 +39,15 @@ export function Suggestion({
   const savable = partsToSave(parts).length > 0
 
   return (
-    <section className="suggestion" aria-label={t('posts.card.suggestionLabel', { platform: name })}>
+    <section
+      className="suggestion"
+      aria-label={
+        fixedStyle ? t('posts.layout.styleLabel', { style: t(`posts.style.${group.style}`), platform: name }) : t('posts.card.suggestionLabel', { platform: name })
+      }
+    >
       <header className="suggestion-head">
-        <PlatformName platform={group.platform} />
-        {styles.length > 1 && (
+        {fixedStyle ? <span className="suggestion-style">{t(`posts.style.${group.style}`)}</span> : <PlatformName platform={group.platform} />}
+        {!fixedStyle && styles.length > 1 && (
           <div className="segmented" role="radiogroup" aria-label={t('posts.style.label', { platform: name })}>
             {styles.map((style: VariantStyle) => (
               <label key={style} className={`segmented-option${group.style === style ? ' is-checked' : ''}`}>

@@ -1,4 +1,4 @@
-import { composeVariants, type Variant, type VariantStyle } from '@shared/compose'
+import { composeVariants, type LibraryTermStats, type Variant, type VariantStyle } from '@shared/compose'
 import type { Language } from '@shared/domain'
 import { enabledPlatforms, type PlatformId, type PlatformSettings } from '@shared/platforms'
 
@@ -20,6 +20,10 @@ export interface PassageSource {
   tags: string[]
   language: Language
   blogUrl?: string
+  /** Which of the author's own questions and calls to action is next (Settings → Posts). */
+  rotation?: number
+  /** How common the passage's words are in the library, for the hashtags. */
+  libraryTermStats?: LibraryTermStats
 }
 
 let nextGroupId = 1
@@ -28,7 +32,18 @@ let nextGroupId = 1
 export function suggestPosts(source: PassageSource, settings: PlatformSettings): SuggestionGroup[] {
   return enabledPlatforms(settings).map((platform) => {
     const variants = composeVariants(
-      { excerpt: source.text, title: source.title, tags: source.tags, language: source.language, blogUrl: source.blogUrl, settings },
+      {
+        excerpt: source.text,
+        title: source.title,
+        tags: source.tags,
+        language: source.language,
+        blogUrl: source.blogUrl,
+        ownQuestions: settings.ownQuestions,
+        ownCallsToAction: settings.ownCallsToAction,
+        rotation: source.rotation ?? settings.rotation,
+        libraryTermStats: source.libraryTermStats,
+        settings,
+      },
       platform,
     )
     return { id: nextGroupId++, platform, variants, style: variants[0]?.style ?? 'quote', edited: {} }

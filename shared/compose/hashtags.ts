@@ -217,6 +217,16 @@ interface PreviousWord {
 }
 
 
+/**
+ * The terms whose library frequencies the ranking would ask for (`LibraryTermStats.documentFrequency`),
+ * so a caller can fetch them in one go before composing. Strongest first, at most `max`.
+ */
+export function libraryTermCandidates(text: string, title: string, language: Language, max = 200): string[] {
+  return rankKeywords(text, title, language, undefined)
+    .slice(0, max)
+    .map((entry) => entry.key)
+}
+
 function rankKeywords(text: string, title: string, language: Language, stats: LibraryTermStats | undefined): Entry[] {
   const byKey = new Map<string, Entry>()
   const add = (key: string, form: string, weight: number, at: number, noun: boolean, named: boolean, capital: boolean, words: () => string[]) => {

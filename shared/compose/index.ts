@@ -3,6 +3,7 @@ export { splitThread, stripNumbering, numberingSuffix, type SplitThreadOptions }
 export {
   suggestHashtags,
   rankHashtags,
+  libraryTermCandidates,
   toHashtag,
   type SuggestHashtagsOptions,
   type HashtagTerm,
@@ -12,6 +13,6 @@ export { STOPWORDS, isStopword, detectLanguage } from './stopwords'
 export { STOPWORDS_ISO_VERSION } from './stopwords-iso'
 export { pickHook, isHeading, normalizeMarkup, breakBeforeHeadings } from './passage'
 export { shapeOf, type PostShape } from './shapes'
-export { composeVariants, VARIANT_STYLES, type ComposeInput, type Variant, type VariantStyle } from './variants'
+export { composeVariants, libraryTermsFor, VARIANT_STYLES, type ComposeInput, type Variant, type VariantStyle } from './variants'
 export { WORDING, questionsFor, type Wording } from './wording'
 export { cleanPassage, removeRefusedCharacters } from './clean'

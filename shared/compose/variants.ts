@@ -6,7 +6,7 @@ import { fits } from '../platforms/measure'
 import { PLATFORMS, profileOf } from '../platforms/profiles'
 import { effectiveLimit, type PlatformSettingsInput, type ThreadNumbering } from '../platforms/settings'
 import { cleanPassage } from './clean'
-import { rankHashtags, type HashtagTerm, type LibraryTermStats } from './hashtags'
+import { libraryTermCandidates, rankHashtags, type HashtagTerm, type LibraryTermStats } from './hashtags'
 import { breakBeforeHeadings, normalizeMarkup, pickHook } from './passage'
 import { splitSentences } from './sentences'
 import { detectLanguage } from './stopwords'
@@ -131,6 +131,18 @@ function sameDraft(a: AnalysisKey, b: ComposeInput): boolean {
     a.tags.length === b.tags.length &&
     a.tags.every((tag, i) => tag === b.tags[i])
   )
+}
+
+/**
+ * The passage's candidate hashtag terms, cleaned as composing cleans them: what to look up in the
+ * library (LibraryTermStats) before calling composeVariants with the answers.
+ */
+export function libraryTermsFor(input: Pick<ComposeInput, 'excerpt' | 'title' | 'language'>, max?: number): string[] {
+  const passage = normalizeMarkup(cleanPassage(input.excerpt)).replace(MANUAL_BREAK_LINE, '').trim()
+  MANUAL_BREAK_LINE.lastIndex = 0
+  const title = cleanPassage(input.title).replace(/\s+/gu, ' ').trim()
+  const language = detectLanguage(passage === '' ? title : passage, input.language)
+  return libraryTermCandidates(passage, title, language, max)
 }
 
 function analyse(input: ComposeInput): Analysis {

@@ -32,6 +32,13 @@ export const postsDe: UiStrings['posts'] = {
   savedHeading: 'Gespeicherte Posts',
   suggestionsHeading: 'Vorschläge',
   noSuggestion: 'Aus dieser Passage passt nichts zu {{platform}}. Schreib hier deinen eigenen Text.',
+  layout: {
+    label: 'Vorschläge zeigen',
+    platforms: 'Nach Plattform',
+    styles: 'Stile vergleichen',
+    platform: 'Plattform zum Vergleichen',
+    styleLabel: '{{style}}-Vorschlag für {{platform}}',
+  },
   style: {
     label: 'Art des Posts für {{platform}}',
     quote: 'Zitat',
@@ -140,6 +147,10 @@ export const postsDe: UiStrings['posts'] = {
       '(1/4)': '(1/4) am Ende',
       none: 'Keine Nummern',
     },
+    ownLines: 'Eigene Fragen und Aufrufe',
+    ownLinesHint: 'Eine pro Zeile. Sie kommen der Reihe nach in die Posts, statt der vorgeschlagenen – bei jedem „Posts machen“ die nächste.',
+    ownQuestions: 'Deine Fragen an die Leser:innen',
+    ownCallsToAction: 'Deine Aufrufe (z. B. „Schreib mir, wie du das siehst.“)',
   },
   commands: {
     makePosts: 'Posts aus der Markierung machen',

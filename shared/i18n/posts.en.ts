@@ -33,6 +33,13 @@ export const postsEn = {
   savedHeading: 'Saved posts',
   suggestionsHeading: 'Suggestions',
   noSuggestion: 'Nothing from this passage fits {{platform}}. Write your own here.',
+  layout: {
+    label: 'Show suggestions',
+    platforms: 'By platform',
+    styles: 'Compare styles',
+    platform: 'Platform to compare',
+    styleLabel: '{{style}} suggestion for {{platform}}',
+  },
   style: {
     label: 'Kind of post for {{platform}}',
     quote: 'Quote',
@@ -141,6 +148,10 @@ export const postsEn = {
       '(1/4)': '(1/4) at the end',
       none: 'No numbers',
     },
+    ownLines: 'Your own questions and calls to action',
+    ownLinesHint: 'One per line. They go into the posts in turn, instead of the suggested ones – the next one each time you make posts.',
+    ownQuestions: 'Your questions to readers',
+    ownCallsToAction: 'Your calls to action (e.g. “Tell me how you see it.”)',
   },
   commands: {
     makePosts: 'Make posts from the selection',

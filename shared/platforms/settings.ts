@@ -11,6 +11,10 @@ export const THREAD_NUMBERING_STYLES = ['1/4', '(1/4)', 'none'] as const
 export const threadNumberingSchema = z.enum(THREAD_NUMBERING_STYLES)
 export type ThreadNumbering = z.infer<typeof threadNumberingSchema>
 
+/** Own question / call-to-action lines: enough for a rotation, short enough for any post. */
+export const MAX_OWN_LINES = 50
+export const MAX_OWN_LINE_LENGTH = 280
+
 const limitSchema = z.number().int().min(MIN_PLATFORM_LIMIT).max(MAX_PLATFORM_LIMIT)
 
 /**
@@ -39,6 +43,12 @@ export const platformSettingsSchema = z.object({
   /** Longer posts on X (Premium). An explicit `limits.x` still wins. */
   xPremium: z.boolean(),
   threadNumbering: threadNumberingSchema,
+  /** The author's own closing questions (Settings → Posts), used in turn instead of the composer's. */
+  ownQuestions: z.array(z.string().max(MAX_OWN_LINE_LENGTH)).max(MAX_OWN_LINES),
+  /** The author's own calls to action, used in turn. */
+  ownCallsToAction: z.array(z.string().max(MAX_OWN_LINE_LENGTH)).max(MAX_OWN_LINES),
+  /** How many times posts were made: picks the next own question and call to action, across sessions. */
+  rotation: z.number().int().min(0),
 })
 export type PlatformSettings = z.infer<typeof platformSettingsSchema>
 
@@ -53,6 +63,9 @@ export const DEFAULT_PLATFORM_SETTINGS: PlatformSettings = {
   mastodon: { server: 'mastodon.social', maxCharacters: PLATFORMS.mastodon.limit },
   xPremium: false,
   threadNumbering: '1/4',
+  ownQuestions: [],
+  ownCallsToAction: [],
+  rotation: 0,
 }
 
 export function resolvePlatformSettings(input?: PlatformSettingsInput): PlatformSettings {
@@ -63,6 +76,9 @@ export function resolvePlatformSettings(input?: PlatformSettingsInput): Platform
     mastodon: { ...DEFAULT_PLATFORM_SETTINGS.mastodon, ...input.mastodon },
     xPremium: input.xPremium ?? DEFAULT_PLATFORM_SETTINGS.xPremium,
     threadNumbering: input.threadNumbering ?? DEFAULT_PLATFORM_SETTINGS.threadNumbering,
+    ownQuestions: input.ownQuestions ?? DEFAULT_PLATFORM_SETTINGS.ownQuestions,
+    ownCallsToAction: input.ownCallsToAction ?? DEFAULT_PLATFORM_SETTINGS.ownCallsToAction,
+    rotation: input.rotation ?? DEFAULT_PLATFORM_SETTINGS.rotation,
   }
 }
 

@@ -4,6 +4,7 @@ import type { SearchIndex } from './search-index'
 import { looksLikeFtsSyntax, plainMatchExpression } from './search-query'
 import { STALE_TABLE, openScratch } from './search-scratch'
 import { SNIPPET_SCAN_CHARS, type SnippetText, Snippets } from './search-snippet'
+import { TermStats, type TermStatsResult } from './term-stats'
 
 /**
  * bm25 scores every matching draft before LIMIT applies, so ranking all matches of a word that
@@ -29,6 +30,7 @@ export class Search {
   private readonly insertStale
   private readonly meta
   private readonly indexedText
+  private readonly terms: TermStats
 
   constructor(
     db: Db,
@@ -57,6 +59,12 @@ export class Search {
     this.meta = db.prepare('SELECT title, status, updated_at FROM drafts WHERE id = ?')
     // One character more than a snippet may look at tells whether the text goes on.
     this.indexedText = db.prepare('SELECT title, substr(body, 1, ?) AS text FROM draft_text WHERE draft_id = ?')
+    this.terms = new TermStats(db)
+  }
+
+  /** How many drafts use each term: the composer's hashtags favour what sets a draft apart. */
+  termStats(terms: readonly string[]): TermStatsResult {
+    return this.terms.forTerms(terms)
   }
 
   query(text: string, limit = 20): SearchHit[] {

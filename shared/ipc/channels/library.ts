@@ -66,4 +66,9 @@ export const libraryChannels = defineChannels({
     args: z.object({ text: z.string().max(500), limit: z.number().int().min(1).max(100).optional() }).strict(),
     result: z.array(searchHitSchema),
   },
+  /** Document frequencies from the search index, for ranking hashtags by how specific they are. */
+  'search.termStats': {
+    args: z.object({ terms: z.array(z.string().min(1).max(100)).max(300) }).strict(),
+    result: z.object({ documentCount: z.number().int().min(0), documentFrequencies: z.array(z.number().int().min(0)) }),
+  },
 })

@@ -7,7 +7,7 @@ import { localDate } from '../../../renderer/posts/localDate'
 import { passageRanges } from '../../../renderer/posts/passageMark'
 import { testBackend, type TestBackend } from '../support/backend'
 import { editorIn, typeText } from '../support/editor'
-import { buttonByText, byLabel, click, render, type Rendered, typeInto, waitFor } from '../support/render'
+import { buttonByText, byLabel, click, keyDown, render, type Rendered, typeInto, waitFor } from '../support/render'
 
 /**
  * The posts panel inside the real app, against the real backend (SQLite in a temp folder):
@@ -96,6 +96,69 @@ describe('making posts from a passage', () => {
     await click(byLabel(question, 'Frage', 'input'))
     expect(question.querySelector('textarea')!.value).toMatch(/\?/)
     expect(panel.textContent).toContain('#Schreiben')
+  })
+
+  it('suggestions follow platforms switched on and off in Settings, and keep the cards the author edited', async () => {
+    const { root, editor } = await boot()
+    const panel = await makePostsFromFirst(root, editor)
+    const x = panel.querySelector<HTMLElement>('[aria-label="Vorschlag für X"]')!
+    await typeInto(x.querySelector('textarea'), 'Meine eigene Fassung')
+    await keyDown(window, { key: 'P', ctrlKey: true, shiftKey: true })
+    const palette = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"]'))
+    await typeInto(byLabel(palette, 'Befehl'), 'einstellungen')
+    await keyDown(byLabel(palette, 'Befehl')!, { key: 'Enter' })
+    const settings = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"] .posts-settings'))
+    await click(byLabel(settings, 'Threads', 'input'))
+    await click(byLabel(settings, 'Facebook', 'input'))
+    await waitFor(() => panel.querySelector('[aria-label="Vorschlag für Threads"]'), 4000, 'Threads suggested')
+    expect(panel.querySelector('[aria-label="Vorschlag für Facebook"]')).toBeNull()
+    expect(panel.querySelector<HTMLTextAreaElement>('[aria-label="Vorschlag für X"] textarea')!.value).toBe('Meine eigene Fassung')
+  })
+
+  it("compares one platform's three styles side by side, and saves the one chosen", async () => {
+    const { root, editor } = await boot()
+    const panel = await makePostsFromFirst(root, editor)
+    await click(byLabel(panel, 'Stile vergleichen', 'input'))
+    const select = byLabel<HTMLSelectElement>(panel, 'Plattform zum Vergleichen', 'select')!
+    await typeInto(select, 'linkedin')
+    for (const style of ['Zitat', 'Frage', 'Teaser']) expect(panel.querySelector(`[aria-label="${style}-Vorschlag für LinkedIn"]`), style).not.toBeNull()
+    expect(panel.querySelector('[aria-label="Vorschlag für X"]')).toBeNull()
+    const question = panel.querySelector<HTMLElement>('[aria-label="Frage-Vorschlag für LinkedIn"]')!
+    await click(buttonByText(question, 'Speichern'))
+    await waitFor(async () => (await backend.api.invoke('posts.listForDraft', { draftId })).posts.length === 1, 4000, 'saved')
+    const saved = (await backend.api.invoke('posts.listForDraft', { draftId })).posts[0]!
+    expect([saved.platform, saved.style]).toEqual(['linkedin', 'question'])
+    await click(byLabel(panel, 'Nach Plattform', 'input'))
+    expect(panel.querySelector('[aria-label="Vorschlag für X"]')).not.toBeNull()
+  })
+
+  it("asks the author's own questions in turn, continuing where the last session stopped", async () => {
+    await backend.api.invoke('settings.update', {
+      patch: { posts: { ownQuestions: ['Wann schreibst du am liebsten?', 'Was hilft dir beim Anfangen?'], rotation: 1 } },
+    })
+    const { root, editor } = await boot()
+    const panel = await makePostsFromFirst(root, editor)
+    const question = () => panel.querySelector<HTMLElement>('[aria-label="Vorschlag für Mastodon"]')!
+    await click(byLabel(question(), 'Frage', 'input'))
+    expect(question().querySelector('textarea')!.value).toContain('Was hilft dir beim Anfangen?')
+    await waitFor(async () => (await backend.api.invoke('settings.get', {})).posts.rotation === 2, 4000, 'rotation stored')
+  })
+
+  it('asks the library how common the passage words are, once per making, through the typed API', async () => {
+    const { root, editor } = await boot()
+    const asked: string[][] = []
+    const invoke = backend.api.invoke.bind(backend.api)
+    // Counting the calls only; the real channel answers.
+    backend.api.invoke = ((channel: string, args: { terms: string[] }) => {
+      if (channel === 'search.termStats') asked.push(args.terms)
+      return invoke(channel as never, args as never)
+    }) as typeof backend.api.invoke
+    await makePostsFromFirst(root, editor)
+    expect(asked).toHaveLength(1)
+    // The passage's candidate tags ("Zeit" and "Morgen" are stopwords), folded as the index folds them.
+    expect(asked[0]).toEqual(['wertvollste'])
+    const stats = await invoke('search.termStats', { terms: asked[0]! })
+    expect(stats).toEqual({ documentCount: 1, documentFrequencies: [1] })
   })
 
   it('counts as the platform does: the X counter turns amber near the limit and red over it, with the number', async () => {

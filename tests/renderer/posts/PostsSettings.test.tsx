@@ -103,4 +103,19 @@ describe('counter levels', () => {
     // Instagram: within the length, but six hashtags are refused.
     expect(counterLevel(measure('instagram', '#a #b #c #d #e #f', DEFAULT_PLATFORM_SETTINGS))).toBe('over')
   })
+
+  it("keeps the author's own questions and calls to action, one per line, blank lines dropped (de)", async () => {
+    const { root, stored } = await settingsSection('de')
+    const questions = byLabel<HTMLTextAreaElement>(root, 'Deine Fragen an die Leser:innen', 'textarea')!
+    await typeInto(questions, '  Wie siehst du das?\n\nWas war dein erster Post?  \n')
+    await blur(questions)
+    const ctas = byLabel<HTMLTextAreaElement>(root, 'Deine Aufrufe (z. B. „Schreib mir, wie du das siehst.“)', 'textarea')!
+    await typeInto(ctas, 'Schreib mir eine Nachricht.')
+    await blur(ctas)
+    const posts = (await stored()).posts
+    expect(posts.ownQuestions).toEqual(['Wie siehst du das?', 'Was war dein erster Post?'])
+    expect(posts.ownCallsToAction).toEqual(['Schreib mir eine Nachricht.'])
+    expect(posts.rotation).toBe(0)
+    expect(questions.value).toBe('Wie siehst du das?\nWas war dein erster Post?')
+  })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { composeVariants, stripNumbering, WORDING, type ComposeInput } from '@shared/compose'
+import { composeVariants, libraryTermsFor, stripNumbering, WORDING, type ComposeInput } from '@shared/compose'
 import { extractHashtags, measure, PLATFORM_IDS, PLATFORMS, THREAD_NUMBERING_STYLES } from '@shared/platforms'
 import { assertProperty } from '../../support/property'
 import { readFixture } from '../../support/fixtures'
@@ -204,5 +204,32 @@ describe('property: every part of every variant fits its platform', () => {
       }),
       { numRuns: 40 },
     )
+  })
+})
+
+describe('libraryTermsFor', () => {
+  test('names every term the hashtag ranking asks the library about, so one lookup serves the whole composition', () => {
+    const text = readFixture('herz-statt-technik.de.txt').slice(0, 2000)
+    const title = 'Herz statt Technik'
+    const terms = libraryTermsFor({ excerpt: text, title, language: 'de' })
+    expect(terms.length).toBeGreaterThan(5)
+    const asked = new Set<string>()
+    composeVariants(
+      {
+        excerpt: text,
+        title,
+        tags: [],
+        language: 'de',
+        libraryTermStats: {
+          documentCount: 10,
+          documentFrequency: (term) => {
+            asked.add(term)
+            return 1
+          },
+        },
+      },
+      'linkedin',
+    )
+    expect([...asked].filter((term) => !terms.includes(term))).toEqual([])
   })
 })

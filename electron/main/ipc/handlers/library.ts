@@ -20,5 +20,6 @@ export function libraryHandlers({ services }: HandlerContext): HandlersFor<keyof
     'drafts.ensureWelcome': ({ language }) => ({ createdId: services.ensureWelcome(language) }),
     'tags.list': () => drafts.tags(),
     'search.query': ({ text, limit }) => search.query(text, limit),
+    'search.termStats': ({ terms }) => search.termStats(terms),
   }
 }

@@ -23,6 +23,7 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'drafts.ensureWelcome': { language: 'de' },
   'tags.list': {},
   'search.query': { text: 'über', limit: 5 },
+  'search.termStats': { terms: ['über', 'social media'] },
   'revisions.list': { draftId: 1 },
   'revisions.get': { id: 1 },
   'revisions.restore': { id: 1 },

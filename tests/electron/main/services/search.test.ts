@@ -199,3 +199,13 @@ describe('Snippets from chunks read like snippets of the whole draft', () => {
     expect(snippetRuns(hit!.snippet)).toEqual([{ text: 'Leuchtfeuer', hit: true }, { text: ' am Abend', hit: false }])
   })
 })
+
+describe('Search.termStats', () => {
+  it('counts the drafts per term from the index, umlauts folded, phrases and compounds as phrases', async () => {
+    const { search, drafts } = await library()
+    drafts.create({ title: 'Zweiter', doc: docFromParagraphs(['Noch einmal Social Media, und Öffentlichkeit.']) })
+    const stats = search.termStats(['social', 'social media', 'social-media', 'öffentlichkeit', 'augenhöhe', 'straße', 'nirgends', '–'])
+    expect(stats.documentCount).toBe(4)
+    expect(stats.documentFrequencies).toEqual([2, 2, 2, 1, 1, 1, 0, 0])
+  })
+})
