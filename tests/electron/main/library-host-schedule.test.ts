@@ -79,6 +79,7 @@ describe('a failed scheduled safety copy is remembered until one succeeds', () =
     expect(await status()).toEqual({ lastFailure: null, newestAt: clock() })
   })
 
+  // Needs a read-only file system that stops root too: a tmpfs remount, which only root on Linux may do.
   it.skipIf(!canMount)('the folder is read-only: "read-only"', async () => {
     const { backups, clock, timer, status } = await scheduledHost()
     mkdirSync(backups, { recursive: true })
