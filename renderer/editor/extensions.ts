@@ -5,6 +5,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { ALLOWED_IMAGE_TYPES, type Language } from '@shared/domain'
 import { PassageMark } from '../posts/passageMark'
 import { AssetImage } from './assetImage'
+import { EmptyBlockTyping } from './emptyBlockTyping'
 import { typographyFor } from './typography'
 
 /** Links may only point to the web or an e-mail address (no javascript:, file:, data: ...). */
@@ -67,6 +68,8 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     }),
     // Ties a passage to its saved posts; in the shared list so revision previews keep it too.
     PassageMark,
+    // The first character of an empty line goes in through ProseMirror, not the browser (see the file).
+    EmptyBlockTyping,
     // Focus mode dims every top-level block except the one holding the cursor.
     Focus.configure({ className: 'has-focus', mode: 'shallowest' }),
     Extension.create({

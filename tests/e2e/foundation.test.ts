@@ -120,8 +120,9 @@ describe('foundation: write, keep, find, trash, restore', () => {
     await expect.poll(() => page.locator('.ProseMirror').first().textContent()).toBe('First version.')
 
     await page.getByRole('button', { name: 'Version history' }).click()
-    const reasons = await page.getByRole('dialog', { name: 'Version history' }).locator('.revision-item').allTextContents()
-    expect(reasons.some((r) => r.includes('before a restore'))).toBe(true)
+    // The dialog loads its list after it opens: wait for the entry instead of reading at once.
+    const items = page.getByRole('dialog', { name: 'Version history' }).locator('.revision-item')
+    await expect.poll(async () => (await items.allTextContents()).some((r) => r.includes('before a restore'))).toBe(true)
   })
 })
 
