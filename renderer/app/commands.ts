@@ -1,5 +1,3 @@
-import { shortcutLabel } from './keys'
-
 export interface Command {
   id: string
   label: string
@@ -7,16 +5,6 @@ export interface Command {
   keywords?: string
   shortcut?: string
   run(): void
-}
-
-export const SHORTCUTS = {
-  palette: { mod: true, shift: true, key: 'P' },
-  newDraft: { mod: true, key: 'N' },
-  search: { mod: true, key: 'F' },
-} as const
-
-export function shortcutText(name: keyof typeof SHORTCUTS): string {
-  return shortcutLabel(SHORTCUTS[name])
 }
 
 /**

@@ -2,7 +2,7 @@ import { ArrowLeft, FilePlus2, Search, Trash2 } from 'lucide-react'
 import { useMemo, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DRAFT_STATUSES, type DraftId, type DraftSummary, type SearchHit } from '@shared/domain'
-import { shortcutLabel } from '../app/keys'
+import { useShortcutLabel } from '../app/keys'
 import { DraftList, type RowAction } from './DraftList'
 import { filterDrafts, statusCounts, tagCounts, type LibraryFilter, type StatusFilter } from './libraryModel'
 import { Snippet } from './Snippet'
@@ -35,6 +35,7 @@ export interface LibraryPaneProps {
 
 export function LibraryPane(props: LibraryPaneProps) {
   const { t, i18n } = useTranslation()
+  const shortcutLabel = useShortcutLabel()
   const { filter, active } = props
   const counts = useMemo(() => statusCounts(active ?? []), [active])
   const tags = useMemo(() => tagCounts(active ?? [], i18n.language), [active, i18n.language])
@@ -62,7 +63,7 @@ export function LibraryPane(props: LibraryPaneProps) {
             value={props.query}
             placeholder={t('library.searchPlaceholder')}
             aria-label={t('library.searchLabel')}
-            title={`${t('library.searchLabel')} (${shortcutLabel({ mod: true, key: 'F' })})`}
+            title={`${t('library.searchLabel')} (${shortcutLabel('search')})`}
             onChange={(e) => props.onQuery(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Escape' && props.query) {
@@ -77,7 +78,7 @@ export function LibraryPane(props: LibraryPaneProps) {
           type="button"
           className="button button-primary new-draft"
           onClick={props.onNew}
-          title={`${t('library.newDraft')} (${shortcutLabel({ mod: true, key: 'N' })})`}
+          title={`${t('library.newDraft')} (${shortcutLabel('newDraft')})`}
         >
           <FilePlus2 size={16} aria-hidden />
           <span>{t('library.newDraft')}</span>

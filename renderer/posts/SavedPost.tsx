@@ -149,7 +149,7 @@ function IconAction({
 }
 
 function PlanForm({ post, onDone, onState }: { post: Post; onDone(): void; onState(change: PostStateChange): Promise<boolean> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const today = localDate()
   const [day, setDay] = useState(post.plannedFor?.slice(0, 10) ?? today)
   const [time, setTime] = useState(post.plannedFor?.slice(11, 16) ?? '')
@@ -168,11 +168,11 @@ function PlanForm({ post, onDone, onState }: { post: Post; onDone(): void; onSta
       <div className="post-form-fields">
         <label className="field">
           <span>{t('posts.state.planDay')}</span>
-          <input type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
+          <input type="date" lang={i18n.language} value={day} required onChange={(e) => setDay(e.target.value)} />
         </label>
         <label className="field">
           <span>{t('posts.state.planTime')}</span>
-          <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+          <input type="time" lang={i18n.language} value={time} onChange={(e) => setTime(e.target.value)} />
         </label>
       </div>
       <div className="post-form-buttons">

@@ -3,9 +3,6 @@ import { Plugin, PluginKey } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { passageIdsAt } from './passageMark'
 
-/** Ctrl/Cmd+Shift+M: free in the app menus (Cmd+M minimizes on macOS; the shift keeps it apart). */
-export const MAKE_POSTS_SHORTCUT = { mod: true, shift: true, key: 'M' } as const
-
 /** What the posts feature does when the author acts in the text. */
 export interface PostsEditorHandlers {
   makePosts(): void

@@ -14,7 +14,7 @@ import {
 } from '@shared/domain'
 import { useApi } from '../api/context'
 import type { Command } from '../app/commands'
-import { hasMod, isMac, shortcutLabel } from '../app/keys'
+import { isShortcut, useShortcutLabel } from '../app/keys'
 import { useNotices } from '../app/notices'
 import type { SaveRegistry } from '../editor/saveRegistry'
 import { PaneSplitter } from '../app/PaneSplitter'
@@ -24,7 +24,7 @@ import { localDate } from './localDate'
 import { addPassageMark, passageCovering, passageIdsAt, removePassageMark, revealPassage } from './passageMark'
 import { PostsPane } from './PostsPane'
 import { PostsSettings } from './PostsSettings'
-import { MAKE_POSTS_SHORTCUT, postsEditorActions, type PostsEditorHandlers } from './postsEditorActions'
+import { postsEditorActions, type PostsEditorHandlers } from './postsEditorActions'
 import { suggestPosts, partsToSave, currentParts, type SuggestionGroup } from './suggestions'
 import './posts.css'
 
@@ -106,6 +106,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
   const { editor, draftId, draft, settings, onSettings, openDraft, focusMode, leaveFocusMode, registry } = input
   const api = useApi()
   const { t } = useTranslation()
+  const shortcutLabel = useShortcutLabel()
   const { notify } = useNotices()
   const open = settings.panes.postsOpen
   const [tab, setTab] = useState<PostsTab>('draft')
@@ -445,7 +446,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
   // Ctrl/Cmd+Shift+M anywhere in the window.
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (hasMod(e) && e.shiftKey && !e.altKey && e.key.toLowerCase() === MAKE_POSTS_SHORTCUT.key.toLowerCase()) {
+      if (isShortcut(e, 'makePosts')) {
         e.preventDefault()
         handlers.current.makePosts()
       }
@@ -454,7 +455,7 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [])
 
-  const shortcut = shortcutLabel(MAKE_POSTS_SHORTCUT)
+  const shortcut = shortcutLabel('makePosts')
   const commands: Command[] = [
     { id: 'make-posts', label: t('posts.commands.makePosts'), keywords: 'posts social', shortcut, run: () => void makePosts() },
     {
@@ -506,14 +507,14 @@ export function usePostsFeature(input: PostsFeatureInput): PostsFeature {
               {
                 id: 'copy',
                 label: t('posts.contextMenu.copy'),
-                shortcut: isMac() ? '⌘C' : 'Ctrl+C',
+                shortcut: shortcutLabel('copy'),
                 run: () => {
                   const ed = latest.current.shown?.editor
                   if (!ed) return
                   const { from, to } = ed.state.selection
                   const text = getTextBetween(ed.state.doc, { from, to }, { blockSeparator: '\n\n', textSerializers: getTextSerializersFromSchema(ed.schema) })
                   copyText(text).catch((error: Error) =>
-                    notify('error', t('posts.actions.copyFailed', { reason: error.message, shortcut: isMac() ? '⌘C' : 'Ctrl+C' })),
+                    notify('error', t('posts.actions.copyFailed', { reason: error.message, shortcut: shortcutLabel('copy') })),
                   )
                 },
               },
