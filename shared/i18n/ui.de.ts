@@ -68,6 +68,7 @@ export const uiDe: UiStrings = {
     noResults: 'Kein Entwurf enthält das. Versuch es mit weniger oder kürzeren Wörtern.',
     searchFailed: 'Die Suche ist gerade nicht verfügbar. Deine Entwürfe sind unverändert; versuch es gleich noch einmal.',
     resultsLabel: 'Suchergebnisse',
+    resultCount_zero: 'Keine Entwürfe gefunden',
     resultCount_one: 'Ein Entwurf gefunden',
     resultCount_other: '{{count}} Entwürfe gefunden',
     duplicated: 'Entwurf dupliziert.',

@@ -71,6 +71,7 @@ export const uiEn = {
     noResults: 'No draft contains that. Try fewer or shorter words.',
     searchFailed: 'Search is not available right now. Your drafts are untouched; try again in a moment.',
     resultsLabel: 'Search results',
+    resultCount_zero: 'No drafts found',
     resultCount_one: 'One draft found',
     resultCount_other: '{{count}} drafts found',
     duplicated: 'Draft duplicated.',
