@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isWebUrl, type Post, type PostStateChange } from '@shared/domain'
 import type { PlatformSettings } from '@shared/platforms'
+import { focusWhenShown } from './keepFocus'
 import { formatPlanned, formatTimestamp, localDate } from './localDate'
 import { CopyOpenButtons, CopyPartButton } from './PostActions'
 import { PostCard } from './PostCard'
@@ -35,6 +36,12 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
   const { t, i18n } = useTranslation()
   const [parts, setParts] = useState(post.parts)
   const [form, setForm] = useState<Form>(null)
+  const card = useRef<HTMLDivElement>(null)
+  // A form closed: focus goes back to the button that opened it, or the first one left.
+  const closeForm = () => {
+    setForm(null)
+    focusWhenShown(() => card.current?.querySelector<HTMLElement>('[data-plan-button]') ?? card.current?.querySelector<HTMLElement>('.post-actions-row button'))
+  }
   const latest = useRef({ post, onTextFlush })
   latest.current = { post, onTextFlush }
   const flush = () => latest.current.onTextFlush(latest.current.post)
@@ -58,7 +65,7 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
     )
 
   return (
-    <div className={`saved-post is-${post.state}`} data-post-id={post.id}>
+    <div ref={card} className={`saved-post is-${post.state}`} data-post-id={post.id}>
       <PostCard
         platform={post.platform}
         parts={parts}
@@ -88,15 +95,17 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
             </div>
             <div className="post-actions-row">
               {post.state !== 'posted' && (
-                <button type="button" className="button button-small" aria-expanded={form === 'plan'} onClick={() => setForm(form === 'plan' ? null : 'plan')}>
+                <button type="button" className="button button-small" data-plan-button aria-expanded={form === 'plan'} onClick={() => setForm(form === 'plan' ? null : 'plan')}>
                   <CalendarClock size={14} aria-hidden />
                   {t('posts.state.plan')}
                 </button>
               )}
-              <button type="button" className="button button-small" aria-expanded={form === 'posted'} onClick={() => setForm(form === 'posted' ? null : 'posted')}>
-                <CheckCircle2 size={14} aria-hidden />
-                {t('posts.state.markPosted')}
-              </button>
+              {post.state !== 'posted' && (
+                <button type="button" className="button button-small" aria-expanded={form === 'posted'} onClick={() => setForm(form === 'posted' ? null : 'posted')}>
+                  <CheckCircle2 size={14} aria-hidden />
+                  {t('posts.state.markPosted')}
+                </button>
+              )}
               <span className="spacer" />
               {post.state !== 'draft' && (
                 <IconAction icon={RotateCcw} label={t('posts.state.backToDraft')} onClick={() => void onState({ id: post.id, state: 'draft' })} />
@@ -106,8 +115,8 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
                 <IconAction icon={Trash2} label={t('posts.actions.delete')} danger expanded={form === 'delete'} onClick={() => setForm(form === 'delete' ? null : 'delete')} />
               )}
             </div>
-            {form === 'plan' && <PlanForm post={post} onDone={() => setForm(null)} onState={onState} />}
-            {form === 'posted' && <PostedForm post={post} onDone={() => setForm(null)} onState={onState} />}
+            {form === 'plan' && <PlanForm post={post} onDone={closeForm} onState={onState} />}
+            {form === 'posted' && <PostedForm post={post} onDone={closeForm} onState={onState} />}
             {form === 'delete' && onDelete && (
               <div className="post-form" role="group" aria-label={t('posts.actions.deleteConfirm')}>
                 <p>{t('posts.actions.deleteConfirm')}</p>
