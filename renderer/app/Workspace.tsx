@@ -403,6 +403,8 @@ export function Workspace({
             onRestore={(d) => void actions.restore(d)}
             onDeleteForever={actions.deleteForever}
             onEmptyTrash={actions.emptyTrash}
+            onToday={() => posts.commands.find((c) => c.id === 'posts-today')?.run()}
+            onSettings={() => setModal({ kind: 'settings' })}
             now={now}
           />
           <PaneSplitter

@@ -1,4 +1,4 @@
-import { ArrowLeft, FilePlus2, Search, Trash2 } from 'lucide-react'
+import { ArrowLeft, CalendarCheck, FilePlus2, Search, Settings, Trash2 } from 'lucide-react'
 import { useMemo, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DRAFT_STATUSES, type DraftId, type DraftSummary, type SearchHit } from '@shared/domain'
@@ -30,6 +30,9 @@ export interface LibraryPaneProps {
   onRestore(draft: DraftSummary): void
   onDeleteForever(draft: DraftSummary): void
   onEmptyTrash(): void
+  /** The daily routine: the posts planned for today. */
+  onToday(): void
+  onSettings(): void
   now: number
 }
 
@@ -142,9 +145,16 @@ export function LibraryPane(props: LibraryPaneProps) {
             />
           )}
           <div className="library-bottom">
+            <button type="button" className="button button-quiet" onClick={props.onToday}>
+              <CalendarCheck size={16} aria-hidden />
+              <span>{t('library.today')}</span>
+            </button>
             <button type="button" className="button button-quiet" onClick={() => props.onView('trash')}>
               <Trash2 size={16} aria-hidden />
               <span>{t('library.trash')}</span>
+            </button>
+            <button type="button" className="icon-button library-settings" aria-label={t('library.settings')} title={t('library.settings')} onClick={props.onSettings}>
+              <Settings size={16} aria-hidden />
             </button>
           </div>
         </>

@@ -56,6 +56,8 @@ export const uiDe: UiStrings = {
     deleteForeverTitle: 'Diesen Entwurf endgültig löschen?',
     deleteForeverMessage: '„{{title}}“ und alle seine Versionen sind danach für immer weg. Das lässt sich nicht rückgängig machen.',
     trash: 'Papierkorb',
+    today: 'Heute',
+    settings: 'Einstellungen',
     backToLibrary: 'Zurück zur Bibliothek',
     emptyTrash: 'Der Papierkorb ist leer. Entwürfe, die du hierher verschiebst, kannst du wiederherstellen, bis du sie endgültig löschst.',
     emptyTrashAction: 'Papierkorb leeren',

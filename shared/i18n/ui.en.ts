@@ -59,6 +59,8 @@ export const uiEn = {
     deleteForeverTitle: 'Delete this draft forever?',
     deleteForeverMessage: '“{{title}}” and all its versions will be gone for good. This cannot be undone.',
     trash: 'Trash',
+    today: 'Today',
+    settings: 'Settings',
     backToLibrary: 'Back to the library',
     emptyTrash: 'The trash is empty. Drafts you move here can be restored until you delete them for good.',
     emptyTrashAction: 'Empty trash',
