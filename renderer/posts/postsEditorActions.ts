@@ -45,7 +45,10 @@ export function postsEditorActions(handlers: { readonly current: PostsEditorHand
           key,
           props: {
             handleClick(view, pos, event) {
-              if (event.button !== 0 || !view.state.selection.empty) return false
+              // The state still holds the selection from before this click (often the passage
+              // itself, just made posts from), so it says nothing about this click; a
+              // shift-click extends a selection and is left alone.
+              if (event.button !== 0 || event.shiftKey) return false
               const ids = passageIdsAt(view.state.doc, pos)
               if (ids.length > 0) handlers.current.openPassage(ids[ids.length - 1]!)
               return false

@@ -123,4 +123,25 @@ describe('workspace with the posts pane open', () => {
       expect(overflow).toBeLessThanOrEqual(0)
     })
   }
+
+  it('making posts for another passage scrolls the pane to its new cards', async () => {
+    const page = await open({ language: 'de', viewport: { width: 1280, height: 800 } })
+    const paragraphs = page.locator('.ProseMirror p')
+    await paragraphs.nth(0).click({ clickCount: 3 })
+    await page.keyboard.press('Control+Shift+M')
+    const body = page.locator('.posts-body')
+    await body.getByRole('region', { name: 'Vorschlag für Instagram' }).waitFor()
+    await body.evaluate((el) => (el.scrollTop = el.scrollHeight))
+    expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(200)
+
+    await paragraphs.nth(2).click({ clickCount: 3 })
+    await page.keyboard.press('Control+Shift+M')
+    await expect.poll(() => body.locator('.passage-block blockquote').textContent()).toContain('Morgens ist die Welt')
+    const first = body.getByRole('region', { name: 'Vorschlag für X' })
+    await first.waitFor()
+    const [card, pane] = [await box(first), await box(body)]
+    expect(card.y).toBeGreaterThanOrEqual(pane.y)
+    expect(card.y).toBeLessThan(pane.y + pane.height)
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-posts-second-passage-light-de-1280.png') })
+  })
 })

@@ -3,6 +3,7 @@ import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { docFromParagraphs, type DraftId } from '@shared/domain'
 import { App } from '../../../renderer/app/App'
+import { passageRanges } from '../../../renderer/posts/passageMark'
 import { testBackend, type TestBackend } from '../support/backend'
 import { editorIn } from '../support/editor'
 import { buttonByText, byLabel, click, render, type Rendered, typeInto, waitFor } from '../support/render'
@@ -76,5 +77,23 @@ describe('posts pane: focus and state', () => {
     expect([...saved.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Als gepostet markieren…')
     const { posts } = await backend.api.invoke('posts.listForDraft', { draftId })
     expect(posts[0]?.state).toBe('posted')
+  })
+
+  it('a passage highlight opens on the first click, even while the text is still selected', async () => {
+    const { root, editor } = await boot()
+    const panel = await makePosts(root, editor)
+    await click(buttonByText(panel.querySelector<HTMLElement>('[aria-label="Vorschlag für X"]')!, 'Speichern'))
+    await waitFor(() => panel.querySelector('.saved-post'), 4000, 'saved post')
+    await click(buttonByText(panel, 'Alle Posts dieses Entwurfs'))
+    await waitFor(() => panel.textContent?.includes('Posts dieses Entwurfs'), 4000, 'overview')
+    // The passage is still selected from making posts; ProseMirror calls handleClick before the
+    // click moves the selection.
+    const { passages } = await backend.api.invoke('posts.listForDraft', { draftId })
+    const range = passageRanges(editor.state.doc, passages[0]!.id)[0]!
+    act(() => void editor.commands.setTextSelection({ from: range.from, to: range.to }))
+    await act(async () => {
+      editor.view.someProp('handleClick', (f) => f(editor.view, range.from + 3, new MouseEvent('click', { button: 0 })))
+    })
+    await waitFor(() => panel.querySelector('.passage-block blockquote')?.textContent === FIRST, 2000, 'passage view after one click')
   })
 })
