@@ -134,7 +134,7 @@ describe('workspace with the posts pane open', () => {
     await body.evaluate((el) => (el.scrollTop = el.scrollHeight))
     expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(200)
 
-    await paragraphs.nth(2).click({ clickCount: 3 })
+    await paragraphs.nth(1).click({ clickCount: 3 })
     await page.keyboard.press('Control+Shift+M')
     await expect.poll(() => body.locator('.passage-block blockquote').textContent()).toContain('Morgens ist die Welt')
     const first = body.getByRole('region', { name: 'Vorschlag für X' })
@@ -143,5 +143,24 @@ describe('workspace with the posts pane open', () => {
     expect(card.y).toBeGreaterThanOrEqual(pane.y)
     expect(card.y).toBeLessThan(pane.y + pane.height)
     await page.screenshot({ path: join(SCREENSHOTS, 'workspace-posts-second-passage-light-de-1280.png') })
+  })
+
+  it('dialogs are native and modal: the background is inert until Esc closes them', async () => {
+    const page = await open({ language: 'en', viewport: { width: 1280, height: 800 } })
+    const settingsButton = page.locator('.library-bottom').getByRole('button', { name: 'Settings' })
+    await settingsButton.click()
+    const dialog = page.getByRole('dialog', { name: 'Settings' })
+    await dialog.waitFor()
+    expect(await dialog.evaluate((el) => el.tagName === 'DIALOG' && el.matches(':modal'))).toBe(true)
+    // Inert: the background can take neither focus nor clicks.
+    const newDraft = page.getByRole('button', { name: 'New draft' })
+    await newDraft.evaluate((el) => (el as HTMLElement).focus())
+    expect(await newDraft.evaluate((el) => document.activeElement === el)).toBe(false)
+    expect(await isOnTop(page, newDraft)).toBe(false)
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-settings-dialog-light-en-1280.png') })
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    // Focus went back to the button that opened it.
+    expect(await settingsButton.evaluate((el) => document.activeElement === el)).toBe(true)
   })
 })
