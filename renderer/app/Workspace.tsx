@@ -3,7 +3,7 @@ import { PanelLeftOpen } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppCommand } from '@shared/ipc'
-import type { Draft, DraftId, DraftSummary, Language, Settings, SettingsPatch } from '@shared/domain'
+import { DRAFT_PREVIEW_CHARS, type Draft, type DraftId, type DraftSummary, type Language, type Settings, type SettingsPatch } from '@shared/domain'
 import { countWords, docToPlainText } from '@shared/text/words'
 import { useApi } from '../api/context'
 import { EditorPane } from '../editor/EditorPane'
@@ -68,7 +68,10 @@ export function Workspace({
   const registry = useMemo(
     () =>
       new SaveRegistry(api, {
-        onBodySaved: (id, updatedAt, doc) => libraryRef.current.touched(id, updatedAt, countWords(docToPlainText(doc))),
+        onBodySaved: (id, updatedAt, doc) => {
+          const text = docToPlainText(doc)
+          libraryRef.current.touched(id, updatedAt, countWords(text), text.slice(0, DRAFT_PREVIEW_CHARS))
+        },
         onTitleSaved: (summary) => libraryRef.current.apply(summary),
       }),
     [api],
