@@ -34,6 +34,14 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true })
   dataDir = mkdtempSync(join(tmpdir(), 'longhand-workspace-'))
   bridge = await startBridgeProcess(dataDir)
+  // An older draft with a long title: the library shows two lines of it and a line of its text.
+  await bridge.call('drafts.create', {
+    title: 'Datenschutzgrundverordnung und Newsletter: was Autorinnen und Autoren wirklich wissen müssen, bevor sie anfangen',
+    language: 'de',
+    status: 'idea',
+    tags: ['Recht'],
+    doc: { type: 'doc', content: [{ type: 'paragraph', content: text('Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz — ein Wort, das nicht umbrechen will, und danach noch ein ganzer Satz.') }] },
+  })
   const draft = await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de', status: 'draft', tags: ['Routine'], doc: DOC })
   void draft
 })
