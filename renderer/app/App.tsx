@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Draft, Settings, SettingsPatch } from '@shared/domain'
+import { applySettingsPatch, type Draft, type Settings, type SettingsPatch } from '@shared/domain'
 import { useApi } from '../api/context'
 import { resolveUiLanguage } from '../i18n/i18n'
-import { mergeSettings } from '../settings/mergeSettings'
 import { loadBoot } from './boot'
 import { NoticeProvider, useNotices } from './notices'
 import { RecoveryNotice } from './RecoveryNotice'
@@ -50,7 +49,7 @@ function SettingsGate(props: Extensions) {
   const update = useCallback(
     (patch: SettingsPatch) => {
       // Show the change at once; the backend's answer is the truth afterwards.
-      setSettings((s) => s && mergeSettings(s, patch))
+      setSettings((s) => s && applySettingsPatch(s, patch))
       api.invoke('settings.update', { patch }).then(setSettings, (e: Error) =>
         notify('error', t('settings.saveFailed', { reason: e.message })),
       )

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next'
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
 /**
- * A modal dialog: labelled by its title, Esc closes it, Tab stays inside, and focus returns
- * to where it was when it closes. (A div rather than <dialog>: showModal() is missing in
- * jsdom, where the component tests run.)
+ * A modal dialog on the native <dialog>, opened with showModal(): the browser makes everything
+ * else inert (no clicks, no focus, hidden from assistive technology) and puts the dialog in the
+ * top layer. Labelled by its title; Esc (the dialog's "cancel") and a click on the backdrop
+ * close it; focus returns to where it was when it closes.
  */
 export function Dialog({
   title,
@@ -27,59 +28,55 @@ export function Dialog({
 }) {
   const { t } = useTranslation()
   const titleId = useId()
-  const ref = useRef<HTMLDivElement>(null)
+  const ref = useRef<HTMLDialogElement>(null)
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
-    const root = ref.current
-    const first = (initialFocus && root?.querySelector<HTMLElement>(initialFocus)) || root?.querySelector<HTMLElement>(FOCUSABLE)
+    const dialog = ref.current
+    if (!dialog) return
+    if (!dialog.open) dialog.showModal()
+    const first = (initialFocus && dialog.querySelector<HTMLElement>(initialFocus)) || dialog.querySelector<HTMLElement>(FOCUSABLE)
     first?.focus()
-    return () => previous?.focus?.()
-    // Focus is moved once per opening, not on every re-render.
+    return () => {
+      if (dialog.open) dialog.close()
+      previous?.focus?.()
+    }
+    // Opened and focused once per mount, not on every re-render.
   }, [])
 
-  function onKeyDown(event: React.KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.stopPropagation()
-      onCloseRef.current()
-      return
-    }
-    if (event.key !== 'Tab' || !ref.current) return
-    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
-    const first = items[0]
-    const last = items[items.length - 1]
-    if (!first || !last) return
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
-
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={ref}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className={['dialog', className].filter(Boolean).join(' ')}
-        onKeyDown={onKeyDown}
-      >
-        <header className="dialog-header">
-          <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
-            <X size={18} aria-hidden />
-          </button>
-        </header>
-        <div className="dialog-body">{children}</div>
-        {footer && <footer className="dialog-footer">{footer}</footer>}
-      </div>
-    </div>
+    <dialog
+      ref={ref}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      className={['dialog', className].filter(Boolean).join(' ')}
+      onCancel={(e) => {
+        // Any other close request of the platform: React decides when the dialog goes (it unmounts it).
+        e.preventDefault()
+        onCloseRef.current()
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return
+        // Closed here rather than by the browser, and not seen by the window's own Esc (focus mode).
+        e.preventDefault()
+        e.stopPropagation()
+        onCloseRef.current()
+      }}
+      // A press on the backdrop lands on the <dialog> itself, outside its content box.
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
+      <header className="dialog-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+          <X size={18} aria-hidden />
+        </button>
+      </header>
+      <div className="dialog-body">{children}</div>
+      {footer && <footer className="dialog-footer">{footer}</footer>}
+    </dialog>
   )
 }
 

@@ -3,7 +3,7 @@ import { PanelLeftOpen } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppCommand } from '@shared/ipc'
-import type { Draft, DraftId, DraftSummary, Language, Settings, SettingsPatch } from '@shared/domain'
+import { DRAFT_PREVIEW_CHARS, type Draft, type DraftId, type DraftSummary, type Language, type Settings, type SettingsPatch } from '@shared/domain'
 import { countWords, docToPlainText } from '@shared/text/words'
 import { useApi } from '../api/context'
 import { EditorPane } from '../editor/EditorPane'
@@ -18,9 +18,9 @@ import { SettingsDialog } from '../settings/SettingsDialog'
 import { useTransfer } from '../transfer/useTransfer'
 import { rememberOpenDraft } from './boot'
 import { CommandPalette } from './CommandPalette'
-import { type Command, SHORTCUTS, shortcutText } from './commands'
+import { type Command } from './commands'
 import { ConfirmDialog } from './Dialog'
-import { hasMod } from './keys'
+import { isShortcut, useShortcutLabel } from './keys'
 import { useNotices } from './notices'
 import { PaneSplitter } from './PaneSplitter'
 import { usePostsFeature } from '../posts/usePostsFeature'
@@ -61,6 +61,7 @@ export function Workspace({
 }: WorkspaceProps) {
   const api = useApi()
   const { t } = useTranslation()
+  const shortcutLabel = useShortcutLabel()
   const { notify } = useNotices()
   const library = useLibrary(api)
   const libraryRef = useRef(library)
@@ -69,7 +70,10 @@ export function Workspace({
   const registry = useMemo(
     () =>
       new SaveRegistry(api, {
-        onBodySaved: (id, updatedAt, doc) => libraryRef.current.touched(id, updatedAt, countWords(docToPlainText(doc))),
+        onBodySaved: (id, updatedAt, doc) => {
+          const text = docToPlainText(doc)
+          libraryRef.current.touched(id, updatedAt, countWords(text), text.slice(0, DRAFT_PREVIEW_CHARS))
+        },
         onTitleSaved: (summary) => libraryRef.current.apply(summary),
       }),
     [api],
@@ -278,8 +282,8 @@ export function Workspace({
   )
 
   const commands: Command[] = [
-    { id: 'new-draft', label: t('commands.newDraft'), shortcut: shortcutText('newDraft'), run: () => void newDraft() },
-    { id: 'search', label: t('commands.search'), shortcut: shortcutText('search'), run: focusSearch },
+    { id: 'new-draft', label: t('commands.newDraft'), shortcut: shortcutLabel('newDraft'), run: () => void newDraft() },
+    { id: 'search', label: t('commands.search'), shortcut: shortcutLabel('search'), run: focusSearch },
     { id: 'focus', label: focusMode ? t('commands.leaveFocusMode') : t('commands.focusMode'), run: () => setFocusMode((f) => !f) },
     { id: 'library', label: libraryOpen ? t('commands.hideLibrary') : t('commands.showLibrary'), run: toggleLibrary },
     { id: 'outline', label: outlineOpen ? t('commands.hideOutline') : t('commands.showOutline'), run: () => setOutlineOpen((o) => !o) },
@@ -311,14 +315,13 @@ export function Workspace({
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const h = handlers.current
-      const key = e.key.toLowerCase()
-      if (hasMod(e) && e.shiftKey && key === SHORTCUTS.palette.key.toLowerCase()) {
+      if (isShortcut(e, 'palette')) {
         e.preventDefault()
         h.setModal((m) => (m?.kind === 'palette' ? null : { kind: 'palette' }))
-      } else if (hasMod(e) && !e.shiftKey && !e.altKey && key === SHORTCUTS.newDraft.key.toLowerCase()) {
+      } else if (isShortcut(e, 'newDraft')) {
         e.preventDefault()
         void h.newDraft()
-      } else if (hasMod(e) && !e.shiftKey && !e.altKey && key === SHORTCUTS.search.key.toLowerCase()) {
+      } else if (isShortcut(e, 'search')) {
         e.preventDefault()
         h.focusSearch()
       } else if (e.key === 'Escape' && h.focusMode && !h.modal) {
@@ -412,6 +415,8 @@ export function Workspace({
             onRestore={(d) => void actions.restore(d)}
             onDeleteForever={actions.deleteForever}
             onEmptyTrash={actions.emptyTrash}
+            onToday={() => posts.commands.find((c) => c.id === 'posts-today')?.run()}
+            onSettings={() => setModal({ kind: 'settings' })}
             now={now}
           />
           <PaneSplitter

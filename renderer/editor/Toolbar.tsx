@@ -22,8 +22,8 @@ import {
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ALLOWED_IMAGE_TYPES } from '@shared/domain'
-import { shortcutLabel } from '../app/keys'
-import { MAKE_POSTS_SHORTCUT } from '../posts/postsEditorActions'
+import type { ShortcutName } from '@shared/keymap'
+import { useShortcutLabel } from '../app/keys'
 
 interface ToolbarProps {
   editor: Editor
@@ -42,6 +42,7 @@ interface ToolbarProps {
 export function Toolbar({ editor, outlineOpen, onToggleOutline, onLink, onImages, onFocusMode, onHistory }: ToolbarProps) {
   const { t } = useTranslation()
   const fileInput = useRef<HTMLInputElement>(null)
+  const shortcutLabel = useShortcutLabel()
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -63,14 +64,14 @@ export function Toolbar({ editor, outlineOpen, onToggleOutline, onLink, onImages
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="toolbar-group">
-        <ToolButton icon={Undo2} label={t('toolbar.undo')} keys={{ mod: true, key: 'Z' }} disabled={!state.canUndo} onClick={run((c) => c.undo())} />
-        <ToolButton icon={Redo2} label={t('toolbar.redo')} keys={{ mod: true, shift: true, key: 'Z' }} disabled={!state.canRedo} onClick={run((c) => c.redo())} />
+        <ToolButton icon={Undo2} label={t('toolbar.undo')} keys="undo" disabled={!state.canUndo} onClick={run((c) => c.undo())} />
+        <ToolButton icon={Redo2} label={t('toolbar.redo')} keys="redo" disabled={!state.canRedo} onClick={run((c) => c.redo())} />
       </div>
       <div className="toolbar-group">
-        <ToolButton icon={Bold} label={t('toolbar.bold')} keys={{ mod: true, key: 'B' }} pressed={state.bold} onClick={run((c) => c.toggleBold())} />
-        <ToolButton icon={Italic} label={t('toolbar.italic')} keys={{ mod: true, key: 'I' }} pressed={state.italic} onClick={run((c) => c.toggleItalic())} />
-        <ToolButton icon={Underline} label={t('toolbar.underline')} keys={{ mod: true, key: 'U' }} pressed={state.underline} onClick={run((c) => c.toggleUnderline())} />
-        <ToolButton icon={Link2} label={t('toolbar.link')} keys={{ mod: true, key: 'K' }} pressed={state.link} onClick={onLink} />
+        <ToolButton icon={Bold} label={t('toolbar.bold')} keys="bold" pressed={state.bold} onClick={run((c) => c.toggleBold())} />
+        <ToolButton icon={Italic} label={t('toolbar.italic')} keys="italic" pressed={state.italic} onClick={run((c) => c.toggleItalic())} />
+        <ToolButton icon={Underline} label={t('toolbar.underline')} keys="underline" pressed={state.underline} onClick={run((c) => c.toggleUnderline())} />
+        <ToolButton icon={Link2} label={t('toolbar.link')} keys="link" pressed={state.link} onClick={onLink} />
       </div>
       <div className="toolbar-group">
         <ToolButton icon={Heading2} label={t('toolbar.heading2')} pressed={state.h2} onClick={run((c) => c.toggleHeading({ level: 2 }))} />
@@ -99,7 +100,7 @@ export function Toolbar({ editor, outlineOpen, onToggleOutline, onLink, onImages
           <button
             type="button"
             className="button button-quiet make-posts-button"
-            title={t('posts.makePostsHint', { shortcut: shortcutLabel(MAKE_POSTS_SHORTCUT) })}
+            title={t('posts.makePostsHint', { shortcut: shortcutLabel('makePosts') })}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor.commands.makePosts()}
           >
@@ -125,11 +126,12 @@ function ToolButton({
 }: {
   icon: LucideIcon
   label: string
-  keys?: { mod?: boolean; shift?: boolean; key: string }
+  keys?: ShortcutName
   pressed?: boolean
   disabled?: boolean
   onClick(): void
 }) {
+  const shortcutLabel = useShortcutLabel()
   const hint = keys ? `${label} (${shortcutLabel(keys)})` : label
   return (
     <button

@@ -3,6 +3,7 @@ import FileHandler from '@tiptap/extension-file-handler'
 import { Focus, Placeholder } from '@tiptap/extensions'
 import StarterKit from '@tiptap/starter-kit'
 import { ALLOWED_IMAGE_TYPES, type Language } from '@shared/domain'
+import { KEYMAP, toTiptapKey } from '@shared/keymap'
 import { PassageMark } from '../posts/passageMark'
 import { AssetImage } from './assetImage'
 import { EmptyBlockTyping } from './emptyBlockTyping'
@@ -76,7 +77,7 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
       name: 'longhandShortcuts',
       addKeyboardShortcuts() {
         return {
-          'Mod-k': () => {
+          [toTiptapKey(KEYMAP.link)]: () => {
             options.onLinkShortcut?.()
             return Boolean(options.onLinkShortcut)
           },

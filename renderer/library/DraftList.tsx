@@ -6,7 +6,7 @@ import type { DraftId, DraftSummary } from '@shared/domain'
 import { formatDateTime, formatLastEdited } from './lastEdited'
 
 /** Every row has the same height, so the visible slice follows from scrollTop alone. */
-export const ROW_HEIGHT = 60
+export const ROW_HEIGHT = 92
 const OVERSCAN = 8
 
 export interface RowAction {
@@ -151,6 +151,11 @@ function DraftRow({
         <span className={`draft-row-title${draft.title.trim() ? '' : ' is-untitled'}`} lang={draft.language}>
           {title}
         </span>
+        {draft.preview.trim() && (
+          <span className="draft-row-preview" lang={draft.language}>
+            {draft.preview}
+          </span>
+        )}
         <span className="draft-row-meta">
           <span className={`status-badge status-${draft.status}`}>{t(`status.${draft.status}`)}</span>
           <time dateTime={new Date(edited).toISOString()} title={formatDateTime(edited, i18n.language)}>

@@ -1,8 +1,8 @@
-import { ArrowLeft, FilePlus2, Search, Trash2 } from 'lucide-react'
+import { ArrowLeft, CalendarCheck, FilePlus2, Search, Settings, Trash2 } from 'lucide-react'
 import { useMemo, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DRAFT_STATUSES, type DraftId, type DraftSummary, type SearchHit } from '@shared/domain'
-import { shortcutLabel } from '../app/keys'
+import { useShortcutLabel } from '../app/keys'
 import { DraftList, type RowAction } from './DraftList'
 import { filterDrafts, statusCounts, tagCounts, type LibraryFilter, type StatusFilter } from './libraryModel'
 import { Snippet } from './Snippet'
@@ -30,11 +30,15 @@ export interface LibraryPaneProps {
   onRestore(draft: DraftSummary): void
   onDeleteForever(draft: DraftSummary): void
   onEmptyTrash(): void
+  /** The daily routine: the posts planned for today. */
+  onToday(): void
+  onSettings(): void
   now: number
 }
 
 export function LibraryPane(props: LibraryPaneProps) {
   const { t, i18n } = useTranslation()
+  const shortcutLabel = useShortcutLabel()
   const { filter, active } = props
   const counts = useMemo(() => statusCounts(active ?? []), [active])
   const tags = useMemo(() => tagCounts(active ?? [], i18n.language), [active, i18n.language])
@@ -62,7 +66,7 @@ export function LibraryPane(props: LibraryPaneProps) {
             value={props.query}
             placeholder={t('library.searchPlaceholder')}
             aria-label={t('library.searchLabel')}
-            title={`${t('library.searchLabel')} (${shortcutLabel({ mod: true, key: 'F' })})`}
+            title={`${t('library.searchLabel')} (${shortcutLabel('search')})`}
             onChange={(e) => props.onQuery(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Escape' && props.query) {
@@ -77,7 +81,7 @@ export function LibraryPane(props: LibraryPaneProps) {
           type="button"
           className="button button-primary new-draft"
           onClick={props.onNew}
-          title={`${t('library.newDraft')} (${shortcutLabel({ mod: true, key: 'N' })})`}
+          title={`${t('library.newDraft')} (${shortcutLabel('newDraft')})`}
         >
           <FilePlus2 size={16} aria-hidden />
           <span>{t('library.newDraft')}</span>
@@ -141,9 +145,16 @@ export function LibraryPane(props: LibraryPaneProps) {
             />
           )}
           <div className="library-bottom">
+            <button type="button" className="button button-quiet" onClick={props.onToday}>
+              <CalendarCheck size={16} aria-hidden />
+              <span>{t('library.today')}</span>
+            </button>
             <button type="button" className="button button-quiet" onClick={() => props.onView('trash')}>
               <Trash2 size={16} aria-hidden />
               <span>{t('library.trash')}</span>
+            </button>
+            <button type="button" className="icon-button library-settings" aria-label={t('library.settings')} title={t('library.settings')} onClick={props.onSettings}>
+              <Settings size={16} aria-hidden />
             </button>
           </div>
         </>

@@ -13,7 +13,7 @@ export interface Library {
   /** A summary came back from the backend (meta change, restore, ...). */
   apply(summary: DraftSummary): void
   /** A body save finished: refresh "last edited" and the word count without reloading the list. */
-  touched(id: DraftId, updatedAt: number, wordCount: number): void
+  touched(id: DraftId, updatedAt: number, wordCount: number, preview: string): void
   create(language: Language): Promise<DraftSummary>
   duplicate(id: DraftId): Promise<DraftSummary>
   moveToTrash(id: DraftId): Promise<DraftSummary>
@@ -33,10 +33,10 @@ export function useLibrary(api: Api): Library {
     setTrash((list) => list && (inTrash ? upsertSummary(list, summary) : removeSummary(list, summary.id)))
   }, [])
 
-  const touched = useCallback((id: DraftId, updatedAt: number, wordCount: number) => {
+  const touched = useCallback((id: DraftId, updatedAt: number, wordCount: number, preview: string) => {
     setActive(
       (list) =>
-        list && list.map((d) => (d.id === id ? { ...d, updatedAt, wordCount } : d)).sort(byLastEdited),
+        list && list.map((d) => (d.id === id ? { ...d, updatedAt, wordCount, preview } : d)).sort(byLastEdited),
     )
   }, [])
 

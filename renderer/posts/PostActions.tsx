@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { profileOf, type PlatformId, type PlatformSettings } from '@shared/platforms'
 import { useApi } from '../api/context'
 import { useNotices } from '../app/notices'
-import { isMac } from '../app/keys'
+import { useShortcutLabel } from '../app/keys'
 import { copyText, joinParts } from './clipboard'
 import { canOpen, openInPlatform } from './openCompose'
 
@@ -13,6 +13,7 @@ const COPIED_VISIBLE_MS = 2000
 /** "Copy" and "Open in <platform>" for a post; the caller adds its own buttons after them. */
 export function CopyOpenButtons({ platform, parts, settings }: { platform: PlatformId; parts: string[]; settings: PlatformSettings }) {
   const { t } = useTranslation()
+  const shortcutLabel = useShortcutLabel()
   const api = useApi()
   const { notify } = useNotices()
   const name = profileOf(platform).name
@@ -31,7 +32,7 @@ export function CopyOpenButtons({ platform, parts, settings }: { platform: Platf
       clearTimeout(timer.current)
       timer.current = setTimeout(() => setCopied(false), COPIED_VISIBLE_MS)
     } catch (error) {
-      notify('error', t('posts.actions.copyFailed', { reason: (error as Error).message, shortcut: isMac() ? '⌘C' : 'Ctrl+C' }))
+      notify('error', t('posts.actions.copyFailed', { reason: (error as Error).message, shortcut: shortcutLabel('copy') }))
     }
   }
 
@@ -76,6 +77,7 @@ export function CopyOpenButtons({ platform, parts, settings }: { platform: Platf
 /** Copies one part of a thread (posting a thread is one part at a time). */
 export function CopyPartButton({ text, index }: { text: string; index: number }) {
   const { t } = useTranslation()
+  const shortcutLabel = useShortcutLabel()
   const { notify } = useNotices()
   const [copied, setCopied] = useState(false)
   const label = t('posts.actions.copyPart', { index: index + 1 })
@@ -91,7 +93,7 @@ export function CopyPartButton({ text, index }: { text: string; index: number })
             setCopied(true)
             setTimeout(() => setCopied(false), COPIED_VISIBLE_MS)
           },
-          (error: Error) => notify('error', t('posts.actions.copyFailed', { reason: error.message, shortcut: isMac() ? '⌘C' : 'Ctrl+C' })),
+          (error: Error) => notify('error', t('posts.actions.copyFailed', { reason: error.message, shortcut: shortcutLabel('copy') })),
         )
       }
     >

@@ -1,5 +1,5 @@
 import { ArrowLeft, LocateFixed, MessageSquarePlus, Sparkles, X } from 'lucide-react'
-import { useRef, type KeyboardEvent } from 'react'
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VARIANT_STYLES } from '@shared/compose'
 import type { Passage, Post } from '@shared/domain'
@@ -149,9 +149,15 @@ function PassageView({ controller, passageId }: { controller: PostsController; p
   const inText = controller.isInText(passageId)
   const lang = controller.draft?.language
   const posts = controller.settings.posts
+  // Another passage: its cards start at the top, wherever the last one was scrolled to.
+  const view = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    const scroller = view.current?.closest('.posts-body')
+    if (scroller) scroller.scrollTop = 0
+  }, [passageId])
 
   return (
-    <div className="passage-view">
+    <div className="passage-view" ref={view}>
       <button type="button" className="link-button posts-back" onClick={() => controller.setFocus(null)}>
         <ArrowLeft size={14} aria-hidden /> {t('posts.passage.back')}
       </button>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { isWebUrl, type Post, type PostStateChange } from '@shared/domain'
 import type { PlatformSettings } from '@shared/platforms'
 import { PostJournal } from '../journal/PostJournal'
+import { focusWhenShown } from './keepFocus'
 import { formatPlanned, formatTimestamp, localDate } from './localDate'
 import { CopyOpenButtons, CopyPartButton } from './PostActions'
 import { PostCard } from './PostCard'
@@ -36,6 +37,12 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
   const { t, i18n } = useTranslation()
   const [parts, setParts] = useState(post.parts)
   const [form, setForm] = useState<Form>(null)
+  const card = useRef<HTMLDivElement>(null)
+  // A form closed: focus goes back to the button that opened it, or the first one left.
+  const closeForm = () => {
+    setForm(null)
+    focusWhenShown(() => card.current?.querySelector<HTMLElement>('[data-plan-button]') ?? card.current?.querySelector<HTMLElement>('.post-actions-row button'))
+  }
   const latest = useRef({ post, onTextFlush })
   latest.current = { post, onTextFlush }
   const flush = () => latest.current.onTextFlush(latest.current.post)
@@ -59,7 +66,7 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
     )
 
   return (
-    <div className={`saved-post is-${post.state}`} data-post-id={post.id}>
+    <div ref={card} className={`saved-post is-${post.state}`} data-post-id={post.id}>
       <PostCard
         platform={post.platform}
         parts={parts}
@@ -89,15 +96,17 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
             </div>
             <div className="post-actions-row">
               {post.state !== 'posted' && (
-                <button type="button" className="button button-small" aria-expanded={form === 'plan'} onClick={() => setForm(form === 'plan' ? null : 'plan')}>
+                <button type="button" className="button button-small" data-plan-button aria-expanded={form === 'plan'} onClick={() => setForm(form === 'plan' ? null : 'plan')}>
                   <CalendarClock size={14} aria-hidden />
                   {t('posts.state.plan')}
                 </button>
               )}
-              <button type="button" className="button button-small" aria-expanded={form === 'posted'} onClick={() => setForm(form === 'posted' ? null : 'posted')}>
-                <CheckCircle2 size={14} aria-hidden />
-                {t('posts.state.markPosted')}
-              </button>
+              {post.state !== 'posted' && (
+                <button type="button" className="button button-small" aria-expanded={form === 'posted'} onClick={() => setForm(form === 'posted' ? null : 'posted')}>
+                  <CheckCircle2 size={14} aria-hidden />
+                  {t('posts.state.markPosted')}
+                </button>
+              )}
               <span className="spacer" />
               {post.state !== 'draft' && (
                 <IconAction icon={RotateCcw} label={t('posts.state.backToDraft')} onClick={() => void onState({ id: post.id, state: 'draft' })} />
@@ -107,8 +116,8 @@ export function SavedPost({ post, settings, lang, context, onTextChange, onTextF
                 <IconAction icon={Trash2} label={t('posts.actions.delete')} danger expanded={form === 'delete'} onClick={() => setForm(form === 'delete' ? null : 'delete')} />
               )}
             </div>
-            {form === 'plan' && <PlanForm post={post} onDone={() => setForm(null)} onState={onState} />}
-            {form === 'posted' && <PostedForm post={post} onDone={() => setForm(null)} onState={onState} />}
+            {form === 'plan' && <PlanForm post={post} onDone={closeForm} onState={onState} />}
+            {form === 'posted' && <PostedForm post={post} onDone={closeForm} onState={onState} />}
             {form === 'delete' && onDelete && (
               <div className="post-form" role="group" aria-label={t('posts.actions.deleteConfirm')}>
                 <p>{t('posts.actions.deleteConfirm')}</p>
@@ -151,7 +160,7 @@ function IconAction({
 }
 
 function PlanForm({ post, onDone, onState }: { post: Post; onDone(): void; onState(change: PostStateChange): Promise<boolean> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const today = localDate()
   const [day, setDay] = useState(post.plannedFor?.slice(0, 10) ?? today)
   const [time, setTime] = useState(post.plannedFor?.slice(11, 16) ?? '')
@@ -170,11 +179,11 @@ function PlanForm({ post, onDone, onState }: { post: Post; onDone(): void; onSta
       <div className="post-form-fields">
         <label className="field">
           <span>{t('posts.state.planDay')}</span>
-          <input type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
+          <input type="date" lang={i18n.language} value={day} required onChange={(e) => setDay(e.target.value)} />
         </label>
         <label className="field">
           <span>{t('posts.state.planTime')}</span>
-          <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+          <input type="time" lang={i18n.language} value={time} onChange={(e) => setTime(e.target.value)} />
         </label>
       </div>
       <div className="post-form-buttons">

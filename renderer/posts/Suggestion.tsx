@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VARIANT_STYLES, type VariantStyle } from '@shared/compose'
 import { profileOf, type PlatformSettings } from '@shared/platforms'
+import { focusNewSavedPost, savedPostIds } from './keepFocus'
 import { CopyOpenButtons, CopyPartButton } from './PostActions'
 import { PlatformName, PostCard } from './PostCard'
 import { currentParts, partsToSave, type SuggestionGroup } from './suggestions'
@@ -74,9 +75,13 @@ export function Suggestion({
               type="button"
               className="button button-small button-primary"
               disabled={!savable || saving}
-              onClick={() => {
+              onClick={(e) => {
                 setSaving(true)
-                void onSave({ ...group, edited: { ...group.edited, [group.style]: parts } }).finally(() => setSaving(false))
+                const button = e.currentTarget
+                const before = savedPostIds(button)
+                void onSave({ ...group, edited: { ...group.edited, [group.style]: parts } })
+                  .then((saved) => saved && focusNewSavedPost(button, before))
+                  .finally(() => setSaving(false))
               }}
             >
               <Save size={14} aria-hidden />

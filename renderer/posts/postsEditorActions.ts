@@ -3,9 +3,6 @@ import { Plugin, PluginKey } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { passageIdsAt } from './passageMark'
 
-/** Ctrl/Cmd+Shift+M: free in the app menus (Cmd+M minimizes on macOS; the shift keeps it apart). */
-export const MAKE_POSTS_SHORTCUT = { mod: true, shift: true, key: 'M' } as const
-
 /** What the posts feature does when the author acts in the text. */
 export interface PostsEditorHandlers {
   makePosts(): void
@@ -48,7 +45,10 @@ export function postsEditorActions(handlers: { readonly current: PostsEditorHand
           key,
           props: {
             handleClick(view, pos, event) {
-              if (event.button !== 0 || !view.state.selection.empty) return false
+              // The state still holds the selection from before this click (often the passage
+              // itself, just made posts from), so it says nothing about this click; a
+              // shift-click extends a selection and is left alone.
+              if (event.button !== 0 || event.shiftKey) return false
               const ids = passageIdsAt(view.state.doc, pos)
               if (ids.length > 0) handlers.current.openPassage(ids[ids.length - 1]!)
               return false

@@ -17,7 +17,7 @@ import { blogUrlFor } from '@shared/blog/blog-url'
 import type { PlatformId } from '@shared/platforms'
 import { useApi } from '../api/context'
 import type { Command } from '../app/commands'
-import { hasMod, isMac, shortcutLabel } from '../app/keys'
+import { isShortcut, useShortcutLabel } from '../app/keys'
 import { useNotices } from '../app/notices'
 import type { SaveRegistry } from '../editor/saveRegistry'
 import type { JournalHost } from '../journal/JournalHost'
@@ -27,7 +27,7 @@ import { localDate } from './localDate'
 import { initialPostsState, isDroppable, keptPassages, passageToDrop, type DraftPosts, type PostsTab, type SuggestionLayout } from './model/postsModel'
 import { createPostsStore } from './model/postsStore'
 import { addPassageMark, passageCovering, passageIdsAt, removePassageMark, revealPassage } from './passageMark'
-import { MAKE_POSTS_SHORTCUT, postsEditorActions, type PostsEditorHandlers } from './postsEditorActions'
+import { postsEditorActions, type PostsEditorHandlers } from './postsEditorActions'
 import { suggestPosts, partsToSave, currentParts, type PassageSource, type SuggestionGroup } from './suggestions'
 
 export const POSTS_WIDTH = { min: 280, max: 720 } as const
@@ -124,6 +124,7 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
   const { editor, draftId, draft, settings, onSettings, openDraft, leaveFocusMode, registry } = input
   const api = useApi()
   const { t } = useTranslation()
+  const shortcutLabel = useShortcutLabel()
   const { notify } = useNotices()
   const open = settings.panes.postsOpen
   const [width, setWidth] = useState(settings.panes.postsWidth)
@@ -482,7 +483,7 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
   // Ctrl/Cmd+Shift+M anywhere in the window.
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (hasMod(e) && e.shiftKey && !e.altKey && e.key.toLowerCase() === MAKE_POSTS_SHORTCUT.key.toLowerCase()) {
+      if (isShortcut(e, 'makePosts')) {
         e.preventDefault()
         handlers.current.makePosts()
       }
@@ -491,7 +492,7 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [])
 
-  const shortcut = shortcutLabel(MAKE_POSTS_SHORTCUT)
+  const shortcut = shortcutLabel('makePosts')
   const commands: Command[] = [
     { id: 'make-posts', label: t('posts.commands.makePosts'), keywords: 'posts social', shortcut, run: () => void makePosts() },
     {
@@ -547,14 +548,14 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
               {
                 id: 'copy',
                 label: t('posts.contextMenu.copy'),
-                shortcut: isMac() ? '⌘C' : 'Ctrl+C',
+                shortcut: shortcutLabel('copy'),
                 run: () => {
                   const ed = latest.current.shown?.editor
                   if (!ed) return
                   const { from, to } = ed.state.selection
                   const text = getTextBetween(ed.state.doc, { from, to }, { blockSeparator: '\n\n', textSerializers: getTextSerializersFromSchema(ed.schema) })
                   copyText(text).catch((error: Error) =>
-                    notify('error', t('posts.actions.copyFailed', { reason: error.message, shortcut: isMac() ? '⌘C' : 'Ctrl+C' })),
+                    notify('error', t('posts.actions.copyFailed', { reason: error.message, shortcut: shortcutLabel('copy') })),
                   )
                 },
               },

@@ -27,6 +27,9 @@ export const tagSchema = z
   .refine(isWellFormedText, { message: LONE_SURROGATE_MESSAGE })
 export const tagsSchema = z.array(tagSchema).max(MAX_TAGS)
 
+/** Characters of a draft's plain text the library keeps for its one-line preview. */
+export const DRAFT_PREVIEW_CHARS = 200
+
 /** What the library list shows. Deliberately has no body: the list must not load every draft's text. */
 export const draftSummarySchema = z.object({
   id: draftIdSchema,
@@ -38,6 +41,8 @@ export const draftSummarySchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   trashedAt: z.number().nullable(),
+  /** The start of the plain text (up to DRAFT_PREVIEW_CHARS), for the list's one-line preview. */
+  preview: z.string(),
 })
 export type DraftSummary = z.infer<typeof draftSummarySchema>
 

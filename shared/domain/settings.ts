@@ -79,3 +79,20 @@ export const settingsPatchSchema = settingsSchema
   .partial()
   .strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+/**
+ * The settings after `patch`: the one merge the settings service stores and the renderer shows
+ * at once. The objects a patch may give in part (panes, posts, posts.mastodon) are merged;
+ * every other value, `posts.limits` and `posts.enabled` included, is replaced as a whole (so
+ * a limit override can be removed). Neither argument is changed.
+ */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+  const { panes, posts, ...rest } = patch
+  const { mastodon, ...postsRest } = posts ?? {}
+  return {
+    ...settings,
+    ...rest,
+    panes: { ...settings.panes, ...panes },
+    posts: { ...settings.posts, ...postsRest, mastodon: { ...settings.posts.mastodon, ...mastodon } },
+  }
+}

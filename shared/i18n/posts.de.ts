@@ -95,7 +95,7 @@ export const postsDe: UiStrings['posts'] = {
   },
   state: {
     label: 'Stand',
-    draft: 'Entwurf',
+    draft: 'Offen',
     planned: 'Geplant',
     posted: 'Gepostet',
     plannedFor: 'Geplant für {{date}}',
@@ -110,7 +110,7 @@ export const postsDe: UiStrings['posts'] = {
     postedUrl: 'Link zum veröffentlichten Post (optional)',
     postedUrlInvalid: 'Das ist keine Webadresse; die beginnt mit https://',
     markPostedConfirm: 'Als gepostet markieren',
-    backToDraft: 'Zurück zum Entwurf',
+    backToDraft: 'Wieder auf offen setzen',
     changeFailed: 'Das hat nicht geklappt ({{reason}}). Es wurde nichts verändert.',
   },
   overview: {

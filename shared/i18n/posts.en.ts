@@ -96,7 +96,7 @@ export const postsEn = {
   },
   state: {
     label: 'State',
-    draft: 'Draft',
+    draft: 'Open',
     planned: 'Planned',
     posted: 'Posted',
     plannedFor: 'Planned for {{date}}',
@@ -111,7 +111,7 @@ export const postsEn = {
     postedUrl: 'Link to the live post (optional)',
     postedUrlInvalid: 'That is not a web address. It starts with https://',
     markPostedConfirm: 'Mark as posted',
-    backToDraft: 'Back to draft',
+    backToDraft: 'Set back to open',
     changeFailed: 'That did not work ({{reason}}). Nothing was changed.',
   },
   overview: {

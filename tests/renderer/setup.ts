@@ -9,6 +9,15 @@ Range.prototype.getBoundingClientRect = emptyRect
 Range.prototype.getClientRects = emptyRectList
 if (!document.elementFromPoint) document.elementFromPoint = () => null
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined
+// jsdom has <dialog> but not its modal methods; in Chromium (e2e) the real ones run, inertness included.
+if (!HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '')
+  }
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
+    this.removeAttribute('open')
+  }
+}
 
 // React warns about updates outside act() unless it knows this is a test environment.
 ;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { AppCommand } from '@shared/ipc'
 import { menuDe } from '@shared/i18n/menu.de'
+import { KEYMAP, toAccelerator } from '@shared/keymap'
 import { menuEn, type MenuStrings } from '@shared/i18n/menu.en'
 
 export type MenuLanguage = 'de' | 'en'
@@ -56,7 +57,7 @@ export function buildMenuTemplate(
     submenu: [
       run('about', t.about),
       separator,
-      run('settings', t.settings, 'Cmd+,'),
+      run('settings', t.settings, toAccelerator(KEYMAP.settings, 'Cmd')),
       separator,
       { role: 'services', label: t.services },
       separator,
@@ -71,15 +72,15 @@ export function buildMenuTemplate(
   const fileMenu: MenuItemConstructorOptions = {
     label: t.file,
     submenu: [
-      run('new-draft', t.newDraft, 'CmdOrCtrl+N'),
-      run('import', t.import, 'CmdOrCtrl+O'),
+      run('new-draft', t.newDraft, toAccelerator(KEYMAP.newDraft)),
+      run('import', t.import, toAccelerator(KEYMAP.import)),
       separator,
-      run('export-html', t.exportHtml, 'CmdOrCtrl+Shift+E'),
+      run('export-html', t.exportHtml, toAccelerator(KEYMAP.exportHtml)),
       run('export-markdown', t.exportMarkdown),
       separator,
       ...(mac
         ? [{ role: 'close', label: t.close } satisfies MenuItemConstructorOptions]
-        : [run('settings', t.settings, 'Ctrl+,'), separator, { role: 'quit', label: t.quit, accelerator: 'Ctrl+Q' } satisfies MenuItemConstructorOptions]),
+        : [run('settings', t.settings, toAccelerator(KEYMAP.settings, 'Ctrl')), separator, { role: 'quit', label: t.quit, accelerator: 'Ctrl+Q' } satisfies MenuItemConstructorOptions]),
     ],
   }
 
@@ -96,16 +97,16 @@ export function buildMenuTemplate(
       { role: 'delete', label: t.delete },
       { role: 'selectAll', label: t.selectAll },
       separator,
-      run('find', t.find, 'CmdOrCtrl+F'),
+      run('find', t.find, toAccelerator(KEYMAP.search)),
     ],
   }
 
   const viewMenu: MenuItemConstructorOptions = {
     label: t.view,
     submenu: [
-      run('command-palette', t.commandPalette, 'CmdOrCtrl+K'),
-      run('toggle-library', t.toggleLibrary, 'CmdOrCtrl+Shift+L'),
-      run('toggle-focus', t.toggleFocus, 'CmdOrCtrl+Shift+F'),
+      run('command-palette', t.commandPalette, toAccelerator(KEYMAP.palette)),
+      run('toggle-library', t.toggleLibrary, toAccelerator(KEYMAP.toggleLibrary)),
+      run('toggle-focus', t.toggleFocus, toAccelerator(KEYMAP.toggleFocus)),
       separator,
       ...(options.isDev
         ? [

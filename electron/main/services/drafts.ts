@@ -28,11 +28,12 @@ interface DraftRow {
   created_at: number
   updated_at: number
   trashed_at: number | null
+  preview: string
   tags: string | null
 }
 
 const SUMMARY_COLUMNS = `d.id, d.title, d.status, d.language, d.description, d.canonical_url, d.word_count,
-  d.created_at, d.updated_at, d.trashed_at,
+  d.created_at, d.updated_at, d.trashed_at, d.preview,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM draft_tags t WHERE t.draft_id = d.id ORDER BY position)) AS tags`
 
 export interface NewDraft {
@@ -85,11 +86,11 @@ export class Drafts {
     const order = f.view === 'trash' ? 'd.trashed_at DESC' : 'd.updated_at DESC'
     const rows = this.db
       .prepare(
-        `SELECT d.id, d.title, d.status, d.language, d.word_count, d.created_at, d.updated_at, d.trashed_at
+        `SELECT d.id, d.title, d.status, d.language, d.word_count, d.created_at, d.updated_at, d.trashed_at, d.preview
          FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}, d.id DESC`,
       )
       .raw()
-      .all(...params) as [number, string, DraftStatus, Language, number, number, number, number | null][]
+      .all(...params) as [number, string, DraftStatus, Language, number, number, number, number | null, string][]
     const tags = new Map<number, string[]>()
     const tagRows = this.db.prepare('SELECT draft_id, tag FROM draft_tags ORDER BY draft_id, position').raw().all() as [number, string][]
     for (const [draftId, tag] of tagRows) {
@@ -97,7 +98,7 @@ export class Drafts {
       if (list) list.push(tag)
       else tags.set(draftId, [tag])
     }
-    return rows.map(([id, title, status, language, wordCount, createdAt, updatedAt, trashedAt]) => ({
+    return rows.map(([id, title, status, language, wordCount, createdAt, updatedAt, trashedAt, preview]) => ({
       id,
       title,
       status,
@@ -107,6 +108,7 @@ export class Drafts {
       createdAt,
       updatedAt,
       trashedAt,
+      preview,
     }))
   }
 
@@ -280,6 +282,7 @@ function toSummary(row: DraftRow): DraftSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     trashedAt: row.trashed_at,
+    preview: row.preview,
   }
 }
 

@@ -44,13 +44,15 @@ export class Search {
     // and matched on their newest text in the scratch table instead.
     this.ranked = db
       .prepare(
+        // title_hit: bm25 with the body weighted 0 is below 0 exactly when the title matches, so a
+        // title hit ranks first however often a long body repeats the word.
         `SELECT id FROM (
-           SELECT rowid AS id, rank FROM draft_fts
+           SELECT rowid AS id, rank, bm25(draft_fts, 1.0, 0.0) < 0 AS title_hit FROM draft_fts
            WHERE draft_fts MATCH ?
              AND rowid NOT IN (SELECT id FROM drafts WHERE trashed_at IS NOT NULL)
              AND rowid NOT IN (SELECT value FROM json_each(?))
            ORDER BY rowid DESC LIMIT ?)
-         ORDER BY rank LIMIT ?`,
+         ORDER BY title_hit DESC, rank LIMIT ?`,
       )
       .pluck()
     this.staleMatches = scratch.prepare(`SELECT rowid FROM ${STALE_TABLE} WHERE ${STALE_TABLE} MATCH ? ORDER BY rank LIMIT ?`).pluck()

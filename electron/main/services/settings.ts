@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch, settingsSchema } from '@shared/domain'
+import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch, settingsSchema } from '@shared/domain'
 import type { Db } from './store/database'
 
 /**
@@ -26,8 +26,7 @@ export class SettingsStore {
 
   update(patch: SettingsPatch): Settings {
     const current = this.get()
-    const posts = { ...current.posts, ...patch.posts, mastodon: { ...current.posts.mastodon, ...patch.posts?.mastodon } }
-    const next = settingsSchema.parse({ ...current, ...patch, panes: { ...current.panes, ...(patch.panes ?? {}) }, posts })
+    const next = settingsSchema.parse(applySettingsPatch(current, patch))
     const write = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
     this.db.transaction(() => {
       for (const key of Object.keys(patch) as (keyof Settings)[]) write.run(key, JSON.stringify(next[key]))

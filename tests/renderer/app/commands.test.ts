@@ -21,3 +21,16 @@ describe('matchCommands', () => {
     expect(matchCommands(commands, 'xyz')).toEqual([])
   })
 })
+
+describe('matchCommands with a label typed as shown', () => {
+  it('finds a command by its own label, colon included ("Sprache:")', () => {
+    const withColon: Command[] = [
+      { id: 'de', label: 'Sprache: Deutsch', run: () => undefined },
+      { id: 'en', label: 'Sprache: Englisch', run: () => undefined },
+      { id: 'dark', label: 'Darstellung: dunkel', run: () => undefined },
+    ]
+    expect(matchCommands(withColon, 'Sprache:').map((c) => c.id)).toEqual(['de', 'en'])
+    expect(matchCommands(withColon, 'Sprache: Deutsch').map((c) => c.id)).toEqual(['de'])
+    expect(matchCommands(withColon, 'sprache:deu').map((c) => c.id)).toEqual(['de'])
+  })
+})

@@ -76,3 +76,11 @@ describe('UI language', () => {
     expect(i18n.t('library.newDraft')).toBe('Neuer Entwurf')
   })
 })
+
+describe('counts', () => {
+  it('no search result reads "Keine Entwürfe gefunden" / "No drafts found", not "0 …"', () => {
+    expect(createI18n('de').t('library.resultCount', { count: 0 })).toBe('Keine Entwürfe gefunden')
+    expect(createI18n('en').t('library.resultCount', { count: 0 })).toBe('No drafts found')
+    expect(createI18n('de').t('library.resultCount', { count: 2 })).toBe('2 Entwürfe gefunden')
+  })
+})

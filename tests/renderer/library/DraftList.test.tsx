@@ -14,6 +14,7 @@ const many: DraftSummary[] = Array.from({ length: 10_000 }, (_, i) => ({
   createdAt: now,
   updatedAt: now - i * 60_000,
   trashedAt: null,
+  preview: i === 0 ? 'Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz und noch mehr Text, der nicht in eine Zeile passt.' : '',
 }))
 
 let view: Rendered | null = null
@@ -40,6 +41,13 @@ describe('DraftList', () => {
     expect(list.style.height).toBe(`${10_000 * ROW_HEIGHT}px`)
     expect(rows[0]!.getAttribute('aria-setsize')).toBe('10000')
     expect(view.container.querySelector('[aria-current="true"]')?.textContent).toContain('Donaudampfschifffahrts')
+  })
+
+  it('shows a one-line text preview under the title, and none for an empty draft', async () => {
+    view = await render(<DraftList drafts={many} selectedId={1} onOpen={() => undefined} actions={[]} label="Drafts" now={now} />)
+    const rows = view.container.querySelectorAll('li')
+    expect(rows[0]!.querySelector('.draft-row-preview')?.textContent).toMatch(/^Rindfleischetikettierungs/)
+    expect(rows[1]!.querySelector('.draft-row-preview')).toBeNull()
   })
 
   it('moves through rows with the arrow keys', async () => {

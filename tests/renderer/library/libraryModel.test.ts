@@ -12,6 +12,7 @@ function summary(partial: Partial<DraftSummary>): DraftSummary {
     tags: [],
     language: 'de',
     wordCount: 0,
+    preview: '',
     createdAt: 0,
     updatedAt: 0,
     trashedAt: null,

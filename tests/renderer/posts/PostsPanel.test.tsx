@@ -315,7 +315,7 @@ describe('the passage mark', () => {
       editor.view.dom.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, button: 2, clientX: 40, clientY: 40 }))
     })
     const menu = await waitFor(() => document.querySelector<HTMLElement>('[role="menu"][aria-label="Textaktionen"]'))
-    expect([...menu.querySelectorAll('[role="menuitem"]')].map((m) => m.textContent)).toEqual(['Posts machenCtrl+Shift+M', 'KopierenCtrl+C'])
+    expect([...menu.querySelectorAll('[role="menuitem"]')].map((m) => m.textContent)).toEqual(['Posts machenStrg+Umschalt+M', 'KopierenStrg+C'])
     await click(buttonByText(menu, /^Posts machen/))
     await waitFor(() => pane(root)?.querySelector('[aria-label="Vorschlag für X"]'), 4000, 'suggestions')
     const { passages } = await backend.api.invoke('posts.listForDraft', { draftId })

@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/domain'
+import { applySettingsPatch, DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@shared/domain'
 import { DEFAULT_PLATFORM_SETTINGS, measure } from '@shared/platforms'
 import { counterLevel } from '../../../renderer/posts/measureView'
 import { PostsSettings } from '../../../renderer/posts/PostsSettings'
-import { mergeSettings } from '../../../renderer/settings/mergeSettings'
 import { testBackend, type TestBackend } from '../support/backend'
 import { byLabel, click, render, type Rendered, typeInto } from '../support/render'
 
@@ -29,7 +28,7 @@ async function settingsSection(language: 'de' | 'en' = 'en') {
         posts={settings.posts}
         onChange={(patch) => {
           patches.push(patch)
-          setSettings((s) => mergeSettings(s, patch))
+          setSettings((s) => applySettingsPatch(s, patch))
           void api.invoke('settings.update', { patch }).then(setSettings)
         }}
       />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { docFromParagraphs, type EditorDoc } from '@shared/domain'
+import { DRAFT_PREVIEW_CHARS, docFromParagraphs, type EditorDoc } from '@shared/domain'
 import { LonghandError } from '@shared/ipc'
 import { join } from 'node:path'
 import { writeWhileHolding } from '../../support/real-failures'
@@ -19,6 +19,17 @@ describe('Drafts', () => {
     expect(list[0]).toMatchObject({ title: 'Erster Entwurf', tags: ['Social Media'], language: 'de', status: 'draft', wordCount: 3 })
     expect(list[0]).not.toHaveProperty('doc')
     expect(drafts.get(a.id).doc).toEqual(docFromParagraphs(['Jetzt neu bearbeitet.']))
+  })
+
+  it('lists a one-line preview: the start of the text, kept current by saves', async () => {
+    const { drafts } = await tempLibrary()
+    const long = 'Wer jeden Morgen schreibt, denkt klarer. '.repeat(20)
+    const d = drafts.create({ title: 'Morgens', doc: docFromParagraphs([long, 'Zweiter Absatz.']) })
+    const first = drafts.list().find((x) => x.id === d.id)!
+    expect(first.preview).toBe(long.slice(0, DRAFT_PREVIEW_CHARS))
+    drafts.saveContent(d.id, docFromParagraphs(['Ganz neu.', 'Und kurz.']))
+    expect(drafts.list().find((x) => x.id === d.id)!.preview).toBe('Ganz neu.\n\nUnd kurz.')
+    expect(drafts.summary(d.id).preview).toBe('Ganz neu.\n\nUnd kurz.')
   })
 
   it('filters by status and tag (tags case-insensitive)', async () => {

@@ -90,6 +90,16 @@ describe('Search', () => {
     expect(search.query('automation')).toEqual([])
   })
 
+  it('ranks a title hit first, even against bodies dense with the word (selbst*)', async () => {
+    const { search, drafts } = await library()
+    const dense = (n: number) => docFromParagraphs([Array.from({ length: n }, () => 'Selbst gemacht, selbstständig, selbstbewusst.').join(' ')])
+    drafts.create({ title: 'Werkstatt', doc: dense(3) })
+    drafts.create({ title: 'Küche', doc: dense(5) })
+    const titled = drafts.create({ title: 'Selbstständig schreiben', doc: docFromParagraphs(['Ein Text über Arbeit und Zeit, lang genug, dass die Dichte im Körper kaum zählt. '.repeat(12)]) })
+    expect(search.query('selbst*')[0]?.id).toBe(titled.id)
+    expect(search.query('selbst')[0]?.id).toBe(titled.id)
+  })
+
   it('finds renamed titles and skips drafts in the trash', async () => {
     const { search, drafts, english } = await library()
     drafts.updateMeta(english.id, { title: 'Leserbriefe' })

@@ -85,6 +85,8 @@ const WRITTEN_AT: Record<number, { write(db: Database.Database): void; readBack(
       expect(services.settings.get()).toMatchObject({ theme: 'dark', welcomed: true })
       expect(services.ensureWelcome('de')).toBeNull()
       expect(services.assets.get('a'.repeat(64))).toEqual({ id: 'a'.repeat(64), mime: 'image/png', dataBase64: PNG.toString('base64') })
+      // The one-line preview: filled from the text by version 3's migration, or by its trigger.
+      expect(services.drafts.list().find((d) => d.id === 1)?.preview).toBe('Herz statt Technik')
     },
   },
   2: {
@@ -124,6 +126,17 @@ const WRITTEN_AT: Record<number, { write(db: Database.Database): void; readBack(
       ])
       expect(services.journal.listAll().map((n) => n.id)).toEqual([1, 2])
       expect(services.journal.search('strasse').map((n) => n.id)).toEqual([2])
+    },
+  },
+  4: {
+    write(db) {
+      db.prepare(
+        'INSERT INTO drafts (id, title, status, language, word_count, text_stale, created_at, updated_at, preview) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(3, 'Mit Vorschau', 'draft', 'de', 2, 0, T0, T0 + 7000, 'Vorschau hier')
+      db.prepare('INSERT INTO draft_bodies (draft_id, doc) VALUES (?, ?)').run(3, docJson('Vorschau hier'))
+    },
+    readBack(services) {
+      expect(services.drafts.list().find((d) => d.id === 3)).toMatchObject({ title: 'Mit Vorschau', preview: 'Vorschau hier' })
     },
   },
 }
