@@ -81,7 +81,7 @@ test('export a 100,000-word draft (target p95 ≤ 300 ms each)', () => {
   const markdown = toMarkdown(doc, meta)
   console.log(`document: ${counted} words, ${doc.content.length} blocks, JSON ${(JSON.stringify(doc).length / 1e6).toFixed(1)} MB → HTML ${(html.length / 1e6).toFixed(1)} MB, Markdown ${(markdown.length / 1e6).toFixed(1)} MB`)
 
-  const runs = 15
+  const runs = 30
   const baseline = timeSync(() => JSON.stringify(doc), runs, 3)
   const htmlSample = timeSync(() => toHtml(doc, meta), runs, 3)
   const markdownSample = timeSync(() => toMarkdown(doc, meta), runs, 3)
