@@ -42,7 +42,7 @@ beforeAll(async () => {
   db.exec('CREATE TABLE bench_folded_text (draft_id INTEGER PRIMARY KEY, folded TEXT NOT NULL)')
   const insertFolded = db.prepare('INSERT INTO bench_folded_text (draft_id, folded) VALUES (?, ?)')
   db.transaction(() => {
-    for (const { draft_id, body } of db.prepare('SELECT draft_id, body FROM draft_text').iterate() as Iterable<{ draft_id: number; body: string }>)
+    for (const { draft_id, body } of db.prepare('SELECT draft_id, body FROM draft_text').all() as { draft_id: number; body: string }[])
       insertFolded.run(draft_id, fold(body))
   })()
   db.exec(`CREATE TRIGGER draft_text_ai AFTER INSERT ON draft_text BEGIN
