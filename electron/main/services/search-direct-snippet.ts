@@ -1,6 +1,6 @@
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@shared/domain'
 import type { Db } from './store/database'
-import { SNIPPET_TOKENS } from './search-snippet'
+import { SNIPPET_CHUNK_CHARS, SNIPPET_TOKENS } from './search-snippet'
 
 /**
  * Snippets straight from the library's index for ordinary drafts: one FTS5 snippet() per hit,
@@ -39,6 +39,9 @@ export class DirectSnippets {
    */
   get(match: string, id: number, title: string, text: string, cut: boolean, heads: readonly string[]): string | undefined {
     if (cut || text.length > DIRECT_SNIPPET_CHARS) return undefined
+    // Every word may be in the title or the first chunk: the chunks' first step (one small chunk)
+    // most likely finds them all, for less than snippet() re-reading the whole draft.
+    if (heads.every((head) => occurrenceBound(title, [head]) > 0 || firstPlace(text, head) < SNIPPET_CHUNK_CHARS)) return undefined
     if (occurrenceBound(title, heads) + occurrenceBound(text, heads) > DIRECT_SNIPPET_OCCURRENCES) return undefined
     return this.snippet.get(match, id) as string | undefined
   }
@@ -59,14 +62,7 @@ const HEAD_CHARS = 3
  * count too many, never too few.
  */
 export function occurrenceBound(text: string, heads: readonly string[]): number {
-  const key = [...new Set(heads)].sort().join('|')
-  let pattern = boundPatterns.get(key)
-  if (!pattern) {
-    const anyCase = (c: string) => `[${c}${c.toUpperCase()}\\u{80}-\\u{10FFFF}]`
-    const alternatives = [...new Set(heads)].map((head) => [...head].map(anyCase).join(''))
-    pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})`, 'gu')
-    boundPatterns.set(key, pattern)
-  }
+  const pattern = boundPattern(heads)
   pattern.lastIndex = 0
   let count = 0
   while (count <= DIRECT_SNIPPET_OCCURRENCES) {
@@ -77,6 +73,25 @@ export function occurrenceBound(text: string, heads: readonly string[]): number 
     pattern.lastIndex = found.index + (text.codePointAt(found.index)! > 0xffff ? 2 : 1)
   }
   return count
+}
+
+function boundPattern(heads: readonly string[]): RegExp {
+  const key = [...new Set(heads)].sort().join('|')
+  let pattern = boundPatterns.get(key)
+  if (!pattern) {
+    const anyCase = (c: string) => `[${c}${c.toUpperCase()}\\u{80}-\\u{10FFFF}]`
+    const alternatives = [...new Set(heads)].map((head) => [...head].map(anyCase).join(''))
+    pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})`, 'gu')
+    boundPatterns.set(key, pattern)
+  }
+  return pattern
+}
+
+/** Where the first place occurrenceBound() counts for `head` is (a hit can be no earlier), or Infinity. */
+function firstPlace(text: string, head: string): number {
+  const pattern = boundPattern([head])
+  pattern.lastIndex = 0
+  return pattern.exec(text)?.index ?? Infinity
 }
 
 /**
