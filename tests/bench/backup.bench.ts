@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, test } from 'vitest'
 import { createServices, type Services } from '../../electron/main/services'
 import { generatedDoc } from './support/corpus'
-import { report, timeAsync } from './support/measure'
+import { MIN_SAMPLES, report, timeAsync } from './support/measure'
 
 /**
  * The library as a folder of Markdown (backup) and back (restore into an empty install),
@@ -33,11 +33,11 @@ afterAll(() => {
 
 test(`library backup and restore, ${DRAFTS} drafts × ${WORDS_PER_DRAFT} words`, async () => {
   const folders = join(dir, 'backups')
-  const safetyCopy = await timeAsync(() => services.safetyBackups.create(services.db, 'bench'), 5, 1)
+  const safetyCopy = await timeAsync(() => services.safetyBackups.create(services.db, 'bench'), MIN_SAMPLES, 1)
   let last = ''
   const backup = await timeAsync(async () => {
     last = (await services.libraryBackup.write(folders)).folder
-  }, 5, 1)
+  }, MIN_SAMPLES, 1)
   const restore = await timeAsync(async (i) => {
     const target = await createServices({ dataDir: join(dir, `restore-${i}`) })
     try {
@@ -45,7 +45,7 @@ test(`library backup and restore, ${DRAFTS} drafts × ${WORDS_PER_DRAFT} words`,
     } finally {
       target.close()
     }
-  }, 3, 1)
+  }, MIN_SAMPLES, 1)
   report(`Library backup (${DRAFTS} drafts)`, [
     { name: 'SQLite online backup (baseline)', sample: safetyCopy },
     { name: 'backup to a folder (Markdown + manifest)', sample: backup, baseline: safetyCopy },

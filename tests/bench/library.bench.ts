@@ -5,11 +5,10 @@ import { afterAll, beforeAll, test } from 'vitest'
 import { createServices, type Services } from '../../electron/main/services'
 import { createDispatcher } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
-import { timeAsync } from './support/measure'
 import { docToPlainText, countWords } from '@shared/text/words'
 import { gateEditorDoc } from '@shared/export'
 import { generatedDoc } from './support/corpus'
-import { report, timeSync } from './support/measure'
+import { report, timeAsync, timeSync } from './support/measure'
 
 const DRAFTS = 10_000
 const WORDS_PER_DRAFT = 1_000
@@ -38,6 +37,14 @@ beforeAll(async () => {
       if (i % 7 === 0) insertTag.run(i)
     }
   })()
+  // The LIKE baseline's own "index": each draft's text folded as the FTS5 tokenizer folds it
+  // (case, diacritics, ß), so the scan finds what the index finds (built here, not timed).
+  db.exec('CREATE TABLE bench_folded_text (draft_id INTEGER PRIMARY KEY, folded TEXT NOT NULL)')
+  const insertFolded = db.prepare('INSERT INTO bench_folded_text (draft_id, folded) VALUES (?, ?)')
+  db.transaction(() => {
+    for (const { draft_id, body } of db.prepare('SELECT draft_id, body FROM draft_text').all() as { draft_id: number; body: string }[])
+      insertFolded.run(draft_id, fold(body))
+  })()
   db.exec(`CREATE TRIGGER draft_text_ai AFTER INSERT ON draft_text BEGIN
     INSERT INTO draft_fts (rowid, title, body) VALUES (new.draft_id, new.title, new.body); END`)
   services.searchIndex.rebuild()
@@ -52,10 +59,21 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-function likeScan(term: string) {
+/** Lower case, no diacritics, ß as ss: what remove_diacritics 2 and the ß variants match. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replaceAll('ß', 'ss')
+}
+
+/**
+ * The same search without the index: every word of the query (accents folded, the last one a
+ * prefix while typing — a substring covers both), trashed drafts left out, 20 results.
+ */
+function likeScan(query: string) {
+  const words = fold(query).split(/\s+/).filter(Boolean)
+  const where = words.map(() => 'f.folded LIKE ?').join(' AND ')
   return services.db
-    .prepare(`SELECT d.id, d.title FROM drafts d JOIN draft_text t ON t.draft_id = d.id WHERE t.body LIKE ? AND d.trashed_at IS NULL LIMIT 20`)
-    .all(`%${term}%`)
+    .prepare(`SELECT d.id, d.title FROM drafts d JOIN bench_folded_text f ON f.draft_id = d.id WHERE ${where} AND d.trashed_at IS NULL LIMIT 20`)
+    .all(...words.map((w) => `%${w}%`))
 }
 
 test('search over 10,000 drafts of ~1,000 words (target p95 ≤ 10 ms)', () => {
@@ -72,7 +90,7 @@ test('search over 10,000 drafts of ~1,000 words (target p95 ≤ 10 ms)', () => {
     cases.map(([name, query]) => ({
       name: `${name}: "${query}"`,
       sample: timeSync(() => services.search.query(query, 20), 60),
-      baseline: timeSync(() => likeScan(query.trim().split(' ')[0]!), 20),
+      baseline: timeSync(() => likeScan(query), 30, 3),
       target: { p95Ms: 10 },
     })),
   )
@@ -83,7 +101,7 @@ test('library listing with 10,000 drafts (what boot loads: summaries, no bodies)
     {
       name: 'drafts.list() summaries (baseline: loading every body)',
       sample: timeSync(() => services.drafts.list(), 30),
-      baseline: timeSync(() => services.db.prepare('SELECT d.id, d.title, b.doc FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id').all(), 5, 1),
+      baseline: timeSync(() => services.db.prepare('SELECT d.id, d.title, b.doc FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id').all(), 30, 1),
     },
   ])
 })
@@ -99,7 +117,8 @@ test('autosave of a 100,000-word draft (target p95 ≤ 15 ms)', async () => {
     {
       name: 'drafts.saveContent (UPDATE, synchronous=FULL)',
       sample: timeSync((i) => services.drafts.saveContent(big.id, docs[i % 2]!), 60),
-      baseline: timeSync(() => raw.run(json, big.id), 60),  // the bare UPDATE, no validation or snapshot check
+      // The bare UPDATE, no validation or snapshot check, serialising inside the step as saveContent does.
+      baseline: timeSync((i) => raw.run(JSON.stringify(docs[i % 2]), big.id), 60),
       target: { p95Ms: 15 },
     },
     {
@@ -121,7 +140,7 @@ test('autosave of a 100,000-word draft (target p95 ≤ 15 ms)', async () => {
       sample: timeSync((i) => {
         services.drafts.saveContent(big.id, docs[i % 2]!)
         services.searchIndex.refreshStale()
-      }, 10, 2),
+      }, 30, 2),
     },
   ])
 })

@@ -32,7 +32,7 @@ export function openScratch(library: Db, nativeBinding?: string): Db {
 }
 
 /** The tokenizer of the library's index, read from its schema so the two can never differ. */
-function indexTokenizer(library: Db): string {
+export function indexTokenizer(library: Db): string {
   const sql = library.prepare("SELECT sql FROM sqlite_master WHERE name = 'draft_fts'").pluck().get() as string | undefined
   const tokenizer = sql && /tokenize\s*=\s*'((?:[^']|'')*)'/i.exec(sql)?.[1]
   if (!tokenizer) throw new Error('The search index has no tokenizer in its schema (draft_fts).')

@@ -1,8 +1,10 @@
 import type { DraftStatus, SearchHit } from '@shared/domain'
 import type { Db } from './store/database'
 import type { SearchIndex } from './search-index'
-import { looksLikeFtsSyntax, plainMatchExpression } from './search-query'
-import { STALE_TABLE, openScratch } from './search-scratch'
+import { DirectSnippets, wordHead } from './search-direct-snippet'
+import { PrefixTerms } from './search-prefix'
+import { looksLikeFtsSyntax, plainMatchExpression, plainTerms, spellingVariants } from './search-query'
+import { STALE_TABLE, indexTokenizer, openScratch } from './search-scratch'
 import { SNIPPET_SCAN_CHARS, type SnippetText, Snippets } from './search-snippet'
 import { TermStats, type TermStatsResult } from './term-stats'
 
@@ -21,8 +23,22 @@ export interface SearchOptions {
   nativeBinding?: string
 }
 
+/** A query as run: what the index matches, and what the scratch tables (stale text, chunks) match. */
+interface Expressions {
+  /** For draft_fts: like `match`, the word being typed possibly expanded to the index's own words. */
+  index: string
+  match: string
+  /** Any of the words, for a snippet when no chunk holds them all (plain queries only). */
+  fallback: string | null
+  /** Every word's wordHead(), when each has one DirectSnippets can count; else null. */
+  heads: string[] | null
+}
+
 export class Search {
   readonly snippets: Snippets
+  /** Undefined with a tokenizer DirectSnippets does not know: every snippet then comes from chunks. */
+  readonly directSnippets: DirectSnippets | undefined
+  private readonly prefixTerms: PrefixTerms | undefined
   private readonly rankedCandidates: number
   private readonly ranked
   private readonly staleMatches
@@ -40,6 +56,8 @@ export class Search {
     this.rankedCandidates = options.rankedCandidates ?? RANKED_CANDIDATES
     const scratch = openScratch(db, options.nativeBinding)
     this.snippets = new Snippets(scratch)
+    this.directSnippets = DirectSnippets.usableWith(indexTokenizer(db)) ? new DirectSnippets(db) : undefined
+    this.prefixTerms = PrefixTerms.open(db)
     // Drafts whose index entry lags behind (see SearchIndex.catchUpForReading) are left out here
     // and matched on their newest text in the scratch table instead.
     this.ranked = db
@@ -76,13 +94,25 @@ export class Search {
     try {
       if (looksLikeFtsSyntax(trimmed)) {
         try {
-          return this.run(trimmed, null, limit, stale)
+          return this.run({ index: trimmed, match: trimmed, fallback: null, heads: null }, limit, stale)
         } catch {
           // Malformed FTS syntax (unbalanced quotes, a lone *, …): fall through to a plain search.
         }
       }
       const plain = plainMatchExpression(text)
-      return plain ? this.run(plain, plainMatchExpression(text, 'OR'), limit, stale) : []
+      if (!plain) return []
+      const heads = plainTerms(text).flatMap(spellingVariants).map(wordHead)
+      return this.run(
+        {
+          // Read just before the ranking, on the same connection, with nothing written in between.
+          index: plainMatchExpression(text, 'AND', this.prefixTerms?.expand) ?? plain,
+          match: plain,
+          fallback: plainMatchExpression(text, 'OR'),
+          heads: heads.every((h) => h !== undefined) ? (heads as string[]) : null,
+        },
+        limit,
+        stale,
+      )
     } finally {
       if (stale.size) this.clearStale.run()
     }
@@ -106,18 +136,23 @@ export class Search {
   }
 
   /**
-   * Ranking, then snippets for the top `limit` rows only: each one reads a bounded part of its
-   * draft's text (see Snippets).
+   * Ranking, then snippets for the top `limit` rows only: from the index for short drafts that
+   * cannot hold the query often (DirectSnippets), else from a bounded part of the draft's text
+   * (Snippets).
    */
-  private run(match: string, fallbackMatch: string | null, limit: number, stale: Map<number, SnippetText>): SearchHit[] {
-    const fromIndex = this.ranked.all(match, JSON.stringify([...stale.keys()]), this.rankedCandidates, limit) as number[]
+  private run(query: Expressions, limit: number, stale: Map<number, SnippetText>): SearchHit[] {
+    const fromIndex = this.ranked.all(query.index, JSON.stringify([...stale.keys()]), this.rankedCandidates, limit) as number[]
     // Drafts just written (the only ones that can be stale) come first.
-    const fromStale = stale.size ? (this.staleMatches.all(match, limit) as number[]) : []
+    const fromStale = stale.size ? (this.staleMatches.all(query.match, limit) as number[]) : []
     const ids = [...fromStale, ...fromIndex].slice(0, limit)
-    const snippet = this.snippets.forQuery(match, fallbackMatch)
+    const chunkSnippet = this.snippets.forQuery(query.match, query.fallback)
     return ids.map((id) => {
       const row = this.meta.get(id) as { title: string; status: DraftStatus; updated_at: number }
-      return { id, title: row.title, status: row.status, updatedAt: row.updated_at, snippet: snippet(stale.get(id) ?? this.textOf(id, row.title)) }
+      const staleText = stale.get(id)
+      const text = staleText ?? this.textOf(id, row.title)
+      const direct =
+        staleText || !query.heads ? undefined : this.directSnippets?.get(query.index, id, text.title, text.text, text.cut, query.heads)
+      return { id, title: row.title, status: row.status, updatedAt: row.updated_at, snippet: direct ?? chunkSnippet(text) }
     })
   }
 

@@ -16,6 +16,7 @@ import {
 import { buildInlineTree, type InlineItem } from '../inline-tree'
 import { parseExportMeta, type ExportMetaInput } from '../meta'
 import { clampHeadingLevel, clampListStart, cleanLanguage, NODE } from '../schema'
+import { plainBlockMarkdown } from './plain-blocks'
 
 /** `embed`: images as data URIs inside the file. `folder`: image files beside it, in `images/`. */
 export type MarkdownImageMode = 'embed' | 'folder'
@@ -347,10 +348,49 @@ export function docToMdast(doc: EditorDoc, images: MarkdownImageMode = 'embed', 
   return { root, files: writer.files }
 }
 
+/** Closes every run of blocks given to mdast: what comes after a block never changes how it is written. */
+const SENTINEL: Md.Paragraph = { type: 'paragraph', children: [{ type: 'text', value: 'x' }] }
+const SENTINEL_MARKDOWN = '\n\nx\n'
+
+/**
+ * The body: plain paragraphs and headings written directly (plainBlockMarkdown), every other
+ * run of top-level blocks by mdast-util-to-markdown, joined by the blank line it puts between
+ * top-level blocks. Byte for byte what serializing the whole mdast tree writes; nothing at the
+ * top level carries over from one block to the next but the list marker of adjacent lists, and
+ * adjacent non-plain blocks stay in one run.
+ */
+function serializeBody(doc: EditorDoc, writer: ImageWriter): string {
+  const builder = new MdastBuilder(writer)
+  const parts: string[] = []
+  let run: DocNode[] = []
+  const flush = () => {
+    if (run.length === 0) return
+    const children = builder.blocks(run, 1)
+    run = []
+    if (children.length === 0) return
+    const written = serializeMdast({ type: 'root', children: [...children, SENTINEL] }, SERIALIZE_OPTIONS)
+    if (!written.endsWith(SENTINEL_MARKDOWN)) throw new Error('Markdown serializer: unexpected end of a block run')
+    parts.push(written.slice(0, -SENTINEL_MARKDOWN.length))
+  }
+  for (const node of doc.content ?? []) {
+    const plain = plainBlockMarkdown(node)
+    if (plain === undefined) run.push(node)
+    else {
+      flush()
+      parts.push(plain)
+    }
+  }
+  flush()
+  const body = parts.join('\n\n')
+  // As mdast-util-to-markdown ends its output: with a line ending, unless it already has one.
+  return body && !/[\r\n]$/.test(body) ? `${body}\n` : body
+}
+
 export function toMarkdownWithImages(doc: EditorDoc, meta?: ExportMetaInput, options: MarkdownExportOptions = {}): MarkdownExport {
   const parsed = parseExportMeta(meta)
-  const { root, files } = docToMdast(doc, options.images ?? 'embed', parsed.assets)
-  const body = root.children.length > 0 ? serializeMdast(root, SERIALIZE_OPTIONS) : ''
+  const writer = new ImageWriter(options.images ?? 'embed', parsed.assets)
+  const body = serializeBody(doc, writer)
+  const files = writer.files
   const markdown = options.frontMatter === false ? body : body ? `${writeFrontMatter(parsed)}\n${body}` : writeFrontMatter(parsed)
   return { markdown, files }
 }

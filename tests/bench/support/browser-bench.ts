@@ -4,6 +4,7 @@ import { extname, join, normalize } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Page } from 'playwright-core'
 import { build } from 'vite'
+import { rng } from './corpus'
 import { summarize, type Sample } from './measure'
 
 /** Builds a benchmark page (tests/bench/pages/<name>) with Vite into tests/artifacts. */
@@ -36,8 +37,27 @@ export async function serveStatic(dir: string): Promise<{ url: string; close(): 
 }
 
 /**
- * Puts the caret in the middle of the document and types `keys` characters, measuring in the
- * page from keydown to just after the next paint (a task queued from the next animation frame).
+ * When each key is pressed: bursts of 6–16 keys 50–150 ms apart, then a pause of 0.9–1.3 s
+ * around the 1 s autosave debounce (AUTOSAVE_DELAY_MS), so the save's serialisation and write
+ * often run just as the next burst starts — a writer stopping to think and going on. Seeded:
+ * the same rhythm for the app and its baseline.
+ */
+export function typingRhythm(keys: number, seed = 12): number[] {
+  const random = rng(seed)
+  const between = (low: number, high: number) => Math.round(low + random() * (high - low))
+  const delays: number[] = []
+  while (delays.length < keys) {
+    const burst = between(6, 16)
+    for (let i = 0; i < burst && delays.length < keys; i++) delays.push(i === 0 && delays.length > 0 ? between(900, 1300) : between(50, 150))
+  }
+  return delays
+}
+
+/**
+ * Puts the caret in the middle of the document and types `keys` characters in typingRhythm(),
+ * measuring in the page from the key event's own time stamp (when the input arrived, so time
+ * spent queued behind an autosave counts) to just after the next paint (a task queued from the
+ * next animation frame).
  */
 export async function typingLatency(page: Page, keys: number): Promise<Sample> {
   await page.evaluate(() => {
@@ -45,8 +65,8 @@ export async function typingLatency(page: Page, keys: number): Promise<Sample> {
     w.__latencies = []
     document.addEventListener(
       'keydown',
-      () => {
-        const t0 = performance.now()
+      (event) => {
+        const t0 = event.timeStamp
         requestAnimationFrame(() => setTimeout(() => w.__latencies.push(performance.now() - t0), 0))
       },
       true,
@@ -61,11 +81,13 @@ export async function typingLatency(page: Page, keys: number): Promise<Sample> {
   })
   await page.waitForTimeout(300)
   const letters = 'ein kleiner satz über dialog '
+  const delays = typingRhythm(keys)
   for (let i = 0; i < keys; i++) {
+    await page.waitForTimeout(delays[i]!)
     await page.keyboard.type(letters[i % letters.length]!)
-    await page.waitForTimeout(25)
   }
-  await page.waitForTimeout(200)
+  // Long enough for the last autosave to run and be waited for by the last key's frame.
+  await page.waitForTimeout(1_500)
   const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
   return summarize(latencies.slice(5))
 }

@@ -4,7 +4,10 @@ import { resolve } from 'node:path'
 /**
  * Benchmarks print figures and ratios; they never assert on time (shared machines are
  * noisy). Every measured case is run side by side with its baseline in the same process.
+ * Every figure is printed with its number of samples: at least MIN_SAMPLES each.
  */
+export const MIN_SAMPLES = 30
+
 export interface Sample {
   n: number
   p50: number
@@ -53,14 +56,14 @@ export interface Row {
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2))
 
 export function report(title: string, rows: Row[]): void {
-  const lines = [`\n## ${title}`, '| case | p50 ms | p95 ms | vs baseline (p95) | target |', '|---|---|---|---|---|']
+  const lines = [`\n## ${title}`, '| case | n | p50 ms | p95 ms | vs baseline (p95, n) | target |', '|---|---|---|---|---|---|']
   for (const row of rows) {
     const ratio = row.baseline ? row.sample.p95 / row.baseline.p95 : undefined
     const targets: string[] = []
     if (row.target?.p95Ms !== undefined) targets.push(`${row.sample.p95 <= row.target.p95Ms ? '✓' : '✗'} p95 ≤ ${row.target.p95Ms} ms`)
     if (row.target?.ratioMax !== undefined && ratio !== undefined) targets.push(`${ratio <= row.target.ratioMax ? '✓' : '✗'} ≤ ${row.target.ratioMax}×`)
     lines.push(
-      `| ${row.name} | ${fmt(row.sample.p50)} | ${fmt(row.sample.p95)} | ${ratio === undefined ? '—' : `${ratio.toFixed(2)}× (${fmt(row.baseline!.p95)} ms)`} | ${targets.join(', ') || '—'} |`,
+      `| ${row.name} | ${row.sample.n} | ${fmt(row.sample.p50)} | ${fmt(row.sample.p95)} | ${ratio === undefined ? '—' : `${ratio.toFixed(2)}× (${fmt(row.baseline!.p95)} ms, n=${row.baseline!.n})`} | ${targets.join(', ') || '—'} |`,
     )
   }
   const text = lines.join('\n')
