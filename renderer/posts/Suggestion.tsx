@@ -77,10 +77,11 @@ export function Suggestion({
               disabled={!savable || saving}
               onClick={(e) => {
                 setSaving(true)
-                const button = e.currentTarget
-                const before = savedPostIds(button)
+                // The pane, not the button: saving may take this card off the screen.
+                const pane = e.currentTarget.closest('.posts-pane')
+                const before = savedPostIds(pane)
                 void onSave({ ...group, edited: { ...group.edited, [group.style]: parts } })
-                  .then((saved) => saved && focusNewSavedPost(button, before))
+                  .then((saved) => saved && focusNewSavedPost(pane, before))
                   .finally(() => setSaving(false))
               }}
             >
