@@ -459,10 +459,11 @@ export function Workspace({
             if (summary) void actions.restore(summary)
           }}
         />
+        {/* Inside the editor pane: the dock belongs to the text and never covers the posts pane. */}
+        {proofing.view}
       </main>
       {rightPane && !focusMode && <aside className="right-pane">{rightPane}</aside>}
       {posts.view}
-      {proofing.view}
 
       {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
       {modal?.kind === 'settings' && (
