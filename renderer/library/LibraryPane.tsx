@@ -1,7 +1,7 @@
 import { ArrowLeft, CalendarCheck, FilePlus2, Search, Settings, Trash2 } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DRAFT_STATUSES, type DraftId, type SearchHit } from '@shared/domain'
+import { DRAFT_STATUSES, type DraftId, type DraftSummary, type SearchHit } from '@shared/domain'
 import { useShortcutLabel } from '../app/keys'
 import { useWorkspace, useWorkspaceState } from '../app/workspaceContext'
 import { DraftList, type RowAction } from './DraftList'
@@ -119,14 +119,7 @@ export function LibraryPane() {
               )}
             </div>
           ) : (
-            <DraftList
-              drafts={visible}
-              selectedId={selectedId}
-              onOpen={(d) => actions.open(d.id)}
-              actions={activeActions}
-              label={t('library.listLabel')}
-              now={now}
-            />
+            <OpeningDraftList drafts={visible} rowActions={activeActions} label={t('library.listLabel')} now={now} />
           )}
           <div className="library-bottom">
             <button type="button" className="button button-quiet" onClick={actions.openToday}>
@@ -159,14 +152,7 @@ export function LibraryPane() {
             </div>
           ) : (
             <>
-              <DraftList
-                drafts={trash}
-                selectedId={selectedId}
-                onOpen={(d) => actions.open(d.id)}
-                actions={trashActions}
-                label={t('library.trashListLabel')}
-                now={now}
-              />
+              <OpeningDraftList drafts={trash} rowActions={trashActions} label={t('library.trashListLabel')} now={now} />
               <div className="library-bottom">
                 <button type="button" className="button button-quiet is-danger" onClick={actions.emptyTrash}>
                   <Trash2 size={16} aria-hidden />
@@ -179,6 +165,13 @@ export function LibraryPane() {
       )}
     </nav>
   )
+}
+
+/** A list of drafts whose rows open the draft in the workspace and mark the open one. */
+function OpeningDraftList({ drafts, rowActions, label, now }: { drafts: readonly DraftSummary[]; rowActions: RowAction[]; label: string; now: number }) {
+  const { actions } = useWorkspace()
+  const selectedId = useWorkspaceState((s) => s.selectedId)
+  return <DraftList drafts={drafts} selectedId={selectedId} onOpen={(d) => actions.open(d.id)} actions={rowActions} label={label} now={now} />
 }
 
 function SearchResults({
