@@ -2,12 +2,12 @@ import type { Editor } from '@tiptap/core'
 import { PanelLeftOpen } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DRAFT_PREVIEW_CHARS, type Draft, type DraftId, type DraftSummary, type Language, type Settings, type SettingsPatch } from '@shared/domain'
+import { DRAFT_PREVIEW_CHARS, type Draft, type Language, type Settings, type SettingsPatch } from '@shared/domain'
 import { countWords, docToPlainText } from '@shared/text/words'
 import { useApi } from '../api/context'
 import { EditorPane } from '../editor/EditorPane'
 import { SaveRegistry } from '../editor/saveRegistry'
-import { LibraryPane, type LibraryView } from '../library/LibraryPane'
+import { LibraryPane } from '../library/LibraryPane'
 import { useLibrary } from '../library/useLibrary'
 import { useSearch } from '../library/useSearch'
 import { RevisionsDialog } from '../revisions/RevisionsDialog'
@@ -20,10 +20,11 @@ import { type Command } from './commands'
 import { ConfirmDialog } from './Dialog'
 import { isShortcut, useShortcutLabel } from './keys'
 import { useNotices } from './notices'
+import { useDraftActions } from './useDraftActions'
 import { PaneSplitter } from './PaneSplitter'
 import { useSelector } from './store'
 import { WorkspaceContext, type Workspace as WorkspaceValue, type WorkspaceActions } from './workspaceContext'
-import { createWorkspaceStore, type Modal, type OpenFocus } from './workspaceStore'
+import { createWorkspaceStore, type Modal } from './workspaceStore'
 import { usePostsFeature } from '../posts/usePostsFeature'
 import { BlogLinkSettings } from '../posts/BlogLinkSettings'
 import { useProofing } from '../editor/proofing/useProofing'
@@ -81,7 +82,6 @@ export function Workspace({
   const modal = useSelector(store, (s) => s.modal)
   const setModal = useCallback((next: Modal | null) => store.dispatch({ type: 'modal', modal: next }), [store])
   const setFocusMode = useCallback((on: boolean) => store.dispatch({ type: 'focusMode', on }), [store])
-  const setSelectedId = (id: DraftId | null) => store.dispatch({ type: 'open', id })
   const reloadDraft = () => store.events.emit({ type: 'reloadDraft' })
   const [editor, setEditor] = useState<Editor | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -109,103 +109,8 @@ export function Workspace({
 
   useEffect(() => rememberOpenDraft(selectedId), [selectedId])
 
-  const open = useCallback((id: DraftId, focus: OpenFocus = null) => store.dispatch({ type: 'open', id, focus }), [store])
-
-  const fail = useCallback(
-    (key: 'library.actionFailed', error: unknown) => notify('error', t(key, { reason: (error as Error).message })),
-    [notify, t],
-  )
-
-  const newDraft = useCallback(async () => {
-    try {
-      store.dispatch({ type: 'showAllDrafts' })
-      const draft = await library.create(language)
-      open(draft.id, 'title')
-    } catch (e) {
-      fail('library.actionFailed', e)
-    }
-  }, [library, language, open, fail])
-
-  const nextAfter = (list: DraftSummary[] | null, id: DraftId): DraftId | null => {
-    if (!list) return null
-    const index = list.findIndex((d) => d.id === id)
-    return (list[index + 1] ?? list[index - 1])?.id ?? null
-  }
-
-  const actions = {
-    rename: (d: DraftSummary) => {
-      if (d.id === store.get().selectedId) store.events.emit({ type: 'renameDraft' })
-      else open(d.id, 'rename')
-    },
-    duplicate: async (d: DraftSummary) => {
-      try {
-        await registry.flushAll()
-        const copy = await library.duplicate(d.id)
-        open(copy.id)
-        notify('info', t('library.duplicated'))
-      } catch (e) {
-        fail('library.actionFailed', e)
-      }
-    },
-    trash: async (d: DraftSummary) => {
-      try {
-        await registry.flushAll()
-        const wasOpen = d.id === selectedId
-        const next = wasOpen ? nextAfter(library.active, d.id) : null
-        await library.moveToTrash(d.id)
-        if (wasOpen) setSelectedId(next)
-        notify('info', t('library.movedToTrash', { title: d.title.trim() || t('library.untitled') }))
-      } catch (e) {
-        fail('library.actionFailed', e)
-      }
-    },
-    restore: async (d: DraftSummary) => {
-      try {
-        await library.restore(d.id)
-        // The open view was read-only because the draft was in the trash: reopen it editable.
-        if (d.id === selectedId) reloadDraft()
-        notify('info', t('library.restored', { title: d.title.trim() || t('library.untitled') }))
-      } catch (e) {
-        fail('library.actionFailed', e)
-      }
-    },
-    deleteForever: (d: DraftSummary) =>
-      setModal({
-        kind: 'confirm',
-        title: t('library.deleteForeverTitle'),
-        message: t('library.deleteForeverMessage', { title: d.title.trim() || t('library.untitled') }),
-        confirmLabel: t('library.deleteForever'),
-        run: async () => {
-          try {
-            await library.deleteForever(d.id)
-            if (d.id === selectedId) setSelectedId(nextAfter(library.trash, d.id) ?? library.active?.[0]?.id ?? null)
-          } catch (e) {
-            fail('library.actionFailed', e)
-          }
-        },
-      }),
-    emptyTrash: () =>
-      setModal({
-        kind: 'confirm',
-        title: t('library.emptyTrashTitle'),
-        message: t('library.emptyTrashMessage', { count: library.trash?.length ?? 0 }),
-        confirmLabel: t('library.emptyTrashAction'),
-        run: async () => {
-          try {
-            const trashed = new Set(library.trash?.map((d) => d.id))
-            await library.emptyTrash()
-            if (selectedId !== null && trashed.has(selectedId)) setSelectedId(library.active?.[0]?.id ?? null)
-          } catch (e) {
-            fail('library.actionFailed', e)
-          }
-        },
-      }),
-  }
-
-  const showView = (next: LibraryView) => {
-    store.dispatch({ type: 'view', view: next })
-    if (next === 'trash') void library.loadTrash().catch((e) => fail('library.actionFailed', e))
-  }
+  const actions = useDraftActions(store, library, registry, language)
+  const { open, newDraft, showView } = actions
 
   const setPanes = (panes: Partial<Settings['panes']>) => onSettings({ panes })
   const toggleLibrary = () => {
@@ -357,19 +262,13 @@ export function Workspace({
   }, [api, registry])
 
   const paneActions: WorkspaceActions = {
+    ...actions,
     open: (id) => open(id),
     newDraft: () => void newDraft(),
-    rename: actions.rename,
-    duplicate: (d) => void actions.duplicate(d),
-    trash: (d) => void actions.trash(d),
-    restore: (d) => void actions.restore(d),
     restoreById: (id) => {
       const summary = library.trash?.find((d) => d.id === id)
       if (summary) void actions.restore(summary)
     },
-    deleteForever: actions.deleteForever,
-    emptyTrash: actions.emptyTrash,
-    showView,
     openToday: () => posts.commands.find((c) => c.id === 'posts-today')?.run(),
     openSettings: () => setModal({ kind: 'settings' }),
     openHistory,
