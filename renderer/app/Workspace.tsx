@@ -356,16 +356,7 @@ export function Workspace({
           />
         )}
         {modal?.kind === 'confirm' && (
-          <ConfirmDialog
-            title={modal.title}
-            message={modal.message}
-            confirmLabel={modal.confirmLabel}
-            onCancel={() => setModal(null)}
-            onConfirm={() => {
-              setModal(null)
-              modal.run()
-            }}
-          />
+          <ConfirmDialog request={modal} onClose={() => setModal(null)} />
         )}
       </div>
     </WorkspaceContext.Provider>

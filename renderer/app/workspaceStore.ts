@@ -1,6 +1,7 @@
 import type { DraftId } from '@shared/domain'
 import type { LibraryView } from '../library/LibraryPane'
 import { ALL_DRAFTS, type LibraryFilter } from '../library/libraryModel'
+import type { ConfirmRequest } from './Dialog'
 import { createEventChannel, createStore, type EventChannel, type Store } from './store'
 
 export type Modal =
@@ -8,7 +9,7 @@ export type Modal =
   | { kind: 'settings' }
   | { kind: 'about' }
   | { kind: 'history'; draftId: DraftId }
-  | { kind: 'confirm'; title: string; message: string; confirmLabel: string; run(): void }
+  | ({ kind: 'confirm' } & ConfirmRequest)
 
 /** Where the caret goes when a draft opens; 'rename' also selects the title. */
 export type OpenFocus = 'title' | 'text' | 'rename' | null
