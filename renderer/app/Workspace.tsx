@@ -18,9 +18,10 @@ import { rememberOpenDraft } from './boot'
 import { CommandPalette } from './CommandPalette'
 import { type Command } from './commands'
 import { ConfirmDialog } from './Dialog'
-import { isShortcut, useShortcutLabel } from './keys'
+import { useShortcutLabel } from './keys'
 import { useNotices } from './notices'
 import { useDraftActions } from './useDraftActions'
+import { useWindowCommands } from './useWindowCommands'
 import { PaneSplitter } from './PaneSplitter'
 import { useSelector } from './store'
 import { WorkspaceContext, type Workspace as WorkspaceValue, type WorkspaceActions } from './workspaceContext'
@@ -185,81 +186,7 @@ export function Workspace({
     { id: 'about', label: t('commands.about'), run: () => setModal({ kind: 'about' }) },
   ]
 
-  // Keyboard and menu commands; handlers read the latest render through a ref.
-  const handlers = useRef({ newDraft, focusSearch, toggleLibrary })
-  handlers.current = { newDraft, focusSearch, toggleLibrary }
-
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const h = handlers.current
-      if (isShortcut(e, 'palette')) {
-        e.preventDefault()
-        store.dispatch({ type: 'togglePalette' })
-      } else if (isShortcut(e, 'newDraft')) {
-        e.preventDefault()
-        void h.newDraft()
-      } else if (isShortcut(e, 'search')) {
-        e.preventDefault()
-        h.focusSearch()
-      } else if (e.key === 'Escape' && store.get().focusMode && !store.get().modal) {
-        setFocusMode(false)
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
-
-  // Flush points besides switching drafts: window blur, hidden tab/window, quit.
-  useEffect(() => {
-    const flush = () => void registry.flushAll()
-    const onVisibility = () => document.visibilityState === 'hidden' && flush()
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!registry.hasUnsaved) return
-      flush()
-      // A browser cannot wait for the save: ask the user to stay. In Electron the main process
-      // asks for a flush before closing (answered below), and a prevented unload would make
-      // quitting impossible while a disk keeps failing.
-      if (api.shell === 'web') e.preventDefault()
-    }
-    window.addEventListener('blur', flush)
-    document.addEventListener('visibilitychange', onVisibility)
-    window.addEventListener('beforeunload', onBeforeUnload)
-    const offEvents = api.onEvent((event) => {
-      const h = handlers.current
-      if (event.type === 'flush') {
-        // Answered even when a write failed: main must not hang on quit. The failed text stays
-        // in the editor and keeps retrying while the window lives.
-        void registry
-          .flushAll()
-          .catch(() => false)
-          .then((saved) => api.invoke('app.flushed', { requestId: event.requestId, saved }))
-        return
-      }
-      if (event.type !== 'command') return
-      switch (event.command) {
-        case 'new-draft':
-          return void h.newDraft()
-        case 'find':
-          return h.focusSearch()
-        case 'command-palette':
-          return setModal({ kind: 'palette' })
-        case 'toggle-focus':
-          return setFocusMode(!store.get().focusMode)
-        case 'toggle-library':
-          return h.toggleLibrary()
-        case 'settings':
-          return setModal({ kind: 'settings' })
-        case 'about':
-          return setModal({ kind: 'about' })
-      }
-    })
-    return () => {
-      window.removeEventListener('blur', flush)
-      document.removeEventListener('visibilitychange', onVisibility)
-      window.removeEventListener('beforeunload', onBeforeUnload)
-      offEvents()
-    }
-  }, [api, registry])
+  useWindowCommands({ api, registry, store, newDraft, focusSearch, toggleLibrary })
 
   const paneActions: WorkspaceActions = {
     ...actions,
