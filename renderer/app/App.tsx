@@ -8,20 +8,18 @@ import { NoticeProvider, useNotices } from './notices'
 import { RecoveryNotice } from './RecoveryNotice'
 import { SafetyCopyNotice } from './SafetyCopyNotice'
 import { applyLanguage, applyTheme } from './theme'
-import { Workspace, type WorkspaceProps } from './Workspace'
-
-type Extensions = Pick<WorkspaceProps, 'renderRightPane' | 'editorExtensions' | 'onAppCommand'>
+import { Workspace } from './Workspace'
 
 /** Loads the settings (and the draft open last time), applies language and theme, then shows the workspace. */
-export function App(props: Extensions) {
+export function App() {
   return (
     <NoticeProvider>
-      <SettingsGate {...props} />
+      <SettingsGate />
     </NoticeProvider>
   )
 }
 
-function SettingsGate(props: Extensions) {
+function SettingsGate() {
   const api = useApi()
   const { t, i18n } = useTranslation()
   const { notify } = useNotices()
@@ -74,7 +72,7 @@ function SettingsGate(props: Extensions) {
     <>
       <RecoveryNotice language={language} />
       <SafetyCopyNotice language={language} />
-      <Workspace settings={settings} initialDraft={initialDraft} onSettings={update} language={language} {...props} />
+      <Workspace settings={settings} initialDraft={initialDraft} onSettings={update} language={language} />
     </>
   )
 }

@@ -80,20 +80,22 @@ export function Dialog({
   )
 }
 
-/** Yes/no question before something that cannot be undone. */
-export function ConfirmDialog({
-  title,
-  message,
-  confirmLabel,
-  onConfirm,
-  onCancel,
-}: {
+/** A question before something that cannot be undone, and what runs on yes. */
+export interface ConfirmRequest {
   title: string
   message: string
   confirmLabel: string
-  onConfirm(): void
-  onCancel(): void
-}) {
+  run(): void
+}
+
+/** Yes/no question before something that cannot be undone: closes, then runs the request on yes. */
+export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest; onClose(): void }) {
+  const { title, message, confirmLabel } = request
+  const onCancel = onClose
+  const onConfirm = () => {
+    onClose()
+    request.run()
+  }
   const { t } = useTranslation()
   return (
     <Dialog

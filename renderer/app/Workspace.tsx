@@ -1,15 +1,13 @@
-import type { AnyExtension, Editor } from '@tiptap/core'
+import type { Editor } from '@tiptap/core'
 import { PanelLeftOpen } from 'lucide-react'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppCommand } from '@shared/ipc'
-import { DRAFT_PREVIEW_CHARS, type Draft, type DraftId, type DraftSummary, type Language, type Settings, type SettingsPatch } from '@shared/domain'
+import { DRAFT_PREVIEW_CHARS, type Draft, type Language, type Settings, type SettingsPatch } from '@shared/domain'
 import { countWords, docToPlainText } from '@shared/text/words'
 import { useApi } from '../api/context'
 import { EditorPane } from '../editor/EditorPane'
 import { SaveRegistry } from '../editor/saveRegistry'
-import { LibraryPane, type LibraryView } from '../library/LibraryPane'
-import { ALL_DRAFTS, type LibraryFilter } from '../library/libraryModel'
+import { LibraryPane } from '../library/LibraryPane'
 import { useLibrary } from '../library/useLibrary'
 import { useSearch } from '../library/useSearch'
 import { RevisionsDialog } from '../revisions/RevisionsDialog'
@@ -20,19 +18,17 @@ import { rememberOpenDraft } from './boot'
 import { CommandPalette } from './CommandPalette'
 import { type Command } from './commands'
 import { ConfirmDialog } from './Dialog'
-import { isShortcut, useShortcutLabel } from './keys'
+import { useShortcutLabel } from './keys'
 import { useNotices } from './notices'
+import { useDraftActions } from './useDraftActions'
+import { useWindowCommands } from './useWindowCommands'
 import { PaneSplitter } from './PaneSplitter'
+import { useSelector } from './store'
+import { WorkspaceContext, type Workspace as WorkspaceValue, type WorkspaceActions } from './workspaceContext'
+import { createWorkspaceStore, type Modal } from './workspaceStore'
 import { usePostsFeature } from '../posts/usePostsFeature'
 import { BlogLinkSettings } from '../posts/BlogLinkSettings'
 import { useProofing } from '../editor/proofing/useProofing'
-
-type Modal =
-  | { kind: 'palette' }
-  | { kind: 'settings' }
-  | { kind: 'about' }
-  | { kind: 'history'; draftId: DraftId }
-  | { kind: 'confirm'; title: string; message: string; confirmLabel: string; run(): void }
 
 export interface WorkspaceProps {
   settings: Settings
@@ -41,12 +37,6 @@ export interface WorkspaceProps {
   onSettings(patch: SettingsPatch): void
   /** Language of the UI (and of new drafts and the welcome draft). */
   language: Language
-  /** Seam for the posts feature: a right-hand pane, given the current editor. */
-  renderRightPane?(editor: Editor | null): ReactNode
-  /** Seam for features that add editor extensions (the passage mark). */
-  editorExtensions?: AnyExtension[]
-  /** Menu commands other features handle (import, export); return true when handled. */
-  onAppCommand?(command: AppCommand, context: { draftId: DraftId | null }): boolean
 }
 
 /** Library | editor | (right pane), plus the dialogs and shortcuts that span them. */
@@ -55,9 +45,6 @@ export function Workspace({
   initialDraft = null,
   onSettings,
   language,
-  renderRightPane,
-  editorExtensions,
-  onAppCommand,
 }: WorkspaceProps) {
   const api = useApi()
   const { t } = useTranslation()
@@ -81,28 +68,26 @@ export function Workspace({
 
   const flushAll = useCallback(() => registry.flushAll(), [registry])
 
-  const [selectedId, setSelectedId] = useState<DraftId | null>(initialDraft?.id ?? null)
-  const [autoFocus, setAutoFocus] = useState<'title' | 'text' | null>(null)
-  const [view, setView] = useState<LibraryView>('active')
-  const [filter, setFilter] = useState<LibraryFilter>(ALL_DRAFTS)
-  const [query, setQuery] = useState('')
-  const [focusMode, setFocusMode] = useState(false)
-  const [modal, setModal] = useState<Modal | null>(null)
-  const [reloadToken, setReloadToken] = useState(0)
-  const [renameRequest, setRenameRequest] = useState(0)
-  const [outlineOpen, setOutlineOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1200)
-  const [libraryWidth, setLibraryWidth] = useState(settings.panes.libraryWidth)
+  const [store] = useState(() =>
+    createWorkspaceStore({
+      selectedId: initialDraft?.id ?? null,
+      outlineOpen: typeof window === 'undefined' || window.innerWidth >= 1200,
+      libraryWidth: settings.panes.libraryWidth,
+    }),
+  )
+  const selectedId = useSelector(store, (s) => s.selectedId)
+  const query = useSelector(store, (s) => s.query)
+  const focusMode = useSelector(store, (s) => s.focusMode)
+  const outlineOpen = useSelector(store, (s) => s.outlineOpen)
+  const libraryWidth = useSelector(store, (s) => s.libraryWidth)
+  const modal = useSelector(store, (s) => s.modal)
+  const setModal = useCallback((next: Modal | null) => store.dispatch({ type: 'modal', modal: next }), [store])
+  const setFocusMode = useCallback((on: boolean) => store.dispatch({ type: 'focusMode', on }), [store])
+  const reloadDraft = () => store.events.emit({ type: 'reloadDraft' })
   const [editor, setEditor] = useState<Editor | null>(null)
-  const [now, setNow] = useState(() => Date.now())
   const searchRef = useRef<HTMLInputElement>(null)
   const search = useSearch(api, query, library.active)
   const libraryOpen = settings.panes.libraryOpen && !focusMode
-
-  // "5 minutes ago" must not stay "just now" forever.
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000)
-    return () => clearInterval(timer)
-  }, [])
 
   // Boot: the welcome draft on first start (the backend decides) and the library.
   useEffect(() => {
@@ -115,7 +100,7 @@ export function Workspace({
           libraryRef.current.load(),
         ])
         const list = createdId === null ? loaded : await libraryRef.current.load()
-        setSelectedId((current) => current ?? createdId ?? list[0]?.id ?? null)
+        if (store.get().selectedId === null) store.dispatch({ type: 'open', id: createdId ?? list[0]?.id ?? null })
       } catch (e) {
         notify('error', t('library.loadFailed', { reason: (e as Error).message }))
       }
@@ -125,109 +110,8 @@ export function Workspace({
 
   useEffect(() => rememberOpenDraft(selectedId), [selectedId])
 
-  const open = useCallback((id: DraftId, focus: 'title' | 'text' | null = null) => {
-    setAutoFocus(focus)
-    setSelectedId(id)
-  }, [])
-
-  const fail = useCallback(
-    (key: 'library.actionFailed', error: unknown) => notify('error', t(key, { reason: (error as Error).message })),
-    [notify, t],
-  )
-
-  const newDraft = useCallback(async () => {
-    try {
-      setFocusMode(false)
-      setQuery('')
-      setView('active')
-      setFilter((f) => (f.status === 'all' && f.tag === null ? f : ALL_DRAFTS))
-      const draft = await library.create(language)
-      open(draft.id, 'title')
-    } catch (e) {
-      fail('library.actionFailed', e)
-    }
-  }, [library, language, open, fail])
-
-  const nextAfter = (list: DraftSummary[] | null, id: DraftId): DraftId | null => {
-    if (!list) return null
-    const index = list.findIndex((d) => d.id === id)
-    return (list[index + 1] ?? list[index - 1])?.id ?? null
-  }
-
-  const actions = {
-    rename: (d: DraftSummary) => {
-      open(d.id)
-      setRenameRequest((n) => n + 1)
-    },
-    duplicate: async (d: DraftSummary) => {
-      try {
-        await registry.flushAll()
-        const copy = await library.duplicate(d.id)
-        open(copy.id)
-        notify('info', t('library.duplicated'))
-      } catch (e) {
-        fail('library.actionFailed', e)
-      }
-    },
-    trash: async (d: DraftSummary) => {
-      try {
-        await registry.flushAll()
-        const wasOpen = d.id === selectedId
-        const next = wasOpen ? nextAfter(library.active, d.id) : null
-        await library.moveToTrash(d.id)
-        if (wasOpen) setSelectedId(next)
-        notify('info', t('library.movedToTrash', { title: d.title.trim() || t('library.untitled') }))
-      } catch (e) {
-        fail('library.actionFailed', e)
-      }
-    },
-    restore: async (d: DraftSummary) => {
-      try {
-        await library.restore(d.id)
-        // The open view was read-only because the draft was in the trash: reopen it editable.
-        if (d.id === selectedId) setReloadToken((n) => n + 1)
-        notify('info', t('library.restored', { title: d.title.trim() || t('library.untitled') }))
-      } catch (e) {
-        fail('library.actionFailed', e)
-      }
-    },
-    deleteForever: (d: DraftSummary) =>
-      setModal({
-        kind: 'confirm',
-        title: t('library.deleteForeverTitle'),
-        message: t('library.deleteForeverMessage', { title: d.title.trim() || t('library.untitled') }),
-        confirmLabel: t('library.deleteForever'),
-        run: async () => {
-          try {
-            await library.deleteForever(d.id)
-            if (d.id === selectedId) setSelectedId(nextAfter(library.trash, d.id) ?? library.active?.[0]?.id ?? null)
-          } catch (e) {
-            fail('library.actionFailed', e)
-          }
-        },
-      }),
-    emptyTrash: () =>
-      setModal({
-        kind: 'confirm',
-        title: t('library.emptyTrashTitle'),
-        message: t('library.emptyTrashMessage', { count: library.trash?.length ?? 0 }),
-        confirmLabel: t('library.emptyTrashAction'),
-        run: async () => {
-          try {
-            const trashed = new Set(library.trash?.map((d) => d.id))
-            await library.emptyTrash()
-            if (selectedId !== null && trashed.has(selectedId)) setSelectedId(library.active?.[0]?.id ?? null)
-          } catch (e) {
-            fail('library.actionFailed', e)
-          }
-        },
-      }),
-  }
-
-  const showView = (next: LibraryView) => {
-    setView(next)
-    if (next === 'trash') void library.loadTrash().catch((e) => fail('library.actionFailed', e))
-  }
+  const actions = useDraftActions(store, library, registry, language)
+  const { open, newDraft, showView } = actions
 
   const setPanes = (panes: Partial<Settings['panes']>) => onSettings({ panes })
   const toggleLibrary = () => {
@@ -251,14 +135,11 @@ export function Workspace({
     language,
     flushAll,
     onImported: async (drafts) => {
-      setFocusMode(false)
-      setQuery('')
-      setView('active')
-      setFilter(ALL_DRAFTS)
+      store.dispatch({ type: 'showAllDrafts' })
       await libraryRef.current.load()
       if (drafts[0]) open(drafts[0].id)
     },
-    onReplaced: () => setReloadToken((n) => n + 1),
+    onReplaced: reloadDraft,
     openSettings: () => setModal({ kind: 'settings' }),
   })
 
@@ -276,17 +157,14 @@ export function Workspace({
   })
   const proofing = useProofing({ editor, draftId: selectedId, settings, onSettings, focusMode })
   // Proofing first: its right-click on a marked word comes before the posts menu.
-  const draftExtensions = useMemo(
-    () => [...(editorExtensions ?? []), ...proofing.extensions, ...posts.extensions],
-    [editorExtensions, proofing.extensions, posts.extensions],
-  )
+  const draftExtensions = useMemo(() => [...proofing.extensions, ...posts.extensions], [proofing.extensions, posts.extensions])
 
   const commands: Command[] = [
     { id: 'new-draft', label: t('commands.newDraft'), shortcut: shortcutLabel('newDraft'), run: () => void newDraft() },
     { id: 'search', label: t('commands.search'), shortcut: shortcutLabel('search'), run: focusSearch },
-    { id: 'focus', label: focusMode ? t('commands.leaveFocusMode') : t('commands.focusMode'), run: () => setFocusMode((f) => !f) },
+    { id: 'focus', label: focusMode ? t('commands.leaveFocusMode') : t('commands.focusMode'), run: () => setFocusMode(!focusMode) },
     { id: 'library', label: libraryOpen ? t('commands.hideLibrary') : t('commands.showLibrary'), run: toggleLibrary },
-    { id: 'outline', label: outlineOpen ? t('commands.hideOutline') : t('commands.showOutline'), run: () => setOutlineOpen((o) => !o) },
+    { id: 'outline', label: outlineOpen ? t('commands.hideOutline') : t('commands.showOutline'), run: () => store.dispatch({ type: 'outline', open: !outlineOpen }) },
     ...(selectedId !== null ? [{ id: 'history', label: t('commands.history'), run: openHistory }] : []),
     ...(current
       ? [
@@ -308,200 +186,108 @@ export function Workspace({
     { id: 'about', label: t('commands.about'), run: () => setModal({ kind: 'about' }) },
   ]
 
-  // Keyboard and menu commands; handlers read the latest render through a ref.
-  const handlers = useRef({ newDraft, focusSearch, toggleLibrary, setModal, setFocusMode, modal, focusMode, onAppCommand, selectedId })
-  handlers.current = { newDraft, focusSearch, toggleLibrary, setModal, setFocusMode, modal, focusMode, onAppCommand, selectedId }
+  useWindowCommands({ api, registry, store, newDraft, focusSearch, toggleLibrary })
 
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const h = handlers.current
-      if (isShortcut(e, 'palette')) {
-        e.preventDefault()
-        h.setModal((m) => (m?.kind === 'palette' ? null : { kind: 'palette' }))
-      } else if (isShortcut(e, 'newDraft')) {
-        e.preventDefault()
-        void h.newDraft()
-      } else if (isShortcut(e, 'search')) {
-        e.preventDefault()
-        h.focusSearch()
-      } else if (e.key === 'Escape' && h.focusMode && !h.modal) {
-        h.setFocusMode(false)
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
-
-  // Flush points besides switching drafts: window blur, hidden tab/window, quit.
-  useEffect(() => {
-    const flush = () => void registry.flushAll()
-    const onVisibility = () => document.visibilityState === 'hidden' && flush()
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!registry.hasUnsaved) return
-      flush()
-      // A browser cannot wait for the save: ask the user to stay. In Electron the main process
-      // asks for a flush before closing (answered below), and a prevented unload would make
-      // quitting impossible while a disk keeps failing.
-      if (api.shell === 'web') e.preventDefault()
-    }
-    window.addEventListener('blur', flush)
-    document.addEventListener('visibilitychange', onVisibility)
-    window.addEventListener('beforeunload', onBeforeUnload)
-    const offEvents = api.onEvent((event) => {
-      const h = handlers.current
-      if (event.type === 'flush') {
-        // Answered even when a write failed: main must not hang on quit. The failed text stays
-        // in the editor and keeps retrying while the window lives.
-        void registry
-          .flushAll()
-          .catch(() => false)
-          .then((saved) => api.invoke('app.flushed', { requestId: event.requestId, saved }))
-        return
-      }
-      if (event.type !== 'command') return
-      switch (event.command) {
-        case 'new-draft':
-          return void h.newDraft()
-        case 'find':
-          return h.focusSearch()
-        case 'command-palette':
-          return h.setModal({ kind: 'palette' })
-        case 'toggle-focus':
-          return h.setFocusMode((f) => !f)
-        case 'toggle-library':
-          return h.toggleLibrary()
-        case 'settings':
-          return h.setModal({ kind: 'settings' })
-        case 'about':
-          return h.setModal({ kind: 'about' })
-        default:
-          h.onAppCommand?.(event.command, { draftId: h.selectedId })
-      }
-    })
-    return () => {
-      window.removeEventListener('blur', flush)
-      document.removeEventListener('visibilitychange', onVisibility)
-      window.removeEventListener('beforeunload', onBeforeUnload)
-      offEvents()
-    }
-  }, [api, registry])
-
-  const rightPane = renderRightPane?.(editor) ?? null
+  const paneActions: WorkspaceActions = {
+    ...actions,
+    open: (id) => open(id),
+    newDraft: () => void newDraft(),
+    restoreById: (id) => {
+      const summary = library.trash?.find((d) => d.id === id)
+      if (summary) void actions.restore(summary)
+    },
+    openToday: () => posts.commands.find((c) => c.id === 'posts-today')?.run(),
+    openSettings: () => setModal({ kind: 'settings' }),
+    openHistory,
+    summary: library.apply,
+    editorChanged: setEditor,
+  }
+  // Stable functions that run the latest render's actions: views that keep a callback from
+  // their first render (the editor's) still act on the current library.
+  const latestActions = useRef(paneActions)
+  latestActions.current = paneActions
+  const stableActions = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.keys(latestActions.current).map((name) => [
+          name,
+          (...args: unknown[]) => (latestActions.current[name as keyof WorkspaceActions] as (...a: unknown[]) => void)(...args),
+        ]),
+      ) as unknown as WorkspaceActions,
+    [],
+  )
+  const workspace: WorkspaceValue = {
+    store,
+    actions: stableActions,
+    registry,
+    library,
+    search,
+    searchRef,
+    extensions: draftExtensions,
+  }
 
   return (
-    <div
-      className={`workspace${focusMode ? ' focus-mode' : ''}`}
-      style={{ ['--library-width' as string]: `${libraryWidth}px`, ['--right-width' as string]: `${settings.panes.postsWidth}px` }}
-    >
-      {libraryOpen ? (
-        <>
-          <LibraryPane
-            view={view}
-            onView={showView}
-            active={library.active}
-            trash={library.trash}
-            filter={filter}
-            onFilter={setFilter}
-            query={query}
-            onQuery={setQuery}
-            search={search}
-            searchRef={searchRef}
-            selectedId={selectedId}
-            onOpen={(id) => open(id)}
-            onNew={() => void newDraft()}
-            onRename={actions.rename}
-            onDuplicate={(d) => void actions.duplicate(d)}
-            onTrash={(d) => void actions.trash(d)}
-            onRestore={(d) => void actions.restore(d)}
-            onDeleteForever={actions.deleteForever}
-            onEmptyTrash={actions.emptyTrash}
-            onToday={() => posts.commands.find((c) => c.id === 'posts-today')?.run()}
-            onSettings={() => setModal({ kind: 'settings' })}
-            now={now}
-          />
-          <PaneSplitter
-            label={t('layout.resizeLibrary')}
-            value={libraryWidth}
-            min={180}
-            max={600}
-            onChange={setLibraryWidth}
-            onCommit={(width) => setPanes({ libraryWidth: width })}
-          />
-        </>
-      ) : (
-        !focusMode && (
-          <div className="collapsed-rail">
-            <button type="button" className="icon-button" aria-label={t('commands.showLibrary')} title={t('commands.showLibrary')} onClick={toggleLibrary}>
-              <PanelLeftOpen size={18} aria-hidden />
-            </button>
-          </div>
-        )
-      )}
-      <main className="editor-pane" aria-label={t('layout.editor')}>
-        <EditorPane
-          draftId={selectedId}
-          initialDraft={initialDraft}
-          reloadToken={reloadToken}
-          registry={registry}
-          focusMode={focusMode}
-          onFocusMode={setFocusMode}
-          onHistory={openHistory}
-          onSummary={library.apply}
-          onNewDraft={() => void newDraft()}
-          autoFocus={autoFocus}
-          renameRequest={renameRequest}
-          outlineOpen={outlineOpen}
-          onOutlineOpen={setOutlineOpen}
-          extraExtensions={draftExtensions}
-          onEditor={setEditor}
-          onRestore={(id) => {
-            const summary = library.trash?.find((d) => d.id === id)
-            if (summary) void actions.restore(summary)
-          }}
-        />
-        {/* Inside the editor pane: the dock belongs to the text and never covers the posts pane. */}
-        {proofing.view}
-      </main>
-      {rightPane && !focusMode && <aside className="right-pane">{rightPane}</aside>}
-      {posts.view}
+    <WorkspaceContext.Provider value={workspace}>
+      <div
+        className={`workspace${focusMode ? ' focus-mode' : ''}`}
+        style={{ ['--library-width' as string]: `${libraryWidth}px`, ['--right-width' as string]: `${settings.panes.postsWidth}px` }}
+      >
+        {libraryOpen ? (
+          <>
+            <LibraryPane />
+            <PaneSplitter
+              label={t('layout.resizeLibrary')}
+              value={libraryWidth}
+              min={180}
+              max={600}
+              onChange={(width) => store.dispatch({ type: 'libraryWidth', width })}
+              onCommit={(width) => setPanes({ libraryWidth: width })}
+            />
+          </>
+        ) : (
+          !focusMode && (
+            <div className="collapsed-rail">
+              <button type="button" className="icon-button" aria-label={t('commands.showLibrary')} title={t('commands.showLibrary')} onClick={toggleLibrary}>
+                <PanelLeftOpen size={18} aria-hidden />
+              </button>
+            </div>
+          )
+        )}
+        <main className="editor-pane" aria-label={t('layout.editor')}>
+          <EditorPane initialDraft={initialDraft} />
+          {/* Inside the editor pane: the dock belongs to the text and never covers the posts pane. */}
+          {proofing.view}
+        </main>
+        {posts.view}
 
-      {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
-      {modal?.kind === 'settings' && (
-        <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
-          {posts.settingsSection}
-          <BlogLinkSettings blog={settings.blog} onChange={onSettings} />
-          {transfer.settingsSection}
-        </SettingsDialog>
-      )}
-      {transfer.elements}
-      {modal?.kind === 'about' && <AboutDialog onClose={() => setModal(null)} />}
-      {modal?.kind === 'history' && (
-        <RevisionsDialog
-          draftId={modal.draftId}
-          beforeRestore={flushAll}
-          extraExtensions={editorExtensions}
-          onClose={() => setModal(null)}
-          onRestored={(draft) => {
-            setModal(null)
-            library.apply(draft)
-            setReloadToken((n) => n + 1)
-            notify('info', t('revisions.restored'))
-          }}
-        />
-      )}
-      {modal?.kind === 'confirm' && (
-        <ConfirmDialog
-          title={modal.title}
-          message={modal.message}
-          confirmLabel={modal.confirmLabel}
-          onCancel={() => setModal(null)}
-          onConfirm={() => {
-            setModal(null)
-            modal.run()
-          }}
-        />
-      )}
-    </div>
+        {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
+        {modal?.kind === 'settings' && (
+          <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
+            {posts.settingsSection}
+            <BlogLinkSettings blog={settings.blog} onChange={onSettings} />
+            {transfer.settingsSection}
+          </SettingsDialog>
+        )}
+        {transfer.elements}
+        {modal?.kind === 'about' && <AboutDialog onClose={() => setModal(null)} />}
+        {modal?.kind === 'history' && (
+          <RevisionsDialog
+            draftId={modal.draftId}
+            beforeRestore={flushAll}
+            onClose={() => setModal(null)}
+            onRestored={(draft) => {
+              setModal(null)
+              library.apply(draft)
+              reloadDraft()
+              notify('info', t('revisions.restored'))
+            }}
+          />
+        )}
+        {modal?.kind === 'confirm' && (
+          <ConfirmDialog request={modal} onClose={() => setModal(null)} />
+        )}
+      </div>
+    </WorkspaceContext.Provider>
   )
 }
 

@@ -1,13 +1,15 @@
-import type { AnyExtension, Editor } from '@tiptap/core'
+import type { Editor } from '@tiptap/core'
 import { NodeSelection, Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
 import DOMPurify from 'dompurify'
 import { Trash2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { wellFormed, type Draft, type DraftSummary, type EditorDoc } from '@shared/domain'
+import { wellFormed, type Draft, type EditorDoc } from '@shared/domain'
 import { useApi } from '../api/context'
 import { useNotices } from '../app/notices'
+import { useWorkspace, useWorkspaceState } from '../app/workspaceContext'
+import type { OpenFocus } from '../app/workspaceStore'
 import { assetCacheFor, rejectImage, storeImage } from './assets'
 import { BlogLinkField } from './BlogLinkField'
 import { DraftMeta, type MetaValues } from './DraftMeta'
@@ -16,7 +18,6 @@ import { LinkDialog } from './LinkDialog'
 import { Outline } from './Outline'
 import type { OutlineEntry } from './docStats'
 import { SaveIndicator } from './SaveIndicator'
-import type { SaveRegistry } from './saveRegistry'
 import { Toolbar } from './Toolbar'
 import { pasteConversion } from '../transfer/paste'
 import { useDocStats } from './useDocStats'
@@ -43,24 +44,10 @@ function focusTextStart(editor: Editor): void {
 
 export interface DraftViewProps {
   draft: Draft
-  registry: SaveRegistry
-  focusMode: boolean
-  onFocusMode(on: boolean): void
-  onHistory(): void
-  onSummary(summary: DraftSummary): void
   /** The draft's language changed: the parent re-creates the editor (its typography rules differ). */
   onReplace(next: Pick<Draft, 'doc' | 'title' | 'status' | 'tags' | 'language'>): void
   /** Where the caret goes when the view opens. */
-  autoFocus: 'title' | 'text' | null
-  /** Increments when the author asked to rename the draft: the title gets focus and is selected. */
-  renameRequest: number
-  outlineOpen: boolean
-  onOutlineOpen(open: boolean): void
-  /** Seam for features that add to the editor (the passage mark) or read from it (the posts pane). */
-  extraExtensions?: AnyExtension[]
-  onEditor?(editor: Editor | null): void
-  /** Shown for a draft in the trash, which opens read-only. */
-  onRestore?(): void
+  autoFocus: OpenFocus
 }
 
 /**
@@ -69,7 +56,11 @@ export interface DraftViewProps {
  * another's text, and its typography rules match its language.
  */
 export function DraftView(props: DraftViewProps) {
-  const { draft, registry } = props
+  const { draft } = props
+  const { store, registry, actions, extensions } = useWorkspace()
+  const focusMode = useWorkspaceState((s) => s.focusMode)
+  const outlineOpen = useWorkspaceState((s) => s.outlineOpen)
+  const setFocusMode = (on: boolean) => store.dispatch({ type: 'focusMode', on })
   const { t, i18n } = useTranslation()
   const api = useApi()
   const { notify } = useNotices()
@@ -98,7 +89,7 @@ export function DraftView(props: DraftViewProps) {
         onImageFiles: (e, files, pos) => imageFiles.current(e, files, pos),
         onLinkShortcut: () => linkShortcut.current(),
       }),
-      ...(props.extraExtensions ?? []),
+      ...extensions,
       // Pasted HTML and Markdown become formatted text, through the same sanitizing importers as files.
       pasteConversion(api, (error) => notify('error', i18n.t('transfer.paste.imageFailed', { reason: String((error as Error)?.message ?? error) }))),
     ],
@@ -117,26 +108,27 @@ export function DraftView(props: DraftViewProps) {
     // Belt and braces: also capture the content if Tiptap destroys the editor first.
     const capture = () => body.detach()
     editor.on('destroy', capture)
-    props.onEditor?.(editor)
+    actions.editorChanged(editor)
     return () => {
       editor.off('destroy', capture)
-      props.onEditor?.(null)
+      actions.editorChanged(null)
       void registry.closed(draft.id)
     }
     // Mounted once per draft view (the parent keys this component by draft).
   }, [])
 
   useEffect(() => {
+    const rename = () => {
+      titleRef.current?.focus()
+      titleRef.current?.select()
+    }
     if (props.autoFocus === 'title') titleRef.current?.focus()
     else if (props.autoFocus === 'text') editor.commands.focus('end')
+    else if (props.autoFocus === 'rename') rename()
+    // Renaming the draft already open: no new view, so the store says it as an event.
+    return store.events.on((event) => event.type === 'renameDraft' && rename())
     // Only when the view opens.
   }, [])
-
-  useEffect(() => {
-    if (props.renameRequest === 0) return
-    titleRef.current?.focus()
-    titleRef.current?.select()
-  }, [props.renameRequest])
 
   linkShortcut.current = () => {
     const href = editor.getAttributes('link').href
@@ -175,7 +167,7 @@ export function DraftView(props: DraftViewProps) {
     setMeta({ ...meta, ...patch })
     try {
       const summary = await api.invoke('drafts.updateMeta', { id: draft.id, ...patch })
-      props.onSummary(summary)
+      actions.summary(summary)
       if (patch.language && patch.language !== previous.language) {
         props.onReplace({ doc: editor.getJSON() as EditorDoc, title: titleText, ...previous, ...patch })
       }
@@ -194,27 +186,25 @@ export function DraftView(props: DraftViewProps) {
   const locale = i18n.language
 
   return (
-    <div className={`draft-view${props.outlineOpen && !props.focusMode ? ' with-outline' : ''}`}>
+    <div className={`draft-view${outlineOpen && !focusMode ? ' with-outline' : ''}`}>
       {inTrash && (
         <div className="trash-banner" role="status">
           <Trash2 size={16} aria-hidden />
           <span>{t('editor.inTrash')}</span>
-          {props.onRestore && (
-            <button type="button" className="button" onClick={props.onRestore}>
-              {t('library.restore')}
-            </button>
-          )}
+          <button type="button" className="button" onClick={() => actions.restoreById(draft.id)}>
+            {t('library.restore')}
+          </button>
         </div>
       )}
-      {!props.focusMode && !inTrash && (
+      {!focusMode && !inTrash && (
         <Toolbar
           editor={editor}
-          outlineOpen={props.outlineOpen}
-          onToggleOutline={() => props.onOutlineOpen(!props.outlineOpen)}
+          outlineOpen={outlineOpen}
+          onToggleOutline={() => store.dispatch({ type: 'outline', open: !outlineOpen })}
           onLink={() => linkShortcut.current()}
           onImages={(files) => imageFiles.current(editor, files, null)}
-          onFocusMode={() => props.onFocusMode(true)}
-          onHistory={props.onHistory}
+          onFocusMode={() => setFocusMode(true)}
+          onHistory={actions.openHistory}
         />
       )}
       <div className="draft-body">
@@ -244,22 +234,22 @@ export function DraftView(props: DraftViewProps) {
               }
             }}
           />
-          {!props.focusMode && !inTrash && (
+          {!focusMode && !inTrash && (
             <DraftMeta values={meta} onChange={(patch) => void saveMeta(patch)}>
               <BlogLinkField draftId={draft.id} title={titleText} initial={draft.canonicalUrl} />
             </DraftMeta>
           )}
           <EditorContent editor={editor} className="doc-host" />
         </article>
-        {props.outlineOpen && !props.focusMode && <Outline entries={stats.outline} onJump={jumpTo} />}
+        {outlineOpen && !focusMode && <Outline entries={stats.outline} onJump={jumpTo} />}
       </div>
       <footer className="status-line" aria-label={t('editor.statusLabel')}>
         <span>{t('editor.words', { count: stats.words, formatted: new Intl.NumberFormat(locale).format(stats.words) })}</span>
         <span aria-hidden>·</span>
         <span>{t('editor.readingTime', { count: stats.minutes })}</span>
         <span className="spacer" />
-        {props.focusMode && (
-          <button type="button" className="link-button" onClick={() => props.onFocusMode(false)}>
+        {focusMode && (
+          <button type="button" className="link-button" onClick={() => setFocusMode(false)}>
             {t('editor.leaveFocusMode')}
           </button>
         )}

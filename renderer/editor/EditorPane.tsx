@@ -1,25 +1,18 @@
 import { FilePlus2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Draft, DraftId } from '@shared/domain'
+import type { Draft } from '@shared/domain'
 import { useApi } from '../api/context'
-import { DraftView, type DraftViewProps } from './DraftView'
+import { useWorkspace, useWorkspaceState } from '../app/workspaceContext'
+import type { OpenFocus } from '../app/workspaceStore'
+import { DraftView } from './DraftView'
 
-/** What the pane passes through to the view it shows, plus what it needs to load the draft. */
-export type EditorPaneProps = Pick<
-  DraftViewProps,
-  'registry' | 'focusMode' | 'onFocusMode' | 'onHistory' | 'onSummary' | 'autoFocus' | 'renameRequest' | 'outlineOpen' | 'onOutlineOpen' | 'extraExtensions' | 'onEditor'
-> & {
-  draftId: DraftId | null
+export interface EditorPaneProps {
   /** Already loaded at boot: shown at once instead of fetched again. */
-  initialDraft?: Draft | null
-  /** Changes when the draft on disk was replaced (a restored revision): reload it. */
-  reloadToken: number
-  onNewDraft(): void
-  onRestore?(id: DraftId): void
+  initialDraft: Draft | null
 }
 
-type Loaded = { draft: Draft; generation: number; autoFocus: 'title' | 'text' | null }
+type Loaded = { draft: Draft; generation: number; autoFocus: OpenFocus }
 
 let generations = 0
 
@@ -28,21 +21,21 @@ let generations = 0
  * one is loaded (no blank flash); its view then unmounts, which hands its text to the save
  * registry and flushes it.
  */
-export function EditorPane(props: EditorPaneProps) {
-  const { draftId, reloadToken, registry } = props
+export function EditorPane({ initialDraft }: EditorPaneProps) {
+  const { store, registry, actions } = useWorkspace()
+  const draftId = useWorkspaceState((s) => s.selectedId)
   const { t } = useTranslation()
   const api = useApi()
   const [loaded, setLoaded] = useState<Loaded | null>(() =>
-    props.initialDraft && props.initialDraft.id === draftId
-      ? { draft: props.initialDraft, generation: ++generations, autoFocus: null }
-      : null,
+    initialDraft && initialDraft.id === draftId ? { draft: initialDraft, generation: ++generations, autoFocus: null } : null,
   )
   const usedInitial = useRef(loaded !== null)
   const [error, setError] = useState<string | null>(null)
-  const [retry, setRetry] = useState(0)
+  // Bumped by "try again" and when the draft on disk was replaced (a restored revision).
+  const [loads, setLoads] = useState(0)
   const latestRequest = useRef(0)
-  const autoFocusRef = useRef(props.autoFocus)
-  autoFocusRef.current = props.autoFocus
+
+  useEffect(() => store.events.on((event) => event.type === 'reloadDraft' && setLoads((n) => n + 1)), [store])
 
   useEffect(() => {
     const request = ++latestRequest.current
@@ -66,20 +59,20 @@ export function EditorPane(props: EditorPaneProps) {
         setLoaded({
           draft: { ...draft, doc: unsaved.doc ?? draft.doc, title: unsaved.title ?? draft.title },
           generation: ++generations,
-          autoFocus: autoFocusRef.current,
+          autoFocus: store.get().openFocus,
         })
       } catch (e) {
         if (request === latestRequest.current) setError((e as Error).message)
       }
     })()
-  }, [api, registry, draftId, reloadToken, retry])
+  }, [api, registry, store, draftId, loads])
 
   if (error) {
     return (
       <div className="editor-empty" role="alert">
         <p>{t('editor.loadFailed')}</p>
         <p className="muted">{error}</p>
-        <button type="button" className="button" onClick={() => setRetry((n) => n + 1)}>
+        <button type="button" className="button" onClick={() => setLoads((n) => n + 1)}>
           {t('common.tryAgain')}
         </button>
       </div>
@@ -90,7 +83,7 @@ export function EditorPane(props: EditorPaneProps) {
     return (
       <div className="editor-empty">
         <p>{t('editor.nothingOpen')}</p>
-        <button type="button" className="button button-primary" onClick={props.onNewDraft}>
+        <button type="button" className="button button-primary" onClick={actions.newDraft}>
           <FilePlus2 size={16} aria-hidden /> {t('library.newDraft')}
         </button>
       </div>
@@ -101,19 +94,8 @@ export function EditorPane(props: EditorPaneProps) {
     <DraftView
       key={`${draft.id}:${generation}`}
       draft={draft}
-      registry={registry}
-      focusMode={props.focusMode}
-      onFocusMode={props.onFocusMode}
-      onHistory={props.onHistory}
-      onSummary={props.onSummary}
       onReplace={(next) => setLoaded({ draft: { ...draft, ...next }, generation: ++generations, autoFocus: null })}
       autoFocus={autoFocus}
-      renameRequest={props.renameRequest}
-      outlineOpen={props.outlineOpen}
-      onOutlineOpen={props.onOutlineOpen}
-      extraExtensions={props.extraExtensions}
-      onEditor={props.onEditor}
-      onRestore={props.onRestore ? () => props.onRestore!(draft.id) : undefined}
     />
   )
 }

@@ -1,8 +1,9 @@
 import { ArrowLeft, CalendarCheck, FilePlus2, Search, Settings, Trash2 } from 'lucide-react'
-import { useMemo, type RefObject } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DRAFT_STATUSES, type DraftId, type DraftSummary, type SearchHit } from '@shared/domain'
 import { useShortcutLabel } from '../app/keys'
+import { useWorkspace, useWorkspaceState } from '../app/workspaceContext'
 import { DraftList, type RowAction } from './DraftList'
 import { filterDrafts, statusCounts, tagCounts, type LibraryFilter, type StatusFilter } from './libraryModel'
 import { Snippet } from './Snippet'
@@ -10,49 +11,32 @@ import type { SearchState } from './useSearch'
 
 export type LibraryView = 'active' | 'trash'
 
-export interface LibraryPaneProps {
-  view: LibraryView
-  onView(view: LibraryView): void
-  active: DraftSummary[] | null
-  trash: DraftSummary[] | null
-  filter: LibraryFilter
-  onFilter(filter: LibraryFilter): void
-  query: string
-  onQuery(query: string): void
-  search: SearchState
-  searchRef: RefObject<HTMLInputElement | null>
-  selectedId: DraftId | null
-  onOpen(id: DraftId): void
-  onNew(): void
-  onRename(draft: DraftSummary): void
-  onDuplicate(draft: DraftSummary): void
-  onTrash(draft: DraftSummary): void
-  onRestore(draft: DraftSummary): void
-  onDeleteForever(draft: DraftSummary): void
-  onEmptyTrash(): void
-  /** The daily routine: the posts planned for today. */
-  onToday(): void
-  onSettings(): void
-  now: number
-}
-
-export function LibraryPane(props: LibraryPaneProps) {
+/** The library: reads the workspace store and calls the workspace's actions, no props. */
+export function LibraryPane() {
   const { t, i18n } = useTranslation()
   const shortcutLabel = useShortcutLabel()
-  const { filter, active } = props
+  const { store, actions, library, search, searchRef } = useWorkspace()
+  const { active, trash } = library
+  const view = useWorkspaceState((s) => s.view)
+  const filter = useWorkspaceState((s) => s.filter)
+  const query = useWorkspaceState((s) => s.query)
+  const selectedId = useWorkspaceState((s) => s.selectedId)
+  const now = useNow()
+  const setQuery = (next: string) => store.dispatch({ type: 'query', query: next })
+  const setFilter = (next: LibraryFilter) => store.dispatch({ type: 'filter', filter: next })
   const counts = useMemo(() => statusCounts(active ?? []), [active])
   const tags = useMemo(() => tagCounts(active ?? [], i18n.language), [active, i18n.language])
   const visible = useMemo(() => filterDrafts(active ?? [], filter), [active, filter])
-  const searching = props.query.trim() !== ''
+  const searching = query.trim() !== ''
 
   const activeActions: RowAction[] = [
-    { id: 'rename', label: t('library.rename'), run: props.onRename },
-    { id: 'duplicate', label: t('library.duplicate'), run: props.onDuplicate },
-    { id: 'trash', label: t('library.moveToTrash'), run: props.onTrash },
+    { id: 'rename', label: t('library.rename'), run: actions.rename },
+    { id: 'duplicate', label: t('library.duplicate'), run: actions.duplicate },
+    { id: 'trash', label: t('library.moveToTrash'), run: actions.trash },
   ]
   const trashActions: RowAction[] = [
-    { id: 'restore', label: t('library.restore'), run: props.onRestore },
-    { id: 'delete', label: t('library.deleteForever'), danger: true, run: props.onDeleteForever },
+    { id: 'restore', label: t('library.restore'), run: actions.restore },
+    { id: 'delete', label: t('library.deleteForever'), danger: true, run: actions.deleteForever },
   ]
 
   return (
@@ -61,26 +45,26 @@ export function LibraryPane(props: LibraryPaneProps) {
         <div className="search-field">
           <Search size={16} aria-hidden />
           <input
-            ref={props.searchRef}
+            ref={searchRef}
             type="search"
-            value={props.query}
+            value={query}
             placeholder={t('library.searchPlaceholder')}
             aria-label={t('library.searchLabel')}
             title={`${t('library.searchLabel')} (${shortcutLabel('search')})`}
-            onChange={(e) => props.onQuery(e.target.value)}
+            onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Escape' && props.query) {
+              if (e.key === 'Escape' && query) {
                 e.stopPropagation()
-                props.onQuery('')
+                setQuery('')
               }
-              if (e.key === 'Enter' && props.search.kind === 'done' && props.search.hits[0]) props.onOpen(props.search.hits[0].id)
+              if (e.key === 'Enter' && search.kind === 'done' && search.hits[0]) actions.open(search.hits[0].id)
             }}
           />
         </div>
         <button
           type="button"
           className="button button-primary new-draft"
-          onClick={props.onNew}
+          onClick={actions.newDraft}
           title={`${t('library.newDraft')} (${shortcutLabel('newDraft')})`}
         >
           <FilePlus2 size={16} aria-hidden />
@@ -89,8 +73,8 @@ export function LibraryPane(props: LibraryPaneProps) {
       </div>
 
       {searching ? (
-        <SearchResults state={props.search} selectedId={props.selectedId} onOpen={props.onOpen} />
-      ) : props.view === 'active' ? (
+        <SearchResults state={search} selectedId={selectedId} onOpen={actions.open} />
+      ) : view === 'active' ? (
         <>
           <div className="library-filters">
             <div className="status-filter" role="group" aria-label={t('library.filterByStatus')}>
@@ -100,7 +84,7 @@ export function LibraryPane(props: LibraryPaneProps) {
                   type="button"
                   className="chip"
                   aria-pressed={filter.status === status}
-                  onClick={() => props.onFilter({ ...filter, status })}
+                  onClick={() => setFilter({ ...filter, status })}
                 >
                   {t(`library.statusFilter.${status}`)} <span className="count">{counts[status]}</span>
                 </button>
@@ -111,7 +95,7 @@ export function LibraryPane(props: LibraryPaneProps) {
                 <span className="visually-hidden">{t('library.filterByTag')}</span>
                 <select
                   value={filter.tag ?? ''}
-                  onChange={(e) => props.onFilter({ ...filter, tag: e.target.value || null })}
+                  onChange={(e) => setFilter({ ...filter, tag: e.target.value || null })}
                 >
                   <option value="">{t('library.allTags')}</option>
                   {tags.map(({ tag, count }) => (
@@ -129,31 +113,24 @@ export function LibraryPane(props: LibraryPaneProps) {
             <div className="library-empty">
               <p>{active.length === 0 ? t('library.emptyLibrary') : t('library.emptyFilter')}</p>
               {active.length > 0 && (
-                <button type="button" className="link-button" onClick={() => props.onFilter({ status: 'all', tag: null })}>
+                <button type="button" className="link-button" onClick={() => setFilter({ status: 'all', tag: null })}>
                   {t('library.clearFilter')}
                 </button>
               )}
             </div>
           ) : (
-            <DraftList
-              drafts={visible}
-              selectedId={props.selectedId}
-              onOpen={(d) => props.onOpen(d.id)}
-              actions={activeActions}
-              label={t('library.listLabel')}
-              now={props.now}
-            />
+            <OpeningDraftList drafts={visible} rowActions={activeActions} label={t('library.listLabel')} now={now} />
           )}
           <div className="library-bottom">
-            <button type="button" className="button button-quiet" onClick={props.onToday}>
+            <button type="button" className="button button-quiet" onClick={actions.openToday}>
               <CalendarCheck size={16} aria-hidden />
               <span>{t('library.today')}</span>
             </button>
-            <button type="button" className="button button-quiet" onClick={() => props.onView('trash')}>
+            <button type="button" className="button button-quiet" onClick={() => actions.showView('trash')}>
               <Trash2 size={16} aria-hidden />
               <span>{t('library.trash')}</span>
             </button>
-            <button type="button" className="icon-button library-settings" aria-label={t('library.settings')} title={t('library.settings')} onClick={props.onSettings}>
+            <button type="button" className="icon-button library-settings" aria-label={t('library.settings')} title={t('library.settings')} onClick={actions.openSettings}>
               <Settings size={16} aria-hidden />
             </button>
           </div>
@@ -161,30 +138,23 @@ export function LibraryPane(props: LibraryPaneProps) {
       ) : (
         <>
           <div className="trash-header">
-            <button type="button" className="button button-quiet" onClick={() => props.onView('active')}>
+            <button type="button" className="button button-quiet" onClick={() => actions.showView('active')}>
               <ArrowLeft size={16} aria-hidden />
               <span>{t('library.backToLibrary')}</span>
             </button>
             <h2 className="pane-heading">{t('library.trash')}</h2>
           </div>
-          {props.trash === null ? (
+          {trash === null ? (
             <div className="library-empty" aria-busy="true" />
-          ) : props.trash.length === 0 ? (
+          ) : trash.length === 0 ? (
             <div className="library-empty">
               <p>{t('library.emptyTrash')}</p>
             </div>
           ) : (
             <>
-              <DraftList
-                drafts={props.trash}
-                selectedId={props.selectedId}
-                onOpen={(d) => props.onOpen(d.id)}
-                actions={trashActions}
-                label={t('library.trashListLabel')}
-                now={props.now}
-              />
+              <OpeningDraftList drafts={trash} rowActions={trashActions} label={t('library.trashListLabel')} now={now} />
               <div className="library-bottom">
-                <button type="button" className="button button-quiet is-danger" onClick={props.onEmptyTrash}>
+                <button type="button" className="button button-quiet is-danger" onClick={actions.emptyTrash}>
                   <Trash2 size={16} aria-hidden />
                   <span>{t('library.emptyTrashAction')}</span>
                 </button>
@@ -195,6 +165,13 @@ export function LibraryPane(props: LibraryPaneProps) {
       )}
     </nav>
   )
+}
+
+/** A list of drafts whose rows open the draft in the workspace and mark the open one. */
+function OpeningDraftList({ drafts, rowActions, label, now }: { drafts: readonly DraftSummary[]; rowActions: RowAction[]; label: string; now: number }) {
+  const { actions } = useWorkspace()
+  const selectedId = useWorkspaceState((s) => s.selectedId)
+  return <DraftList drafts={drafts} selectedId={selectedId} onOpen={(d) => actions.open(d.id)} actions={rowActions} label={label} now={now} />
 }
 
 function SearchResults({
@@ -244,4 +221,14 @@ function SearchResults({
       )}
     </div>
   )
+}
+
+/** "5 minutes ago" must not stay "just now" forever. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000)
+    return () => clearInterval(timer)
+  }, [])
+  return now
 }

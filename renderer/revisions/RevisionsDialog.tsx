@@ -1,4 +1,3 @@
-import type { AnyExtension } from '@tiptap/core'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { RotateCcw } from 'lucide-react'
 import { useEffect, useState } from 'react'
@@ -19,11 +18,8 @@ export function RevisionsDialog({
   beforeRestore,
   onRestored,
   onClose,
-  extraExtensions,
 }: {
   draftId: DraftId
-  /** The same extra extensions as the editor, so every mark and node of a snapshot can be shown. */
-  extraExtensions?: AnyExtension[]
   /** Writes pending edits first, so the snapshot taken before restoring holds the latest text. */
   beforeRestore(): Promise<boolean>
   onRestored(draft: Draft): void
@@ -123,14 +119,14 @@ export function RevisionsDialog({
           </ul>
         )}
         <section className="revision-preview" aria-label={t('revisions.previewLabel')}>
-          {selected ? <RevisionPreview key={selected.id} revision={selected} extraExtensions={extraExtensions} /> : <p className="muted">{t('revisions.pick')}</p>}
+          {selected ? <RevisionPreview key={selected.id} revision={selected} /> : <p className="muted">{t('revisions.pick')}</p>}
         </section>
       </div>
     </Dialog>
   )
 }
 
-function RevisionPreview({ revision, extraExtensions = [] }: { revision: Revision; extraExtensions?: AnyExtension[] }) {
+function RevisionPreview({ revision }: { revision: Revision }) {
   const { i18n } = useTranslation()
   const api = useApi()
   const editor = useEditor({
@@ -138,15 +134,12 @@ function RevisionPreview({ revision, extraExtensions = [] }: { revision: Revisio
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     content: revision.doc,
-    extensions: [
-      ...editorExtensions({
-        language: 'en',
-        placeholder: '',
-        resolveAsset: (id) => assetCacheFor(api).resolve(id),
-        imageLabels: { notStored: i18n.t('editor.imageNotStored'), broken: i18n.t('editor.imageBroken') },
-      }),
-      ...extraExtensions,
-    ],
+    extensions: editorExtensions({
+      language: 'en',
+      placeholder: '',
+      resolveAsset: (id) => assetCacheFor(api).resolve(id),
+      imageLabels: { notStored: i18n.t('editor.imageNotStored'), broken: i18n.t('editor.imageBroken') },
+    }),
     editorProps: { attributes: { class: 'doc doc-preview' } },
   })
   return (

@@ -190,17 +190,7 @@ export function BackupSection({ beforeRestore }: { beforeRestore(): Promise<unkn
       </div>
 
       {confirm && (
-        <ConfirmDialog
-          title={confirm.title}
-          message={confirm.message}
-          confirmLabel={confirm.confirmLabel}
-          onCancel={() => setConfirm(null)}
-          onConfirm={() => {
-            const { run: go } = confirm
-            setConfirm(null)
-            void go()
-          }}
-        />
+        <ConfirmDialog request={{ ...confirm, run: () => void confirm.run() }} onClose={() => setConfirm(null)} />
       )}
     </section>
   )

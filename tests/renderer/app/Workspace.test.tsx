@@ -254,6 +254,22 @@ describe('library', () => {
     await waitFor(async () => !(await backend.api.invoke('drafts.list', { view: 'trash' })).some((d) => d.id === id))
   })
 
+  it('renames from the row menu: the title gets focus and is selected, for the open draft and for another', async () => {
+    const root = await boot()
+    await newDraft(root, 'Erster')
+    await newDraft(root, 'Zweiter')
+    const titleSelected = (title: string) => () => {
+      const field = root.querySelector<HTMLTextAreaElement>('textarea.title-field')
+      return field?.value === title && document.activeElement === field && field.selectionStart === 0 && field.selectionEnd === title.length
+    }
+    await click(byLabel(root, 'More actions for “Zweiter”'))
+    await click(buttonByText(document, 'Rename'))
+    await waitFor(titleSelected('Zweiter'), 4000, 'open draft title selected')
+    await click(byLabel(root, 'More actions for “Erster”'))
+    await click(buttonByText(document, 'Rename'))
+    await waitFor(titleSelected('Erster'), 4000, 'other draft opened with its title selected')
+  })
+
   it('opens a trashed draft read-only, with a way to restore it', async () => {
     const root = await boot()
     await newDraft(root, 'Im Korb')
