@@ -15,6 +15,7 @@ import {
   type PlatformId,
   type PlatformSettings,
 } from '@shared/platforms'
+import { CommittedTextField } from './CommittedTextField'
 import { PlatformName } from './PostCard'
 import './posts.css'
 
@@ -189,37 +190,17 @@ function NumberField({
 /** The server as the author types it ("https://Chaos.Social/@me" is fine), kept as a bare host. */
 function ServerField({ server, onCommit }: { server: string; onCommit(server: string): void }) {
   const { t } = useTranslation()
-  const id = useId()
-  const [text, setText] = useState(server)
-  const [invalid, setInvalid] = useState(false)
-  useEffect(() => setText(server), [server])
-  const commit = () => {
-    const host = normalizeServerHost(text)
-    setInvalid(host === null)
-    if (host === null) return
-    setText(host)
-    if (host !== server) onCommit(host)
-  }
   return (
-    <div className="field field-inline">
-      <label htmlFor={id}>{t('posts.settings.mastodonServer')}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="url"
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        placeholder="mastodon.social"
-        aria-invalid={invalid}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-      />
-      <span id={`${id}-hint`} className={invalid ? 'field-error' : 'field-hint'}>
-        {invalid ? t('posts.settings.mastodonInvalid') : t('posts.settings.mastodonServerHint')}
-      </span>
-    </div>
+    <CommittedTextField
+      label={t('posts.settings.mastodonServer')}
+      value={server}
+      type="text"
+      placeholder="mastodon.social"
+      inline
+      parse={normalizeServerHost}
+      onCommit={onCommit}
+      error={t('posts.settings.mastodonInvalid')}
+      hint={() => t('posts.settings.mastodonServerHint')}
+    />
   )
 }

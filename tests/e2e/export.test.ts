@@ -5,10 +5,11 @@ import { pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { chromium, type Page } from 'playwright-core'
 import sharp from 'sharp'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Draft, EditorDoc } from '@shared/domain'
-import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
-import { CHROMIUM, CHROMIUM_ARGS, type OpenedPage, openApp } from './support/browser'
+import { useAppHarness } from './support/app-harness'
+import { ROOT } from './support/bridge-process'
+import { CHROMIUM, CHROMIUM_ARGS } from './support/browser'
 
 /**
  * Export, import and backups through the real app in real Chromium: the exported page is
@@ -19,16 +20,6 @@ import { CHROMIUM, CHROMIUM_ARGS, type OpenedPage, openApp } from './support/bro
 const SCREENSHOTS = resolve(ROOT, 'tests/artifacts/screenshots')
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
-let dataDir: string
-let downloads: string
-let bridge: BridgeProcess
-let opened: OpenedPage | null = null
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'longhand-export-'))
-  downloads = mkdtempSync(join(tmpdir(), 'longhand-downloads-'))
-  bridge = await startBridgeProcess(dataDir)
-})
 /**
  * Parsing hostile HTML (even into an inert document, to sanitize it) makes Chromium report each
  * inline event handler it refused under the app's CSP. Those reports prove the policy held;
@@ -36,24 +27,20 @@ beforeAll(async () => {
  */
 const CSP_BLOCKED_HANDLER = /^Executing inline event handler violates the following Content Security Policy directive 'script-src 'self''.*The action has been blocked\.$/
 
-afterEach(async () => {
-  if (opened) {
-    expect(opened.foreignRequests).toEqual([])
-    expect(opened.consoleErrors.filter((e) => !CSP_BLOCKED_HANDLER.test(e))).toEqual([])
-    await opened.close()
-  }
-  opened = null
+const app = useAppHarness({ prefix: 'export', expectedConsoleError: CSP_BLOCKED_HANDLER })
+let downloads: string
+
+beforeAll(() => {
+  downloads = mkdtempSync(join(tmpdir(), 'longhand-downloads-'))
 })
-afterAll(async () => {
-  await bridge?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+afterAll(() => {
   rmSync(downloads, { recursive: true, force: true })
 })
 
 async function open(): Promise<Page> {
-  opened = await openApp(bridge.url)
-  await opened.page.locator('.ProseMirror').waitFor()
-  return opened.page
+  const { page } = await app.open()
+  await page.locator('.ProseMirror').waitFor()
+  return page
 }
 
 async function runCommand(page: Page, label: string): Promise<void> {
@@ -68,7 +55,7 @@ async function seedDraft(): Promise<Draft> {
     .composite([{ input: Buffer.from('<svg width="480" height="200"><circle cx="240" cy="100" r="70" fill="#f7e3a1"/></svg>') }])
     .png()
     .toBuffer()
-  const { id: imageId } = await bridge.call<{ id: string }>('assets.put', { mime: 'image/png', dataBase64: picture.toString('base64') })
+  const { id: imageId } = await app.bridge().call<{ id: string }>('assets.put', { mime: 'image/png', dataBase64: picture.toString('base64') })
   const doc: EditorDoc = {
     type: 'doc',
     content: [
@@ -85,8 +72,8 @@ async function seedDraft(): Promise<Draft> {
       { type: 'codeBlock', attrs: { language: 'sh' }, content: [{ type: 'text', text: 'echo "Grüße aus München"' }] },
     ],
   }
-  const draft = await bridge.call<Draft>('drafts.create', { title: 'Über das lange Schreiben', tags: ['Schreiben', 'Blog'], status: 'published', language: 'de', doc })
-  await bridge.call('drafts.updateMeta', { id: draft.id, description: 'Warum lange Texte klarer machen.' })
+  const draft = await app.bridge().call<Draft>('drafts.create', { title: 'Über das lange Schreiben', tags: ['Schreiben', 'Blog'], status: 'published', language: 'de', doc })
+  await app.bridge().call('drafts.updateMeta', { id: draft.id, description: 'Warum lange Texte klarer machen.' })
   return draft
 }
 
@@ -146,7 +133,7 @@ describe('export through the app', () => {
         await exported.browser.close()
       }
     }
-    expect((await bridge.call<Draft>('drafts.get', { id: draft.id })).title).toBe('Über das lange Schreiben')
+    expect((await app.bridge().call<Draft>('drafts.get', { id: draft.id })).title).toBe('Über das lange Schreiben')
   })
 
   it('exports Markdown with front matter, and copies the body as Markdown', async () => {
@@ -169,7 +156,7 @@ describe('export through the app', () => {
     expect(md).toContain('1. Erst schreiben, dann kürzen.')
     expect(md).toContain('![Ein Pixel](data:image/png;base64,')
 
-    await opened!.context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    await app.opened()!.context.grantPermissions(['clipboard-read', 'clipboard-write'])
     await runCommand(page, 'Copy as Markdown')
     await page.locator('.notice-info', { hasText: 'Copied as Markdown' }).waitFor()
     const copied = await page.evaluate(() => navigator.clipboard.readText())
@@ -189,8 +176,8 @@ describe('import through the app', () => {
     await page.locator('.notice-info', { hasText: 'Imported “Reise nach Wien”' }).waitFor()
     await expect.poll(() => page.getByRole('textbox', { name: 'Title' }).inputValue()).toBe('Reise nach Wien')
     expect(await page.locator('.ProseMirror strong').first().textContent()).toBe('Naschmarkt')
-    const list = await bridge.call<Draft[]>('drafts.list', { view: 'active' })
-    const imported = await bridge.call<Draft>('drafts.get', { id: list.find((d) => d.title === 'Reise nach Wien')!.id })
+    const list = await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })
+    const imported = await app.bridge().call<Draft>('drafts.get', { id: list.find((d) => d.title === 'Reise nach Wien')!.id })
     expect(imported).toMatchObject({ tags: ['Reise', 'Österreich'], status: 'idea', language: 'de', createdAt: Date.UTC(2024, 4, 1, 8, 30) })
   })
 
@@ -217,7 +204,7 @@ describe('import through the app', () => {
 
   it('hostile files: nothing executable or remote reaches SQLite, and a binary file creates nothing', async () => {
     const page = await open()
-    const before = (await bridge.call<Draft[]>('drafts.list', { view: 'active' })).length
+    const before = (await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })).length
     await page.locator('[data-testid="import-input"]').setInputFiles([
       {
         name: 'boese.html',
@@ -238,12 +225,12 @@ describe('import through the app', () => {
       { name: 'bild.md', mimeType: 'text/markdown', buffer: Buffer.from(PNG_1PX, 'base64') },
     ])
     await page.locator('.notice-info', { hasText: 'Imported 2 drafts.' }).waitFor()
-    expect(opened!.consoleErrors.length).toBeGreaterThan(0) // the CSP refused the handlers while sanitizing
+    expect(app.opened()!.consoleErrors.length).toBeGreaterThan(0) // the CSP refused the handlers while sanitizing
     await page.locator('.notice-error', { hasText: '“bild.md” was not imported' }).waitFor()
-    expect((await bridge.call<Draft[]>('drafts.list', { view: 'active' })).length).toBe(before + 2)
+    expect((await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })).length).toBe(before + 2)
 
     // Straight from the database file, not through the app.
-    const db = new Database(join(dataDir, 'longhand.sqlite'), { readonly: true })
+    const db = new Database(join(app.dataDir(), 'longhand.sqlite'), { readonly: true })
     try {
       const rows = db.prepare("SELECT d.title, b.doc FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id WHERE d.title IN ('Böse Seite', 'Markdown böse')").all() as { title: string; doc: string }[]
       expect(rows.map((r) => r.title).sort()).toEqual(['Böse Seite', 'Markdown böse'])
@@ -266,7 +253,7 @@ describe('backups from the settings', () => {
     const settings = page.getByRole('dialog', { name: 'Settings' })
     await settings.getByRole('button', { name: 'Back up library…' }).click()
     await page.locator('.notice-info', { hasText: /Backed up \d+ drafts to/ }).waitFor()
-    const backups = join(dataDir, 'library-backups')
+    const backups = join(app.dataDir(), 'library-backups')
     const [folder] = readdirSync(backups)
     expect(existsSync(join(backups, folder!, 'manifest.json'))).toBe(true)
     expect(readdirSync(join(backups, folder!)).filter((f) => f.endsWith('.md')).length).toBeGreaterThanOrEqual(3)
@@ -277,15 +264,15 @@ describe('backups from the settings', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'settings-backups-light-en-1280.png') })
 
     // Written after the copy: going back to the copy takes it away (it stays in the 'before-restore' copy).
-    await bridge.call('drafts.create', { title: 'Nach der Sicherheitskopie' })
+    await app.bridge().call('drafts.create', { title: 'Nach der Sicherheitskopie' })
     const manual = settings.locator('li', { hasText: 'made by you' }).first()
     await manual.getByRole('button', { name: /Go back to the safety copy of/ }).click()
     await page.getByRole('dialog', { name: 'Go back to this safety copy?' }).getByRole('button', { name: 'Go back' }).click()
     await page.locator('.notice-info', { hasText: 'Library restored.' }).waitFor()
     await page.locator('.ProseMirror').waitFor()
-    const titles = (await bridge.call<Draft[]>('drafts.list', { view: 'active' })).map((d) => d.title)
+    const titles = (await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })).map((d) => d.title)
     expect(titles).not.toContain('Nach der Sicherheitskopie')
     expect(titles).toContain('Reise nach Wien')
-    expect(readdirSync(dataDir).some((f) => f.startsWith('longhand.sqlite.before-restore-'))).toBe(true)
+    expect(readdirSync(app.dataDir()).some((f) => f.startsWith('longhand.sqlite.before-restore-'))).toBe(true)
   })
 })

@@ -1,41 +1,25 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { docFromParagraphs, type Draft } from '@shared/domain'
-import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
-import { type OpenOptions, type OpenedPage, openApp } from './support/browser'
+import { useAppHarness } from './support/app-harness'
+import { ROOT } from './support/bridge-process'
+import type { OpenOptions } from './support/browser'
 
 const SCREENSHOTS = resolve(ROOT, 'tests/artifacts/screenshots')
 
-let dataDir: string
-let bridge: BridgeProcess
-let opened: OpenedPage | null = null
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'longhand-foundation-'))
-  bridge = await startBridgeProcess(dataDir)
-})
-afterEach(async () => {
-  if (opened) {
-    // No request may leave the machine, and the page must not have logged errors.
-    expect(opened.foreignRequests).toEqual([])
-    expect(opened.consoleErrors).toEqual([])
-    await opened.close()
-  }
-  opened = null
-})
-afterAll(async () => {
-  await bridge?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+const app = useAppHarness({
+  prefix: 'foundation',
+  async seed() {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+  },
 })
 
 async function open(options?: OpenOptions): Promise<Page> {
-  opened = await openApp(bridge.url, options)
-  await opened.page.locator('.ProseMirror').waitFor()
-  return opened.page
+  const { page } = await app.open(options)
+  await page.locator('.ProseMirror').waitFor()
+  return page
 }
 
 const saved = (page: Page) => page.locator('.save-indicator', { hasText: /^(Saved|Gespeichert)$/ }).waitFor()
@@ -53,8 +37,8 @@ describe('foundation: write, keep, find, trash, restore', () => {
     await page.keyboard.type('Die Brücke über den Fluss ist "schön" -- sagt man.')
     await saved(page)
 
-    const list = await bridge.call<Draft[]>('drafts.list', { view: 'active' })
-    const draft = await bridge.call<Draft>('drafts.get', { id: list.find((d) => d.title === 'Grüße aus München')!.id })
+    const list = await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })
+    const draft = await app.bridge().call<Draft>('drafts.get', { id: list.find((d) => d.title === 'Grüße aus München')!.id })
     expect(draft.language).toBe('de')
     expect(draft.doc.content[0]).toMatchObject({ type: 'heading', attrs: { level: 2 }, content: [{ text: 'Über Brücken' }] })
     expect(draft.doc.content[1]?.content?.[0]?.text).toBe('Die Brücke über den Fluss ist „schön“ — sagt man.')
@@ -94,7 +78,7 @@ describe('foundation: write, keep, find, trash, restore', () => {
     await page.getByRole('menuitem', { name: 'Wiederherstellen' }).click()
     await page.getByRole('button', { name: 'Zurück zur Bibliothek' }).click()
     await page.getByRole('list', { name: 'Entwürfe' }).getByText('Grüße aus München').waitFor()
-    const trash = await bridge.call<Draft[]>('drafts.list', { view: 'trash' })
+    const trash = await app.bridge().call<Draft[]>('drafts.list', { view: 'trash' })
     expect(trash).toEqual([])
   })
 
@@ -173,8 +157,8 @@ describe('images', () => {
     expect(shown.map((s) => s.alt).sort()).toEqual(['dropped.png', 'pasted.png', 'picked.png'])
     await saved(page)
 
-    const list = await bridge.call<Draft[]>('drafts.list', { view: 'active' })
-    const draft = await bridge.call<Draft>('drafts.get', { id: list.find((d) => d.title === 'Pictures')!.id })
+    const list = await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })
+    const draft = await app.bridge().call<Draft>('drafts.get', { id: list.find((d) => d.title === 'Pictures')!.id })
     const srcs = draft.doc.content.filter((n) => n.type === 'image').map((n) => String(n.attrs?.src))
     expect(srcs).toHaveLength(3)
     // Same bytes, same content hash: the library stores the image once.
@@ -204,7 +188,7 @@ describe('screens in both themes, both languages, wide and narrow', () => {
       { title: 'Notes on a quiet newsletter', status: 'draft', tags: ['newsletter'], language: 'en' },
     ] as const
     for (const seed of seeds) {
-      await bridge.call('drafts.create', {
+      await app.bridge().call('drafts.create', {
         ...seed,
         tags: [...seed.tags],
         doc: docFromParagraphs(['Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz — ein Wort, das nicht umbrechen will.', 'Zweiter Absatz mit Emoji 🙂 und „Anführungszeichen“.']),
@@ -270,7 +254,7 @@ describe('screens in both themes, both languages, wide and narrow', () => {
     await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: 'Same as the system', exact: true }).check()
     await page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { name: /Same as the system \(/ }).check()
     await page.getByRole('dialog', { name: 'Einstellungen' }).waitFor()
-    const settingsNow = await bridge.call<{ uiLanguage: string; theme: string }>('settings.get', {})
+    const settingsNow = await app.bridge().call<{ uiLanguage: string; theme: string }>('settings.get', {})
     expect(settingsNow).toMatchObject({ uiLanguage: 'system', theme: 'system' })
   })
 })

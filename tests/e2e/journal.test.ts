@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Draft, JournalHit, JournalNote, Passage, Post } from '@shared/domain'
-import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
-import { type OpenOptions, type OpenedPage, openApp } from './support/browser'
+import { showDraft, useAppHarness } from './support/app-harness'
+import { ROOT } from './support/bridge-process'
+import type { OpenOptions } from './support/browser'
 
 /**
  * The dialog journal in real Chromium against the real bridge and SQLite: mark a saved post
@@ -17,51 +17,34 @@ const TITLE = 'Dialog statt Sendung'
 const PASSAGE = 'Wer fragt, bekommt Antworten. Wer sendet, bekommt Reichweite.'
 const NOTE = 'Jana fragt, ob das auch für Gespräche am Küchentisch gilt.'
 
-let dataDir: string
-let bridge: BridgeProcess
-let opened: OpenedPage | null = null
 let draftId: number
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'longhand-journal-'))
-  bridge = await startBridgeProcess(dataDir)
-  const draft = await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de' })
-  draftId = draft.id
-  // A saved post on a marked passage, as the posts flow leaves it (tests/e2e/posts.test.ts).
-  const passage = await bridge.call<Passage>('passages.create', { draftId, text: PASSAGE })
-  await bridge.call('drafts.saveContent', {
-    id: draftId,
-    doc: {
-      type: 'doc',
-      content: [
-        { type: 'paragraph', content: [{ type: 'text', text: PASSAGE, marks: [{ type: 'passage', attrs: { passageId: passage.id } }] }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'Ein zweiter Absatz.' }] },
-      ],
-    },
-  })
-  await bridge.call<Post>('posts.create', { draftId, passageId: passage.id, platform: 'mastodon', style: 'quote', parts: [PASSAGE] })
-})
-afterEach(async () => {
-  if (opened) {
-    expect(opened.foreignRequests).toEqual([])
-    expect(opened.consoleErrors).toEqual([])
-    await opened.close()
-  }
-  opened = null
-})
-afterAll(async () => {
-  await bridge?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+const app = useAppHarness({
+  prefix: 'journal',
+  locale: 'de-DE',
+  async seed(bridge) {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    const draft = await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de' })
+    draftId = draft.id
+    // A saved post on a marked passage, as the posts flow leaves it (tests/e2e/posts.test.ts).
+    const passage = await bridge.call<Passage>('passages.create', { draftId, text: PASSAGE })
+    await bridge.call('drafts.saveContent', {
+      id: draftId,
+      doc: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: PASSAGE, marks: [{ type: 'passage', attrs: { passageId: passage.id } }] }] },
+          { type: 'paragraph', content: [{ type: 'text', text: 'Ein zweiter Absatz.' }] },
+        ],
+      },
+    })
+    await bridge.call<Post>('posts.create', { draftId, passageId: passage.id, platform: 'mastodon', style: 'quote', parts: [PASSAGE] })
+  },
 })
 
 async function open(options: OpenOptions = {}): Promise<Page> {
-  opened = await openApp(bridge.url, { locale: 'de-DE', ...options })
-  const page = opened.page
-  await page.locator('.ProseMirror').waitFor()
-  const title = page.locator('textarea.title-field')
-  if ((await title.inputValue()) !== TITLE) await page.locator('.draft-row-main', { hasText: TITLE }).first().click()
-  await expect.poll(() => title.inputValue()).toBe(TITLE)
+  const { page } = await app.open(options)
+  await showDraft(page, TITLE)
   return page
 }
 
@@ -102,7 +85,7 @@ describe('dialog journal', () => {
     await journal.getByRole('searchbox', { name: 'Journal durchsuchen' }).fill('kuchent')
     await journal.locator('.journal-note mark', { hasText: 'Küchentisch' }).waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, 'journal-search-light-de-1280.png') })
-    const hits = await bridge.call<JournalHit[]>('journal.search', { text: 'Küchentisch' })
+    const hits = await app.bridge().call<JournalHit[]>('journal.search', { text: 'Küchentisch' })
     expect(hits.map((h) => h.text)).toEqual([NOTE])
 
     // Insert as quote: a blockquote in the draft, with the reference line linked to the post.
@@ -112,7 +95,7 @@ describe('dialog journal', () => {
     await expect.poll(() => quote.textContent()).toContain(NOTE)
     expect(await quote.locator('a').getAttribute('href')).toBe('https://mastodon.social/@ich/42')
     // Autosaved to SQLite.
-    await expect.poll(async () => JSON.stringify((await bridge.call<Draft>('drafts.get', { id: draftId })).doc), { timeout: 5000 }).toContain('"blockquote"')
+    await expect.poll(async () => JSON.stringify((await app.bridge().call<Draft>('drafts.get', { id: draftId })).doc), { timeout: 5000 }).toContain('"blockquote"')
 
     // Reload: the quote, the note under the post and in the journal are all still there.
     await page.reload()
@@ -123,7 +106,7 @@ describe('dialog journal', () => {
     await pane(page).getByRole('region', { name: 'Was kam zurück' }).locator('.journal-note', { hasText: NOTE }).waitFor()
     await pane(page).getByRole('tab', { name: 'Journal' }).click()
     await pane(page).locator('.journal-view .journal-note', { hasText: NOTE }).waitFor()
-    const stored = await bridge.call<JournalNote[]>('journal.listForDraft', { draftId })
+    const stored = await app.bridge().call<JournalNote[]>('journal.listForDraft', { draftId })
     expect(stored).toMatchObject([{ kind: 'question', notedOn: today, text: NOTE, platform: 'mastodon', postedUrl: 'https://mastodon.social/@ich/42' }])
   })
 

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, type Draft } from '@shared/domain'
 import { readFixture } from '../support/fixtures'
-import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
-import { type OpenOptions, type OpenedPage, openApp } from './support/browser'
+import { showDraft, useAppHarness } from './support/app-harness'
+import { ROOT } from './support/bridge-process'
+import type { OpenOptions } from './support/browser'
 
 /**
  * The posts pane with the held-out German blog post (tests/fixtures/herz-statt-technik.de.txt):
@@ -20,47 +20,28 @@ const TITLE = LINES[0]!
 const FIRST = 'Social Media Marketing braucht Soft Skills'
 const LAST = 'Einspruch! Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.'
 
-let dataDir: string
-let bridge: BridgeProcess
-let opened: OpenedPage | null = null
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'longhand-posts-held-out-'))
-  bridge = await startBridgeProcess(dataDir)
-  await bridge.call<Draft>('drafts.create', {
-    title: TITLE,
-    language: 'de',
-    status: 'draft',
-    tags: ['Social Media', 'Kommunikation'],
-    doc: docFromParagraphs(LINES.slice(1)),
-  })
-  // Two more drafts about social media: "Social Media" is then common in this library, not specific.
-  for (const title of ['Social Media im Mittelstand', 'Social Media und Datenschutz']) {
-    await bridge.call<Draft>('drafts.create', { title, language: 'de', doc: docFromParagraphs([`${title}: ein paar Gedanken zu Social Media.`]) })
-  }
-  await bridge.call('settings.update', { patch: { blog: { urlPattern: 'https://blog.example.de/{slug}' } } })
-})
-afterEach(async () => {
-  if (opened) {
-    expect(opened.foreignRequests).toEqual([])
-    expect(opened.consoleErrors).toEqual([])
-    await opened.close()
-  }
-  opened = null
-})
-afterAll(async () => {
-  await bridge?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+const app = useAppHarness({
+  prefix: 'posts-held-out',
+  async seed(bridge) {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    await bridge.call<Draft>('drafts.create', {
+      title: TITLE,
+      language: 'de',
+      status: 'draft',
+      tags: ['Social Media', 'Kommunikation'],
+      doc: docFromParagraphs(LINES.slice(1)),
+    })
+    // Two more drafts about social media: "Social Media" is then common in this library, not specific.
+    for (const title of ['Social Media im Mittelstand', 'Social Media und Datenschutz']) {
+      await bridge.call<Draft>('drafts.create', { title, language: 'de', doc: docFromParagraphs([`${title}: ein paar Gedanken zu Social Media.`]) })
+    }
+    await bridge.call('settings.update', { patch: { blog: { urlPattern: 'https://blog.example.de/{slug}' } } })
+  },
 })
 
 async function open(options: OpenOptions): Promise<Page> {
-  opened = await openApp(bridge.url, options)
-  const page = opened.page
-  await page.locator('.ProseMirror').waitFor()
-  const title = page.locator('textarea.title-field')
-  if ((await title.inputValue()) !== TITLE) await page.locator('.draft-row-main', { hasText: 'Herz statt Technik' }).first().click()
-  await expect.poll(() => title.inputValue()).toBe(TITLE)
+  const { page } = await app.open(options)
+  await showDraft(page, TITLE, 'Herz statt Technik')
   return page
 }
 

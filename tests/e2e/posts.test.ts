@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, type Draft, type Passage, type Post, type TodayPost } from '@shared/domain'
-import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
-import { type OpenOptions, type OpenedPage, openApp } from './support/browser'
+import { showDraft, useAppHarness } from './support/app-harness'
+import { ROOT } from './support/bridge-process'
+import type { OpenOptions } from './support/browser'
 
 /**
  * The posts flow in real Chromium against the real bridge and SQLite: select a German passage,
@@ -23,47 +23,30 @@ const LONG =
   'Ich schreibe dreihundert Wörter, nicht mehr und nicht weniger, und lese sie am Abend noch einmal. Was bleibt, wird ein Beitrag; was nicht bleibt, war trotzdem Übung. ' +
   'Nach einem Jahr sind das über hunderttausend Wörter – genug für zwei Bücher, und jedes davon begann mit einem einzigen, unscheinbaren Satz am Küchentisch.'
 
-let dataDir: string
-let bridge: BridgeProcess
-let opened: OpenedPage | null = null
 let draftId: number
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'longhand-posts-'))
-  bridge = await startBridgeProcess(dataDir)
-  // A library with this draft in it skips the welcome draft.
-  const draft = await bridge.call<Draft>('drafts.create', {
-    title: TITLE,
-    language: 'de',
-    status: 'draft',
-    tags: ['Schreiben', 'Routine'],
-    doc: docFromParagraphs([PASSAGE, SECOND, LONG]),
-  })
-  draftId = draft.id
-})
-afterEach(async () => {
-  if (opened) {
-    expect(opened.foreignRequests).toEqual([])
-    expect(opened.consoleErrors).toEqual([])
-    await opened.close()
-  }
-  opened = null
-})
-afterAll(async () => {
-  await bridge?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+const app = useAppHarness({
+  prefix: 'posts',
+  locale: 'de-DE',
+  async seed(bridge) {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    // A library with this draft in it skips the welcome draft.
+    const draft = await bridge.call<Draft>('drafts.create', {
+      title: TITLE,
+      language: 'de',
+      status: 'draft',
+      tags: ['Schreiben', 'Routine'],
+      doc: docFromParagraphs([PASSAGE, SECOND, LONG]),
+    })
+    draftId = draft.id
+  },
 })
 
 async function open(options: OpenOptions = {}): Promise<Page> {
-  opened = await openApp(bridge.url, { locale: 'de-DE', ...options })
-  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.origin })
-  const page = opened.page
-  await page.locator('.ProseMirror').waitFor()
+  const { context, page } = await app.open(options)
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.bridge().origin })
   // The app reopens the last draft; in a narrow window the open posts pane hides the library.
-  const title = page.locator('textarea.title-field')
-  if ((await title.inputValue()) !== TITLE) await page.locator('.draft-row-main', { hasText: TITLE }).first().click()
-  await expect.poll(() => title.inputValue()).toBe(TITLE)
+  await showDraft(page, TITLE)
   return page
 }
 
@@ -150,7 +133,7 @@ describe('posts: from a passage to a planned, posted post', () => {
     await done.getByRole('link', { name: 'Zum veröffentlichten Post' }).waitFor()
 
     // In SQLite: one passage, one posted post, linked to the draft.
-    const stored = await bridge.call<{ passages: Passage[]; posts: Post[] }>('posts.listForDraft', { draftId })
+    const stored = await app.bridge().call<{ passages: Passage[]; posts: Post[] }>('posts.listForDraft', { draftId })
     expect(stored.passages.map((p) => p.text)).toEqual([PASSAGE])
     expect(stored.posts).toHaveLength(1)
     expect(stored.posts[0]).toMatchObject({
@@ -161,7 +144,7 @@ describe('posts: from a passage to a planned, posted post', () => {
     })
     expect(stored.posts[0]!.parts.join('\n\n')).toBe(mastodonText)
     // The mark made it into the saved draft.
-    await expect.poll(async () => JSON.stringify((await bridge.call<Draft>('drafts.get', { id: draftId })).doc)).toContain(`"passageId":${stored.passages[0]!.id}`)
+    await expect.poll(async () => JSON.stringify((await app.bridge().call<Draft>('drafts.get', { id: draftId })).doc)).toContain(`"passageId":${stored.passages[0]!.id}`)
 
     // Reload: the mark, the panel, the post and its state are all still there.
     await page.reload()
@@ -176,7 +159,7 @@ describe('posts: from a passage to a planned, posted post', () => {
     expect(await afterReload.getByRole('textbox').first().inputValue()).toBe(stored.posts[0]!.parts[0])
     await pane(page).getByRole('tab', { name: 'Heute' }).click()
     await pane(page).locator('.today-done').getByText(`Aus „${TITLE}“`).waitFor()
-    const today = await bridge.call<TodayPost[]>('posts.today', { date: await page.evaluate(() => new Date().toLocaleDateString('sv-SE')) })
+    const today = await app.bridge().call<TodayPost[]>('posts.today', { date: await page.evaluate(() => new Date().toLocaleDateString('sv-SE')) })
     expect(today.map((p) => p.state)).toEqual(['posted'])
   })
 
@@ -205,7 +188,7 @@ describe('posts: from a passage to a planned, posted post', () => {
     // Leaving without saving anything drops the new passage again (the saved one stays).
     await pane(page).getByRole('button', { name: 'Alle Posts dieses Entwurfs' }).click()
     await expect.poll(() => page.locator('.ProseMirror .passage-mark').count()).toBe(1)
-    await expect.poll(async () => (await bridge.call<{ passages: Passage[] }>('posts.listForDraft', { draftId })).passages.length).toBe(1)
+    await expect.poll(async () => (await app.bridge().call<{ passages: Passage[] }>('posts.listForDraft', { draftId })).passages.length).toBe(1)
   })
 })
 
@@ -224,7 +207,7 @@ describe('posts settings', () => {
     await dialog.getByRole('checkbox', { name: 'Threads' }).check()
     await dialog.getByRole('heading', { name: 'Posts' }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SCREENSHOTS, 'posts-settings-dark-de-1280.png') })
-    await expect.poll(async () => (await bridge.call<{ posts: { mastodon: { server: string } } }>('settings.get', {})).posts.mastodon.server).toBe('norden.social')
+    await expect.poll(async () => (await app.bridge().call<{ posts: { mastodon: { server: string } } }>('settings.get', {})).posts.mastodon.server).toBe('norden.social')
     await page.keyboard.press('Escape')
 
     await page.locator('.ProseMirror p').nth(1).click({ clickCount: 3 })

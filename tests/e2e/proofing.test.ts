@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, type Draft, type Settings } from '@shared/domain'
-import { type BridgeProcess, startBridgeProcess } from './support/bridge-process'
-import { type OpenedPage, openApp } from './support/browser'
+import { showDraft, useAppHarness } from './support/app-harness'
 
 /**
  * Proofreading in real Chromium against the built app: a German draft with a typo gets a wavy
@@ -16,35 +12,17 @@ import { type OpenedPage, openApp } from './support/browser'
 const TITLE = 'Mein erster Beitrag'
 const TEXT = 'Mein erster Beitarg über Selbstvermarktung als Social-Media-Manager. Das Wort Longhandismus ist meins.'
 
-let dataDir: string
-let bridge: BridgeProcess
-let opened: OpenedPage | null = null
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'longhand-proofing-'))
-  bridge = await startBridgeProcess(dataDir)
-  await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de', doc: docFromParagraphs([TEXT]) })
-})
-afterEach(async () => {
-  if (opened) {
-    expect(opened.foreignRequests).toEqual([])
-    expect(opened.consoleErrors).toEqual([])
-    await opened.close()
-  }
-  opened = null
-})
-afterAll(async () => {
-  await bridge?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+const app = useAppHarness({
+  prefix: 'proofing',
+  locale: 'de-DE',
+  async seed(bridge) {
+    await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de', doc: docFromParagraphs([TEXT]) })
+  },
 })
 
 async function open(): Promise<Page> {
-  opened = await openApp(bridge.url, { locale: 'de-DE' })
-  const page = opened.page
-  await page.locator('.ProseMirror').waitFor()
-  const title = page.locator('textarea.title-field')
-  if ((await title.inputValue()) !== TITLE) await page.locator('.draft-row-main', { hasText: TITLE }).first().click()
-  await expect.poll(() => title.inputValue()).toBe(TITLE)
+  const { page } = await app.open()
+  await showDraft(page, TITLE)
   return page
 }
 
@@ -69,7 +47,7 @@ describe('proofreading', () => {
     await page.locator('.ProseMirror .proof-spelling', { hasText: 'Longhandismus' }).click({ button: 'right' })
     await page.getByRole('menuitem', { name: '„Longhandismus“ zu meinem Wörterbuch hinzufügen' }).click()
     await expect.poll(() => marked(page)).toEqual([])
-    await expect.poll(async () => (await bridge.call<Settings>('settings.get', {})).proofing.words).toEqual(['Longhandismus'])
+    await expect.poll(async () => (await app.bridge().call<Settings>('settings.get', {})).proofing.words).toEqual(['Longhandismus'])
   })
 
   it('keeps the added word after a reload and marks a new typo', async () => {

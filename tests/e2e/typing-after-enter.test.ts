@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type BridgeProcess, startBridgeProcess } from './support/bridge-process'
-import { type OpenedPage, openApp } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import { useAppHarness } from './support/app-harness'
 
 /**
  * The first key typed into a fresh, empty line must land before the caret, however busy the
@@ -12,32 +8,13 @@ import { type OpenedPage, openApp } from './support/browser'
  * so "Die Brücke" was stored as "ie BrückeD". The page below is kept busy the way a loaded
  * machine keeps it: short timer tasks run between the keystrokes.
  */
-let dataDir: string
-let bridge: BridgeProcess
-let opened: OpenedPage | null = null
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'longhand-typing-'))
-  bridge = await startBridgeProcess(dataDir)
-})
-afterEach(async () => {
-  if (opened) {
-    expect(opened.consoleErrors).toEqual([])
-    await opened.close()
-  }
-  opened = null
-})
-afterAll(async () => {
-  await bridge?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+const app = useAppHarness({ prefix: 'typing', locale: 'de-DE' })
 
 const LINES = 24
 
 describe('typing into a new empty line on a busy machine', () => {
   it('keeps every first character where it was typed, after Enter at the end of a heading or a paragraph', async () => {
-    opened = await openApp(bridge.url, { locale: 'de-DE' })
-    const { page } = opened
+    const { page } = await app.open()
     await page.locator('.ProseMirror').waitFor()
     await page.getByRole('button', { name: 'Neuer Entwurf' }).click()
     const title = page.getByRole('textbox', { name: 'Titel' })

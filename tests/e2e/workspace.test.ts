@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Draft } from '@shared/domain'
-import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
-import { type OpenOptions, type OpenedPage, openApp } from './support/browser'
+import { useAppHarness } from './support/app-harness'
+import { ROOT } from './support/bridge-process'
+import type { OpenOptions } from './support/browser'
 
 /**
  * The workspace a new user sees, with the posts pane open, at the widths of the walk-through
@@ -26,42 +26,25 @@ const DOC = {
   ],
 }
 
-let dataDir: string
-let bridge: BridgeProcess
-let opened: OpenedPage | null = null
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  dataDir = mkdtempSync(join(tmpdir(), 'longhand-workspace-'))
-  bridge = await startBridgeProcess(dataDir)
-  // An older draft with a long title: the library shows two lines of it and a line of its text.
-  await bridge.call('drafts.create', {
-    title: 'Datenschutzgrundverordnung und Newsletter: was Autorinnen und Autoren wirklich wissen müssen, bevor sie anfangen',
-    language: 'de',
-    status: 'idea',
-    tags: ['Recht'],
-    doc: { type: 'doc', content: [{ type: 'paragraph', content: text('Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz — ein Wort, das nicht umbrechen will, und danach noch ein ganzer Satz.') }] },
-  })
-  const draft = await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de', status: 'draft', tags: ['Routine'], doc: DOC })
-  void draft
-})
-afterEach(async () => {
-  if (opened) {
-    expect(opened.foreignRequests).toEqual([])
-    expect(opened.consoleErrors).toEqual([])
-    await opened.close()
-  }
-  opened = null
-})
-afterAll(async () => {
-  await bridge?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+const app = useAppHarness({
+  prefix: 'workspace',
+  async seed(bridge) {
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    // An older draft with a long title: the library shows two lines of it and a line of its text.
+    await bridge.call('drafts.create', {
+      title: 'Datenschutzgrundverordnung und Newsletter: was Autorinnen und Autoren wirklich wissen müssen, bevor sie anfangen',
+      language: 'de',
+      status: 'idea',
+      tags: ['Recht'],
+      doc: { type: 'doc', content: [{ type: 'paragraph', content: text('Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz — ein Wort, das nicht umbrechen will, und danach noch ein ganzer Satz.') }] },
+    })
+    await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de', status: 'draft', tags: ['Routine'], doc: DOC })
+  },
 })
 
 async function open(options: OpenOptions & { language: 'de' | 'en' }): Promise<Page> {
-  await bridge.call('settings.update', { patch: { uiLanguage: options.language, panes: { postsOpen: true, libraryOpen: true } } })
-  opened = await openApp(bridge.url, { locale: options.language === 'de' ? 'de-DE' : 'en-US', ...options })
-  const page = opened.page
+  await app.bridge().call('settings.update', { patch: { uiLanguage: options.language, panes: { postsOpen: true, libraryOpen: true } } })
+  const { page } = await app.open({ locale: options.language === 'de' ? 'de-DE' : 'en-US', ...options })
   await page.locator('.ProseMirror').waitFor()
   const title = page.locator('textarea.title-field')
   await expect.poll(() => title.inputValue()).toBe(TITLE)
