@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { App } from '../../../renderer/app/App'
-import { testBackend, type TestBackend } from '../support/backend'
-import { buttonByText, click, render, type Rendered, waitFor } from '../support/render'
+import { useTestLibrary } from '../support/library'
+import { buttonByText, click, type Rendered, waitFor } from '../support/render'
 
 /** Issue 10 §5: the daily entry points, Today and Settings, are visible without the palette. */
-let backend: TestBackend
-let view: Rendered | null = null
-
-beforeEach(async () => {
-  localStorage.clear()
-  backend = await testBackend()
-})
-afterEach(async () => {
-  await view?.unmount()
-  view = null
-  backend.close()
-})
+const library = useTestLibrary()
+let view: Rendered
 
 describe('visible entry points in the library', () => {
   it('"Heute" opens the posts pane on Today; "Einstellungen" opens the settings', async () => {
-    await backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
-    view = await render(<App />, { api: backend.api, language: 'de', notices: false })
+    await library.backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
+    view = await library.mount(<App />, { language: 'de', notices: false })
     const root = view.container
     const bottom = await waitFor(() => root.querySelector<HTMLElement>('.library-bottom'), 4000, 'library footer')
 

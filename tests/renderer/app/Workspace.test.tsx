@@ -1,38 +1,27 @@
 import { act } from 'react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DraftId } from '@shared/domain'
 import { docToPlainText } from '@shared/text/words'
 import { App } from '../../../renderer/app/App'
-import { testBackend, type TestBackend } from '../support/backend'
+import { useTestLibrary } from '../support/library'
 import { editorIn, typeText } from '../support/editor'
-import { buttonByText, byLabel, click, keyDown, render, type Rendered, typeInto, waitFor } from '../support/render'
+import { buttonByText, byLabel, click, keyDown, type Rendered, typeInto, waitFor } from '../support/render'
 
-let backend: TestBackend
-let view: Rendered | null = null
-
-beforeEach(async () => {
-  // Each test has a fresh library: the remembered "open draft" of the last one means nothing.
-  localStorage.clear()
-  backend = await testBackend()
-})
-afterEach(async () => {
-  await view?.unmount()
-  view = null
-  backend.close()
-})
+const library = useTestLibrary()
+let view: Rendered
 
 async function boot(language: 'de' | 'en' = 'en') {
-  view = await render(<App />, { api: backend.api, language, notices: false })
-  await waitFor(() => view!.container.querySelector('.ProseMirror'), 4000, 'editor')
+  view = await library.mount(<App />, { language, notices: false })
+  await waitFor(() => view.container.querySelector('.ProseMirror'), 4000, 'editor')
   return view.container
 }
 
 const saved = async (root: HTMLElement) => waitFor(() => root.querySelector('.save-saved'), 4000, 'Saved')
 const blurWindow = () => act(async () => void window.dispatchEvent(new Event('blur')))
-const bodyText = async (id: DraftId) => docToPlainText((await backend.api.invoke('drafts.get', { id })).doc)
+const bodyText = async (id: DraftId) => docToPlainText((await library.backend.api.invoke('drafts.get', { id })).doc)
 const selectedId = async (root: HTMLElement) => {
   const title = root.querySelector('[aria-current="true"]')?.textContent ?? ''
-  const list = await backend.api.invoke('drafts.list', { view: 'active' })
+  const list = await library.backend.api.invoke('drafts.list', { view: 'active' })
   return list.find((d) => title.startsWith(d.title || 'Untitled'))!.id
 }
 
@@ -49,15 +38,15 @@ async function newDraft(root: HTMLElement, title: string) {
 
 describe('first start', () => {
   it('creates the welcome draft once, in the UI language, and opens it', async () => {
-    await backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
+    await library.backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
     const root = await boot('de')
     await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Willkommen bei Longhand')
     expect(byLabel(root, 'Entwürfe durchsuchen')).not.toBeNull()
     expect(document.documentElement.lang).toBe('de')
-    await view!.unmount()
-    view = await render(<App />, { api: backend.api, language: 'de', notices: false })
-    await waitFor(() => view!.container.querySelector('.draft-row'))
-    expect((await backend.api.invoke('drafts.list', { view: 'active' })).length).toBe(1)
+    await library.unmount()
+    view = await library.mount(<App />, { language: 'de', notices: false })
+    await waitFor(() => view.container.querySelector('.draft-row'))
+    expect((await library.backend.api.invoke('drafts.list', { view: 'active' })).length).toBe(1)
   })
 })
 
@@ -111,7 +100,7 @@ describe('autosave', () => {
     const root = await boot()
     await newDraft(root, 'Wackelig')
     const id = await selectedId(root)
-    backend.failNext('drafts.saveContent', 2)
+    library.backend.failNext('drafts.saveContent', 2)
     await typeText(editorIn(root), 'Bitte nicht verlieren.')
     await blurWindow()
     const alert = await waitFor(() => root.querySelector('.save-error'), 4000, 'error indicator')
@@ -130,7 +119,7 @@ describe('autosave', () => {
   it('shows unsaved text, not the older copy on disk, when a draft whose save failed is opened again', async () => {
     const root = await boot()
     await newDraft(root, 'Zurück')
-    backend.failNext('drafts.saveContent', 5)
+    library.backend.failNext('drafts.saveContent', 5)
     await typeText(editorIn(root), 'Noch nicht auf der Platte.')
     await click([...root.querySelectorAll<HTMLButtonElement>('.draft-row-main')].find((b) => b.textContent?.includes('Welcome')))
     await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Welcome to Longhand')
@@ -186,8 +175,7 @@ describe('boot', () => {
   it('reopens the draft that was open last time', async () => {
     let root = await boot()
     await newDraft(root, 'Zuletzt offen')
-    await view!.unmount()
-    view = null
+    await library.unmount()
     root = await boot()
     await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Zuletzt offen')
     await waitFor(() => root.querySelector('[aria-current="true"]')?.textContent?.includes('Zuletzt offen'))
@@ -197,10 +185,9 @@ describe('boot', () => {
     let root = await boot()
     await newDraft(root, 'Gleich gelöscht')
     const id = await selectedId(root)
-    await view!.unmount()
-    view = null
-    await backend.api.invoke('drafts.trash', { id })
-    await backend.api.invoke('drafts.deleteForever', { id })
+    await library.unmount()
+    await library.backend.api.invoke('drafts.trash', { id })
+    await library.backend.api.invoke('drafts.deleteForever', { id })
     root = await boot()
     await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Welcome to Longhand')
   })
@@ -228,14 +215,14 @@ describe('library', () => {
     const id = await selectedId(root)
     await click(byLabel(root, 'More actions for “Wegwerfen”'))
     await click(buttonByText(document, 'Move to trash'))
-    await waitFor(async () => (await backend.api.invoke('drafts.list', { view: 'trash' })).some((d) => d.id === id))
+    await waitFor(async () => (await library.backend.api.invoke('drafts.list', { view: 'trash' })).some((d) => d.id === id))
     expect(root.querySelector('[aria-label="Drafts"]')?.textContent).not.toContain('Wegwerfen')
 
     await click(buttonByText(root, 'Trash'))
     await waitFor(() => byLabel(root, 'More actions for “Wegwerfen”'))
     await click(byLabel(root, 'More actions for “Wegwerfen”'))
     await click(buttonByText(document, 'Restore'))
-    await waitFor(async () => (await backend.api.invoke('drafts.list', { view: 'active' })).some((d) => d.id === id))
+    await waitFor(async () => (await library.backend.api.invoke('drafts.list', { view: 'active' })).some((d) => d.id === id))
 
     await click(buttonByText(root, 'Back to the library'))
     await click(await waitFor(() => byLabel(root, 'More actions for “Wegwerfen”')))
@@ -247,11 +234,11 @@ describe('library', () => {
     const dialog = await waitFor(() => root.querySelector('[role="dialog"]'))
     expect(dialog.textContent).toContain('cannot be undone')
     await click(buttonByText(dialog, 'Cancel'))
-    expect((await backend.api.invoke('drafts.list', { view: 'trash' })).some((d) => d.id === id)).toBe(true)
+    expect((await library.backend.api.invoke('drafts.list', { view: 'trash' })).some((d) => d.id === id)).toBe(true)
     await click(byLabel(root, 'More actions for “Wegwerfen”'))
     await click(buttonByText(document, 'Delete forever'))
     await click(buttonByText(root.querySelector('[role="dialog"]')!, 'Delete forever'))
-    await waitFor(async () => !(await backend.api.invoke('drafts.list', { view: 'trash' })).some((d) => d.id === id))
+    await waitFor(async () => !(await library.backend.api.invoke('drafts.list', { view: 'trash' })).some((d) => d.id === id))
   })
 
   it('renames from the row menu: the title gets focus and is selected, for the open draft and for another', async () => {
@@ -285,7 +272,7 @@ describe('library', () => {
     expect(root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.readOnly).toBe(true)
     await click(buttonByText(banner, 'Restore'))
     await waitFor(() => !root.querySelector('.trash-banner') && editorIn(root).isEditable)
-    expect((await backend.api.invoke('drafts.list', { view: 'active' })).some((d) => d.title === 'Im Korb')).toBe(true)
+    expect((await library.backend.api.invoke('drafts.list', { view: 'active' })).some((d) => d.title === 'Im Korb')).toBe(true)
   })
 
   it('filters by status', async () => {
@@ -324,7 +311,7 @@ describe('keyboard, palette, settings', () => {
   it('Ctrl+N starts a new draft and Ctrl+F puts the caret in the search field', async () => {
     const root = await boot()
     await ctrl('n')
-    await waitFor(async () => (await backend.api.invoke('drafts.list', { view: 'active' })).length === 2)
+    await waitFor(async () => (await library.backend.api.invoke('drafts.list', { view: 'active' })).length === 2)
     await waitFor(() => document.activeElement?.classList.contains('title-field'))
     await ctrl('f')
     await waitFor(() => document.activeElement === byLabel(root, 'Search drafts'))
@@ -356,7 +343,7 @@ describe('keyboard, palette, settings', () => {
     const root = await boot()
     const splitter = byLabel(root, 'Resize library')!
     await keyDown(splitter, { key: 'ArrowRight', shiftKey: true })
-    await waitFor(async () => (await backend.api.invoke('settings.get', {})).panes.libraryWidth === 300)
+    await waitFor(async () => (await library.backend.api.invoke('settings.get', {})).panes.libraryWidth === 300)
     expect(splitter.getAttribute('aria-valuenow')).toBe('300')
   })
 
@@ -370,7 +357,7 @@ describe('keyboard, palette, settings', () => {
     await click(byLabel(settings, 'Deutsch', 'input[type="radio"]'))
     await waitFor(() => buttonByText(root, 'Neuer Entwurf'))
     expect(settings.querySelector('h2')?.textContent).toBe('Einstellungen')
-    expect((await backend.api.invoke('settings.get', {})).uiLanguage).toBe('de')
+    expect((await library.backend.api.invoke('settings.get', {})).uiLanguage).toBe('de')
   })
 })
 
@@ -382,7 +369,7 @@ describe('revisions', () => {
     await typeText(editor, 'Erste Fassung.')
     await blurWindow()
     await saved(root)
-    backend.advance(10 * 60_000)
+    library.backend.advance(10 * 60_000)
     await act(async () => void editor.commands.focus('end'))
     await typeText(editorIn(root), ' Zweite Fassung.')
     await blurWindow()
@@ -398,7 +385,7 @@ describe('revisions', () => {
     await waitFor(() => !root.querySelector('[role="dialog"]'))
     await waitFor(() => editorIn(root).getText() === 'Erste Fassung.', 3000, 'restored text')
     const id = await selectedId(root)
-    const revisions = await backend.api.invoke('revisions.list', { draftId: id })
+    const revisions = await library.backend.api.invoke('revisions.list', { draftId: id })
     expect(revisions.map((r) => r.reason)).toContain('before-restore')
   })
 })

@@ -1,35 +1,26 @@
 import type { Editor } from '@tiptap/core'
 import { act } from 'react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, type DraftId } from '@shared/domain'
 import { App } from '../../../renderer/app/App'
-import { testBackend, type TestBackend } from '../support/backend'
+import { useTestLibrary } from '../support/library'
 import { editorIn } from '../support/editor'
-import { byLabel, click, render, type Rendered, typeInto, waitFor } from '../support/render'
+import { byLabel, click, typeInto, waitFor } from '../support/render'
 
 /**
  * The blog link in the real app against the real backend: set per draft in its details
  * (http/https only), or derived from the pattern in Settings → Posts; the composer gets it.
  */
 const TEXT = 'Wer jeden Morgen schreibt, denkt klarer. Sorgfalt braucht Zeit.'
-let backend: TestBackend
-let view: Rendered | null = null
 let draftId: DraftId
-
-beforeEach(async () => {
-  backend = await testBackend()
+const library = useTestLibrary(async (backend) => {
   const draft = await backend.api.invoke('drafts.create', { title: 'Grüße aus Köln', language: 'de', doc: docFromParagraphs([TEXT]) })
   draftId = draft.id
 })
-afterEach(async () => {
-  await view?.unmount()
-  view = null
-  backend.close()
-})
 
 async function boot(): Promise<{ root: HTMLElement; editor: Editor }> {
-  await backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
-  view = await render(<App />, { api: backend.api, language: 'de' })
+  await library.backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
+  const view = await library.mount(<App />, { language: 'de' })
   const root = view.container
   await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Grüße aus Köln', 4000, 'draft open')
   return { root, editor: editorIn(root) }
@@ -46,15 +37,15 @@ describe('the blog link', () => {
     await typeInto(field, 'javascript:alert(1)')
     await blur(field)
     await waitFor(() => root.textContent?.includes('Ein Blog-Link beginnt mit https:// oder http://'), 4000, 'refused')
-    expect((await backend.api.invoke('drafts.get', { id: draftId })).canonicalUrl).toBe('')
+    expect((await library.backend.api.invoke('drafts.get', { id: draftId })).canonicalUrl).toBe('')
     await typeInto(field, ' https://mein.blog/gruesse ')
     await blur(field)
-    await waitFor(async () => (await backend.api.invoke('drafts.get', { id: draftId })).canonicalUrl === 'https://mein.blog/gruesse', 4000, 'stored')
+    await waitFor(async () => (await library.backend.api.invoke('drafts.get', { id: draftId })).canonicalUrl === 'https://mein.blog/gruesse', 4000, 'stored')
     expect(root.textContent).not.toContain('Ein Blog-Link beginnt')
   })
 
   it('without one, the pattern from Settings → Posts gives it from the title, and the teaser carries it', async () => {
-    await backend.api.invoke('settings.update', { patch: { blog: { urlPattern: 'https://coach.example/blog/{slug}' } } })
+    await library.backend.api.invoke('settings.update', { patch: { blog: { urlPattern: 'https://coach.example/blog/{slug}' } } })
     const { root, editor } = await boot()
     const url = 'https://coach.example/blog/gruesse-aus-koeln'
     await waitFor(() => byLabel<HTMLInputElement>(root, 'Blog-Link', 'input')!.placeholder === `${url} (aus deinem Muster)`, 4000, 'derived placeholder')

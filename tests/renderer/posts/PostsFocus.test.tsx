@@ -1,34 +1,25 @@
 import type { Editor } from '@tiptap/core'
 import { act } from 'react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, type DraftId } from '@shared/domain'
 import { App } from '../../../renderer/app/App'
 import { passageRanges } from '../../../renderer/posts/passageMark'
-import { testBackend, type TestBackend } from '../support/backend'
+import { useTestLibrary } from '../support/library'
 import { editorIn } from '../support/editor'
-import { buttonByText, byLabel, click, render, type Rendered, typeInto, waitFor } from '../support/render'
+import { buttonByText, byLabel, click, typeInto, waitFor } from '../support/render'
 
 /** Issue 10 §2 and §8: keyboard focus after acting on a post, and the words and buttons of a post's state. */
 const FIRST = 'Wer jeden Morgen schreibt, denkt klarer. Sorgfalt braucht Zeit, und Zeit ist das Wertvollste, was wir verschenken.'
 
-let backend: TestBackend
-let view: Rendered | null = null
 let draftId: DraftId
-
-beforeEach(async () => {
-  backend = await testBackend()
+const library = useTestLibrary(async (backend) => {
   const draft = await backend.api.invoke('drafts.create', { title: 'Morgens schreiben', language: 'de', doc: docFromParagraphs([FIRST, 'Zweiter Absatz.']) })
   draftId = draft.id
 })
-afterEach(async () => {
-  await view?.unmount()
-  view = null
-  backend.close()
-})
 
 async function boot(): Promise<{ root: HTMLElement; editor: Editor }> {
-  await backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
-  view = await render(<App />, { api: backend.api, language: 'de' })
+  await library.backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
+  const view = await library.mount(<App />, { language: 'de' })
   const root = view.container
   await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Morgens schreiben', 4000, 'draft open')
   return { root, editor: editorIn(root) }
@@ -75,7 +66,7 @@ describe('posts pane: focus and state', () => {
     await click(buttonByText(saved, 'Als gepostet markieren'))
     await waitFor(() => saved.querySelector('.state-chip')?.textContent === 'Gepostet', 4000, 'posted')
     expect([...saved.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Als gepostet markieren…')
-    const { posts } = await backend.api.invoke('posts.listForDraft', { draftId })
+    const { posts } = await library.backend.api.invoke('posts.listForDraft', { draftId })
     expect(posts[0]?.state).toBe('posted')
   })
 
@@ -88,7 +79,7 @@ describe('posts pane: focus and state', () => {
     await waitFor(() => panel.textContent?.includes('Posts dieses Entwurfs'), 4000, 'overview')
     // The passage is still selected from making posts; ProseMirror calls handleClick before the
     // click moves the selection.
-    const { passages } = await backend.api.invoke('posts.listForDraft', { draftId })
+    const { passages } = await library.backend.api.invoke('posts.listForDraft', { draftId })
     const range = passageRanges(editor.state.doc, passages[0]!.id)[0]!
     act(() => void editor.commands.setTextSelection({ from: range.from, to: range.to }))
     await act(async () => {
