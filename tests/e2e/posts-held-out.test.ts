@@ -55,8 +55,9 @@ async function makePosts(page: Page): Promise<void> {
       const from = paragraphs.find((p) => p.textContent === first)!
       const to = paragraphs.find((p) => p.textContent === last)!
       const range = document.createRange()
-      range.setStart(from.firstChild!, 0)
-      range.setEnd(to.firstChild!, to.firstChild!.textContent!.length)
+      // Element offsets: proofing marks may split a paragraph's text into several nodes.
+      range.setStart(from, 0)
+      range.setEnd(to, to.childNodes.length)
       ;(document.querySelector('.ProseMirror') as HTMLElement).focus()
       const selection = window.getSelection()!
       selection.removeAllRanges()
