@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { DocNode, EditorDoc } from '@shared/domain'
 import { cleanImportedDoc, enforceUrlPolicy, fromHtml } from '@shared/export'
-import { ASSET_URL, PNG_BASE64, PNG_DATA_URL, doc, h, img, li, link, ol, p, t, ul } from './support/doc'
+import { allNodes, ASSET_URL, PNG_BASE64, PNG_DATA_URL, doc, h, img, li, link, ol, p, t, ul } from './support/doc'
 import { expectEditorDoc, loadEditorSchema, type EditorSchema } from './support/editor-schema'
 import { testWindow } from './support/window'
 
@@ -13,12 +13,6 @@ let editor: EditorSchema
 beforeAll(async () => {
   editor = await loadEditorSchema()
 })
-
-function allNodes(node: DocNode, out: DocNode[] = []): DocNode[] {
-  out.push(node)
-  for (const child of node.content ?? []) allNodes(child, out)
-  return out
-}
 
 describe('cleanImportedDoc', () => {
   test('keeps what the importers made, unchanged', () => {

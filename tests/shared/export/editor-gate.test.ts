@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
 import type { DocMark, DocNode, EditorDoc } from '@shared/domain'
 import { EDITOR_MARKS, EDITOR_NODES, gateEditorDoc } from '@shared/export'
-import { ASSET_URL, PNG_DATA_URL, doc, h, img, li, link, ol, p, t, ul } from './support/doc'
+import { allNodes, ASSET_URL, PNG_DATA_URL, doc, h, img, li, link, ol, p, t, ul } from './support/doc'
 import { expectEditorDoc, loadEditorSchema, type EditorSchema } from './support/editor-schema'
 import { assertProperty } from '../../support/property'
 
@@ -16,12 +16,6 @@ let editor: EditorSchema
 beforeAll(async () => {
   editor = await loadEditorSchema()
 })
-
-function allNodes(node: DocNode, out: DocNode[] = []): DocNode[] {
-  out.push(node)
-  for (const child of node.content ?? []) allNodes(child, out)
-  return out
-}
 
 /** Every character of text in document order (alt texts of images that stop being images included). */
 function textOf(node: DocNode): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { docFromParagraphs } from '@shared/domain'
-import { LonghandError } from '@shared/ipc'
+import { code } from '../../support/error-code'
 import { manualClock, tempDir, tempLibrary } from '../../support/temp-library'
 import { createServices } from '../../../../electron/main/services'
 
@@ -12,15 +12,6 @@ async function library(dataDir?: string) {
   const post = services.posts.create({ draftId: draft.id, passageId: passage.id, platform: 'mastodon', style: 'quote', parts: ['Schreiben ist Denken.'] })
   services.posts.setState({ id: post.id, state: 'posted', postedUrl: 'https://chaos.social/@anna/1' })
   return { services, clock, draft, post, journal: services.journal }
-}
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn()
-  } catch (error) {
-    return error instanceof LonghandError ? error.code : `untyped: ${String(error)}`
-  }
-  return undefined
 }
 
 describe('journal notes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { docFromParagraphs } from '@shared/domain'
-import { LonghandError } from '@shared/ipc'
+import { code } from '../../support/error-code'
 import { manualClock, tempDir, tempLibrary } from '../../support/temp-library'
 import { createServices } from '../../../../electron/main/services'
 import { TODAY_QUERY } from '../../../../electron/main/services/posts'
@@ -10,15 +10,6 @@ async function library() {
   const services = await tempLibrary({ now: clock })
   const draft = services.drafts.create({ title: 'Über das Schreiben', language: 'de', doc: docFromParagraphs(['Schreiben ist Denken auf Papier.']) })
   return { services, clock, draft, posts: services.posts }
-}
-
-function code(fn: () => unknown): string | undefined {
-  try {
-    fn()
-  } catch (error) {
-    return error instanceof LonghandError ? error.code : `untyped: ${String(error)}`
-  }
-  return undefined
 }
 
 describe('passages', () => {

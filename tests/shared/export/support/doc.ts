@@ -24,3 +24,10 @@ export const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
 export const PNG_DATA_URL = `data:image/png;base64,${PNG_BASE64}`
 export const ASSET_ID = 'a'.repeat(64)
 export const ASSET_URL = `asset:${ASSET_ID}`
+
+/** Every node of a document, depth first, the document itself included. */
+export function allNodes(node: DocNode, out: DocNode[] = []): DocNode[] {
+  out.push(node)
+  for (const child of node.content ?? []) allNodes(child, out)
+  return out
+}

@@ -1,40 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { DAY_MS, SafetyBackupSchedule, type Timer } from '../../../../../electron/main/services/store/safety-schedule'
+import { DAY_MS, SafetyBackupSchedule } from '../../../../../electron/main/services/store/safety-schedule'
+import { steppedTimer } from '../../../support/stepped-timer'
 import { manualClock, tempLibrary } from '../../../support/temp-library'
 
-/** A timer driven by the test: `fire()` runs what is due at the clock's current time. */
-function fakeTimer(clock: ReturnType<typeof manualClock>) {
-  const pending = new Map<number, { at: number; run: () => void }>()
-  let next = 1
-  const timer: Timer & { fire(): Promise<void>; dueAt(): number[] } = {
-    setTimeout(run, ms) {
-      const id = next++
-      pending.set(id, { at: clock() + ms, run })
-      return id
-    },
-    clearTimeout(handle) {
-      pending.delete(handle as number)
-    },
-    async fire() {
-      for (const [id, entry] of [...pending]) {
-        if (entry.at > clock()) continue
-        pending.delete(id)
-        entry.run()
-      }
-      // The backup is real I/O: wait until it finished and the next one is planned.
-      for (let waited = 0; pending.size === 0 && waited < 5000; waited += 5) await new Promise((r) => setTimeout(r, 5))
-    },
-    dueAt: () => [...pending.values()].map((e) => e.at),
-  }
-  return timer
-}
 
 describe('safety backups on a schedule (real SQLite copies)', () => {
   it('backs up at start when there is no copy, then every 24 h, keeping the last few', async () => {
     const clock = manualClock()
     const services = await tempLibrary({ now: clock })
     services.drafts.create({ title: 'Gesichert' })
-    const timer = fakeTimer(clock)
+    const timer = steppedTimer(clock)
     const schedule = new SafetyBackupSchedule({
       newestAt: () => services.safetyBackups.list()[0]?.createdAt ?? null,
       backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
@@ -48,7 +23,7 @@ describe('safety backups on a schedule (real SQLite copies)', () => {
     expect(timer.dueAt()).toEqual([clock() + DAY_MS])
 
     clock.advance(DAY_MS - 1)
-    await timer.fire()
+    await timer.tick()
     expect(services.safetyBackups.list()).toHaveLength(1)
     for (let day = 0; day < 9; day++) {
       clock.advance(DAY_MS)
@@ -67,7 +42,7 @@ describe('safety backups on a schedule (real SQLite copies)', () => {
     const services = await tempLibrary({ now: clock })
     await services.safetyBackups.create(services.db, 'before-migration-v2')
     clock.advance(5 * 60 * 60_000)
-    const timer = fakeTimer(clock)
+    const timer = steppedTimer(clock)
     const schedule = new SafetyBackupSchedule({
       newestAt: () => services.safetyBackups.list()[0]?.createdAt ?? null,
       backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
@@ -88,7 +63,7 @@ describe('safety backups on a schedule (real SQLite copies)', () => {
 
   it('a failed backup is reported and tried again within the hour; the app goes on', async () => {
     const clock = manualClock()
-    const timer = fakeTimer(clock)
+    const timer = steppedTimer(clock)
     const errors: unknown[] = []
     let attempts = 0
     const schedule = new SafetyBackupSchedule({
