@@ -49,7 +49,8 @@ export class LibraryHost {
     if (options.schedule !== false) {
       const schedule = options.schedule ?? {}
       host.schedule = new SafetyBackupSchedule({
-        newestAt: () => host.services.safetyBackups.newest()?.createdAt ?? null,
+        // A folder that cannot be read counts as "no copy yet": the copy is then tried, and its failure told.
+        newestAt: () => host.newestCopyAt().at,
         backUp: async () => {
           await host.swapping
           const { safetyBackups, db } = host.services
@@ -92,10 +93,19 @@ export class LibraryHost {
    * ("back up now" in Settings, a copy before a restore), not only the next scheduled one.
    */
   safetyBackupStatus(): SafetyBackupStatus {
-    const newestAt = this.services.safetyBackups.newest()?.createdAt ?? null
-    const failure = this.lastScheduledFailure
+    const { at: newestAt, unreadable } = this.newestCopyAt()
+    const failure = this.lastScheduledFailure ?? (unreadable === undefined ? null : { at: this.now(), kind: backupFailureKind(unreadable) })
     if (!failure || (newestAt !== null && newestAt > failure.at)) return { lastFailure: null, newestAt }
     return { lastFailure: { at: failure.at, kind: failure.kind }, newestAt }
+  }
+
+  /** The newest valid copy's time; when the copies' folder cannot be read, why (and no time). */
+  private newestCopyAt(): { at: number | null; unreadable?: unknown } {
+    try {
+      return { at: this.services.safetyBackups.newest()?.createdAt ?? null }
+    } catch (error) {
+      return { at: null, unreadable: error }
+    }
   }
 
   private attach(services: Services): void {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LibraryBackupSummary, SafetyBackupStatus, SafetyBackupSummary } from '@shared/ipc/channels/transfer'
+import { LonghandError } from '@shared/ipc'
 import { useApi } from '../api/context'
 import { ConfirmDialog } from '../app/Dialog'
 import { useNotices } from '../app/notices'
@@ -29,13 +30,24 @@ export function BackupSection({ beforeRestore }: { beforeRestore(): Promise<unkn
   const { notify } = useNotices()
   const desktop = api.shell === 'electron'
   const [safety, setSafety] = useState<SafetyBackupSummary[] | null>(null)
+  /** Why the copies could not be listed (errno), instead of pretending there are none. */
+  const [safetyUnreadable, setSafetyUnreadable] = useState<string | null>(null)
   const [library, setLibrary] = useState<LibraryBackupSummary[] | null>(null)
   const [status, setStatus] = useState<SafetyBackupStatus | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirm, setConfirm] = useState<Confirm | null>(null)
 
   const refresh = useCallback(() => {
-    api.invoke('safetyBackups.list', {}).then(setSafety, () => setSafety([]))
+    api.invoke('safetyBackups.list', {}).then(
+      (copies) => {
+        setSafety(copies)
+        setSafetyUnreadable(null)
+      },
+      (error: unknown) => {
+        setSafety(null)
+        setSafetyUnreadable(error instanceof LonghandError ? (error.details?.[1] ?? error.message) : String(error))
+      },
+    )
     api.invoke('safetyBackups.status', {}).then(setStatus, () => setStatus(null))
     if (!desktop) api.invoke('libraryBackup.list', {}).then((r) => setLibrary(r.backups), () => setLibrary([]))
   }, [api, desktop])
@@ -161,6 +173,7 @@ export function BackupSection({ beforeRestore }: { beforeRestore(): Promise<unkn
       )}
       <div className="backup-list">
         {safety?.length === 0 && <p className="muted">{t('transfer.backup.safetyNone')}</p>}
+        {safetyUnreadable !== null && <p className="backup-failed">{t('transfer.backup.safetyUnreadable', { code: safetyUnreadable })}</p>}
         <ul>
           {safety?.map((backup) => (
             <li key={backup.name}>

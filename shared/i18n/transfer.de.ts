@@ -105,6 +105,7 @@ export const transferDe: UiStrings['transfer'] = {
     safetyMade: 'Sicherheitskopie angelegt.',
     safetyFailed: 'Die Sicherheitskopie wurde nicht angelegt. {{reason}} Deine Bibliothek ist unverändert.',
     safetyNone: 'Noch keine Sicherheitskopien.',
+    safetyUnreadable: 'Der Ordner mit den Sicherheitskopien lässt sich nicht lesen ({{code}}), deshalb kann Longhand sie nicht auflisten. Es wurde nichts verändert; prüfe diesen Ordner.',
     safetyRestore: 'Zurückgehen',
     safetyRestoreLabel: 'Zur Sicherheitskopie vom {{date}} zurückgehen',
     safetyRestoreTitle: 'Zu dieser Sicherheitskopie zurückgehen?',

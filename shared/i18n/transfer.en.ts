@@ -107,6 +107,7 @@ export const transferEn = {
     safetyMade: 'Safety copy made.',
     safetyFailed: 'The safety copy was not made. {{reason}} Your library is unchanged.',
     safetyNone: 'No safety copies yet.',
+    safetyUnreadable: 'The folder of the safety copies cannot be read ({{code}}), so they cannot be listed. Nothing was changed; check that folder.',
     safetyRestore: 'Go back',
     safetyRestoreLabel: 'Go back to the safety copy of {{date}}',
     safetyRestoreTitle: 'Go back to this safety copy?',

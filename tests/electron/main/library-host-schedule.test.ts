@@ -50,6 +50,17 @@ describe('a failed scheduled safety copy is remembered until one succeeds', () =
     expect(await status()).toEqual({ lastFailure: null, newestAt: clock() })
   })
 
+  it('a copies folder that cannot be read is told at once (status and list), not taken for "no copies"', async () => {
+    const { backups, clock, host, status } = await scheduledHost()
+    rmSync(backups, { recursive: true, force: true })
+    writeFileSync(backups, 'not a folder')
+    expect(await status()).toEqual({ lastFailure: { at: clock(), kind: 'other' }, newestAt: null })
+    const listed = await host.dispatch('safetyBackups.list', {})
+    expect(listed.ok).toBe(false)
+    expect(listed.ok ? null : listed.error).toMatchObject({ code: 'storage', details: ['unreadable-folder'] })
+    expect(listed.ok ? '' : listed.error.message).toContain('ENOTDIR')
+  })
+
   it('"back up now" succeeding after a failed scheduled copy clears the failure too', async () => {
     const { backups, clock, timer, status, host } = await scheduledHost()
     rmSync(backups, { recursive: true, force: true })

@@ -100,6 +100,10 @@ describe('the notice that the scheduled safety copy failed', () => {
     view = await render(<BackupSection beforeRestore={async () => undefined} />, { api, language: 'en' })
     const line = await waitFor(() => view!.container.querySelector<HTMLElement>('.backup-failed'), 4000, 'line')
     expect(line.textContent).toMatch(/^Last automatic copy failed at Nov 23, 2026, .+ \(backups folder not usable\)\.$/)
+    // The copies cannot be listed either: said, not shown as "No safety copies yet".
+    const unreadable = await waitFor(() => [...view!.container.querySelectorAll<HTMLElement>('.backup-failed')].find((p) => p.textContent!.includes('cannot be read')), 4000, 'unreadable line')
+    expect(unreadable.textContent).toContain('(ENOTDIR)')
+    expect(view.container.textContent).not.toContain('No safety copies yet.')
 
     rmSync(backups)
     clock.advance(60_000)

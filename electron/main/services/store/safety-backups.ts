@@ -82,9 +82,13 @@ export class SafetyBackups {
 
   /** Valid copies, newest first: what Settings offers for "Go back" and recovery may use. */
   list(): SafetyBackupInfo[] {
-    return this.inspect()
-      .filter((b) => b.check.ok)
-      .map(({ check: _check, ...info }) => info)
+    try {
+      return this.inspect()
+        .filter((b) => b.check.ok)
+        .map(({ check: _check, ...info }) => info)
+    } catch (error) {
+      throw unreadableFolderError(this.dir, error)
+    }
   }
 
   /** Every file named like a finished copy, newest first, each with the result of its check. */
@@ -113,13 +117,18 @@ export class SafetyBackups {
     return this.named().find((b) => checkCopy(b.file, nativeBinding).ok)?.file ?? null
   }
 
-  /** Files named like a finished copy, newest first, unchecked. */
+  /**
+   * Files named like a finished copy, newest first, unchecked. Only a folder that does not exist
+   * yet means "no copies"; a folder that cannot be read throws (its errno kept for classifying),
+   * or recovery would take unreadable copies for none and start an empty library.
+   */
   private named(): SafetyBackupInfo[] {
     let names: string[]
     try {
       names = readdirSync(this.dir)
-    } catch {
-      return []
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
     }
     return names
       .map((name) => this.describe(join(this.dir, name)))
@@ -227,6 +236,12 @@ function backupError(dir: string, error: unknown): LonghandError {
     return new LonghandError('storage', `The safety backup could not be written: the folder ${dir} is read-only or not accessible. Your library is unchanged.`, ['read-only'])
   }
   return new LonghandError('storage', `The safety backup could not be written (${code || reason}). No partial copy was kept and your library is unchanged.`, ['other'])
+}
+
+function unreadableFolderError(dir: string, error: unknown): unknown {
+  if (error instanceof LonghandError) return error
+  const code = String((error as { code?: unknown })?.code ?? '') || (error instanceof Error ? error.message : String(error))
+  return new LonghandError('storage', `The safety copies in ${dir} cannot be read (${code}). Nothing was changed; check that folder.`, ['unreadable-folder', code])
 }
 
 export function removeWithSideFiles(file: string): void {

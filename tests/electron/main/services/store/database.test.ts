@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createServices } from '../../../../../electron/main/services'
+import { LibraryOpenError } from '../../../../../electron/main/services/store/open-failure'
 import { manualClock, tempDir } from '../../../support/temp-library'
 
 describe('opening the library', () => {
@@ -38,6 +39,30 @@ describe('opening the library', () => {
     expect(readdirSync(dir).some((f) => f.startsWith('longhand.sqlite.unreadable-'))).toBe(true)
     expect(services.drafts.list()).toEqual([])
     services.close()
+  })
+
+  it('does not start an empty library when the safety copies cannot be read: it says so and moves nothing', async () => {
+    const dir = tempDir()
+    const first = await createServices({ dataDir: dir })
+    first.drafts.create({ title: 'Im Backup' })
+    await first.safetyBackups.create(first.db, 'scheduled')
+    first.close()
+    // A real failure to read the folder that also happens as root: 'backups' is not a folder now.
+    const backups = join(dir, 'backups')
+    rmSync(backups, { recursive: true })
+    writeFileSync(backups, 'not a folder')
+    const damaged = 'this is not a database, just garbage '.repeat(200)
+    writeFileSync(join(dir, 'longhand.sqlite'), damaged)
+
+    const failure = await createServices({ dataDir: dir }).then(
+      () => null,
+      (error: unknown) => error,
+    )
+    expect(failure).toBeInstanceOf(LibraryOpenError)
+    expect((failure as LibraryOpenError).kind).toBe('io')
+    expect((failure as LibraryOpenError).message).toContain('ENOTDIR')
+    expect(readFileSync(join(dir, 'longhand.sqlite'), 'utf8')).toBe(damaged)
+    expect(readdirSync(dir).some((f) => f.includes('.unreadable-'))).toBe(false)
   })
 
   it('keeps only the newest safety backups', async () => {
