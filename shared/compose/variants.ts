@@ -55,7 +55,23 @@ export interface Variant {
  * platform as `measure` sees it. Styles that cannot be made from the input are left out.
  */
 export function composeVariants(input: ComposeInput, platform: PlatformId): Variant[] {
+  return composeForPlatform(analyse(input), input, platform)
+}
+
+/**
+ * composeVariants for several platforms at once, as the posts panel shows them: the passage is
+ * analysed once (cleaning, sentences, hashtags, hook) and each platform's shaper reads that.
+ * The same variants as composeVariants gives for each platform, in the order asked for.
+ */
+export function composeAllVariants(input: ComposeInput, platforms: readonly PlatformId[]): Map<PlatformId, Variant[]> {
   const analysis = analyse(input)
+  const out = new Map<PlatformId, Variant[]>()
+  for (const platform of platforms) out.set(platform, composeForPlatform(analysis, input, platform))
+  return out
+}
+
+function composeForPlatform(analysis: Analysis, input: ComposeInput, platform: PlatformId): Variant[] {
+  // Every field set here, none added later: one object shape for the JIT.
   const context: Context = {
     platform,
     settings: input.settings,
@@ -63,6 +79,7 @@ export function composeVariants(input: ComposeInput, platform: PlatformId): Vari
     analysis,
     input,
     tags: hashtagsFor(analysis, platform),
+    shaped: null,
   }
   const variants: Variant[] = []
   const quoteParts = quote(context)
@@ -92,8 +109,14 @@ interface Analysis {
   topic: string | null
   hashtags: HashtagTerm[]
   seed: number
-  /** Cost models of the passage, per platform and settings (see passageModel). */
-  models: Map<string, CostModel | null>
+  /** The built-in questions for this passage's topic (see askFor). */
+  questions: readonly string[]
+  /** Where the sentences up to the hook end, trailing whitespace left out (shapeSentences). */
+  hookEnd: number
+  /** The thread source once its hook has moved out (see withoutHook); made on first use. */
+  unhooked: { lead: string; body: string } | null
+  /** Cost models of the passage, per platform (see passageModel). */
+  models: Map<PlatformId, CostModel | null>
 }
 
 interface Context {
@@ -103,8 +126,8 @@ interface Context {
   analysis: Analysis
   input: ComposeInput
   tags: string[]
-  /** shapedSentences, once per platform. */
-  shaped?: readonly string[] | undefined
+  /** shapedSentences and their text, once per platform (null: not yet shaped). */
+  shaped: { sentences: readonly string[] | undefined; text: string } | null
 }
 
 const MANUAL_BREAK_LINE = /^[ \t]*-{3,}[ \t]*$/gmu
@@ -117,21 +140,6 @@ const SHORT_LEAD = 25
 const QUESTION_PASSAGE_MAX = 600
 /** A question mark at the end, perhaps inside closing quotes. */
 const ENDS_WITH_QUESTION = /\?["'“”»«)\]]*$/u
-
-type AnalysisKey = Pick<ComposeInput, 'excerpt' | 'title' | 'tags' | 'language' | 'libraryTermStats'>
-// The panel composes the same passage for every platform in turn: keep the last analysis.
-let lastAnalysis: { input: AnalysisKey; value: Analysis } | null = null
-
-function sameDraft(a: AnalysisKey, b: ComposeInput): boolean {
-  return (
-    a.excerpt === b.excerpt &&
-    a.title === b.title &&
-    a.language === b.language &&
-    a.libraryTermStats === b.libraryTermStats &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((tag, i) => tag === b.tags[i])
-  )
-}
 
 /**
  * The passage's candidate hashtag terms, cleaned as composing cleans them: what to look up in the
@@ -146,7 +154,6 @@ export function libraryTermsFor(input: Pick<ComposeInput, 'excerpt' | 'title' | 
 }
 
 function analyse(input: ComposeInput): Analysis {
-  if (lastAnalysis && sameDraft(lastAnalysis.input, input)) return lastAnalysis.value
   const withBreaks = normalizeMarkup(cleanPassage(input.excerpt)).trim()
   // A single post has no use for "---": the break becomes a blank line.
   const passage = withBreaks.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
@@ -169,6 +176,8 @@ function analyse(input: ComposeInput): Analysis {
   const fromPassage = hashtags.find((term) => !term.fromTags) ?? hashtags[0]
   const topic = fromPassage ? fromPassage.phrase.trim() : null
   const hook = pickHook(sentences, language, hashtags.slice(0, 3).flatMap((term) => term.phrase.toLowerCase()))
+  const hookIndex = hook === null ? -1 : sentences.findIndex((s) => s.trim() === hook)
+  const topicOrNull = topic === '' ? null : topic
   const value: Analysis = {
     passage,
     threadSource: breakBeforeHeadings(withBreaks),
@@ -177,17 +186,16 @@ function analyse(input: ComposeInput): Analysis {
     language,
     sentences,
     hook,
-    hookIndex: hook === null ? -1 : sentences.findIndex((s) => s.trim() === hook),
-    topic: topic === '' ? null : topic,
+    hookIndex,
+    topic: topicOrNull,
     hashtags,
     seed: fnv1a(title, fnv1a(passage)),
+    questions: questionsFor(WORDING[language], topicOrNull),
+    hookEnd: hookIndex < 0 ? -1 : sentences.slice(0, hookIndex + 1).join('').trimEnd().length,
+    unhooked: null,
     models: new Map(),
   }
   MANUAL_BREAK_LINE.lastIndex = 0
-  lastAnalysis = {
-    input: { excerpt: input.excerpt, title: input.title, tags: [...input.tags], language: input.language, libraryTermStats: input.libraryTermStats },
-    value,
-  }
   return value
 }
 
@@ -206,7 +214,8 @@ function quote(context: Context): string[] | null {
   const { platform, analysis } = context
   if (analysis.passage === '') return null
   if (profileOf(platform).threads) return thread(context)
-  const post = fitSingle(context, { frame: (passage) => passage, tags: context.tags, sentences: shapedSentences(context), passageRequired: true, truncate: true })
+  const sentences = shapedSentences(context)
+  const post = fitSingle(context, { frame: (passage) => passage, tags: context.tags, sentences, text: context.shaped!.text, passageRequired: true, truncate: true })
   return post === null ? null : [post]
 }
 
@@ -261,7 +270,8 @@ function threadOpener(context: Context, numbering: ThreadNumbering): { text: str
   const { title, hook, hookIndex, threadSource } = analysis
   const candidates: { text: string; body: string }[] = []
   if (hook !== null && hookIndex !== 0) {
-    const { lead, body } = withoutHook(threadSource, hook)
+    analysis.unhooked ??= withoutHook(threadSource, hook)
+    const { lead, body } = analysis.unhooked
     const led = lead === '' ? hook : `${lead} ${hook}`
     if (title !== '') candidates.push({ text: `${title}\n\n${led}`, body })
     candidates.push({ text: led, body })
@@ -324,8 +334,11 @@ function appendTags(context: Context, parts: string[]): string[] {
  * paragraphs. Null: the passage as it stands (and its cost model can be used).
  */
 function shapedSentences(context: Context): readonly string[] | undefined {
-  if (!('shaped' in context)) context.shaped = shapeSentences(context)
-  return context.shaped
+  if (context.shaped === null) {
+    const sentences = shapeSentences(context)
+    context.shaped = { sentences, text: sentences ? sentences.join('') : context.analysis.passage }
+  }
+  return context.shaped.sentences
 }
 
 function shapeSentences(context: Context): readonly string[] | undefined {
@@ -335,7 +348,7 @@ function shapeSentences(context: Context): readonly string[] | undefined {
   let sentences = [...analysis.sentences]
   if (shape.hookBefore !== undefined && analysis.hook !== null && analysis.hookIndex > 0) {
     const first = sentences[0]!.trim()
-    const hookEnd = sentences.slice(0, analysis.hookIndex + 1).join('').trimEnd().length
+    const hookEnd = analysis.hookEnd
     const opensShort = first.length <= shape.shortOpening && !first.includes('\n') && !ENDS_WITH_QUESTION.test(first)
     if (!opensShort && hookEnd > shape.hookBefore) {
       // Move the hook to the front; the whitespace after it goes to the sentence before, so
@@ -380,11 +393,11 @@ function airy(sentences: string[], paragraphLength: number): string[] {
 
 /** The built-in or the author's question for this passage; author's lines in turn. */
 function askFor(context: Context): string {
-  const { analysis, input, wording, platform } = context
+  const { analysis, input, platform } = context
   const own = (input.ownQuestions ?? []).map((q) => q.trim()).filter((q) => q !== '')
   const rotation = Math.max(0, Math.floor(input.rotation ?? 0))
   if (own.length > 0) return own[rotation % own.length]!
-  const questions = questionsFor(wording, analysis.topic)
+  const questions = analysis.questions
   return questions[(analysis.seed + rotation + PLATFORM_IDS.indexOf(platform)) % questions.length]!
 }
 
@@ -398,7 +411,8 @@ function question(context: Context): string | null {
     const post = fitSingle(context, { frame, tags: context.tags, sentences: [analysis.hook], passageRequired: true, truncate: true })
     if (post !== null) return post
   }
-  const sentences = shapedSentences(context) ?? analysis.sentences
+  const shaped = shapedSentences(context)
+  const sentences = shaped ?? analysis.sentences
   let length = 0
   let count = 0
   while (count < sentences.length && (count === 0 || length + sentences[count]!.length <= QUESTION_PASSAGE_MAX)) length += sentences[count++]!.length
@@ -407,6 +421,7 @@ function question(context: Context): string | null {
     frame,
     tags: context.tags,
     sentences: sentences.slice(0, count),
+    text: (shaped ? context.shaped!.text : analysis.passage).slice(0, length),
     passageRequired: true,
     truncate: true,
   })
@@ -457,6 +472,8 @@ interface FitOptions {
   tags: string[]
   /** Defaults to the analysed passage's sentences. */
   sentences?: readonly string[]
+  /** `sentences` joined, where the caller has it at hand (saves joining them again). */
+  text?: string
   maxSentences?: number
   passageRequired: boolean
   /** If not even one sentence fits, cut the first one at a word (or grapheme) and add "…". */
@@ -469,7 +486,7 @@ interface FitOptions {
 function fitSingle(context: Context, options: FitOptions): string | null {
   const { platform, settings, wording, analysis } = context
   const sentences = options.sentences ?? analysis.sentences
-  const source = options.sentences ? options.sentences.join('') : analysis.passage
+  const source = options.sentences ? (options.text ?? options.sentences.join('')) : analysis.passage
   // A cost model of the passage prices any prefix in O(1); only the winner is measured for real.
   const model = options.sentences ? null : passageModel(context)
   const around = options.frame(FRAME_MARK).replace(FRAME_MARK, '')
@@ -495,9 +512,13 @@ function passageModel(context: Context): CostModel | null {
   const { analysis, platform, settings } = context
   // Counting UTF-16 units is as cheap as the model itself.
   if (profileOf(platform).counting === 'utf16') return null
-  const key = `${platform}\u0000${JSON.stringify(settings ?? null)}`
-  if (!analysis.models.has(key)) analysis.models.set(key, buildCostModel(platform, analysis.passage, settings))
-  return analysis.models.get(key) ?? null
+  // One analysis serves one input, so one settings object: the platform is the key.
+  let model = analysis.models.get(platform)
+  if (model === undefined) {
+    model = buildCostModel(platform, analysis.passage, settings)
+    analysis.models.set(platform, model)
+  }
+  return model
 }
 
 /**
