@@ -99,53 +99,79 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   if (max <= 0) return []
   const title = options.title ?? ''
   const language = options.languageDetected && options.language ? options.language : detectLanguage(text === '' ? title : text, options.language ?? 'en')
-  const taken = new Set(extractHashtags(`${title}\n${text}`).map((h) => foldCase(`#${h}`)))
+  const picker = new TagPicker(max, language)
+  for (const hashtag of extractHashtags(`${title}\n${text}`)) picker.taken.add(foldCase(`#${hashtag}`))
+  const tags = options.tags ?? []
   // Excluded words, unless the draft's own tags ask for them.
-  const ownTagKeys = new Set((options.tags ?? []).map((tag) => foldCase(`#${splitWords(tag).join('')}`)))
-  for (const word of options.exclude ?? []) {
-    const key = foldCase(`#${word}`)
-    if (!ownTagKeys.has(key)) taken.add(key)
-  }
-  const out: HashtagTerm[] = []
-  const chosenWords = new Set<string>()
-  // `makeTag` is called only for candidates still in the running: validating a hashtag runs
-  // twitter-text's regexes, the costliest step here.
-  const push = (makeTag: () => string | null, phrase: string, words: readonly string[], fromTags: boolean) => {
-    if (out.length >= max) return
-    // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
-    // after #SocialMedia.
-    if (!fromTags && words.some((w) => chosenWords.has(w))) return
-    const tag = makeTag()
-    if (tag === null) return
-    const key = foldCase(tag)
-    if (taken.has(key)) return
-    taken.add(key)
-    out.push({ tag, phrase, fromTags })
-    for (const w of words) chosenWords.add(w)
+  if (options.exclude !== undefined && options.exclude.length > 0) {
+    const ownTagKeys = new Set(tags.map((tag) => foldCase(`#${splitWords(tag).join('')}`)))
+    for (const word of options.exclude) {
+      const key = foldCase(`#${word}`)
+      if (!ownTagKeys.has(key)) picker.taken.add(key)
+    }
   }
 
   const lowerText = `${title}\n${text}`.toLowerCase()
-  const ownTags = (options.tags ?? []).map((tag) => ({ tag, words: splitWords(tag.toLowerCase()) }))
-  const used = ownTags.filter((t) => t.words.length > 0 && lowerText.includes(t.words.join(' ')))
-  const unused = ownTags.filter((t) => !used.includes(t))
-  for (const t of used) push(() => toHashtag(t.tag, language), t.tag, t.words, true)
+  const used: OwnTag[] = []
+  const unused: OwnTag[] = []
+  for (const tag of tags) {
+    const words = splitWords(tag.toLowerCase())
+    if (words.length > 0 && lowerText.includes(words.join(' '))) used.push({ tag, words })
+    else unused.push({ tag, words })
+  }
+  for (const t of used) picker.offer(t.tag, t.words, true)
 
   const keywords = rankKeywords(text, title, language, options.libraryTermStats)
   let k = 0
   let u = 0
   // Alternate: the passage's best word, then one of the draft's other tags.
-  while (out.length < max && (k < keywords.length || u < unused.length)) {
-    const before = out.length
-    while (k < keywords.length && out.length === before) {
+  while (picker.out.length < max && (k < keywords.length || u < unused.length)) {
+    const before = picker.out.length
+    while (k < keywords.length && picker.out.length === before) {
       const candidate = keywords[k++]!
-      push(() => toHashtag(candidate.form, language), candidate.form, candidate.words, false)
+      picker.offer(candidate.form, candidate.words, false)
     }
-    if (out.length < max && u < unused.length) {
+    if (picker.out.length < max && u < unused.length) {
       const t = unused[u++]!
-      push(() => toHashtag(t.tag, language), t.tag, t.words, true)
+      picker.offer(t.tag, t.words, true)
     }
   }
-  return out
+  return picker.out
+}
+
+interface OwnTag {
+  tag: string
+  words: string[]
+}
+
+/** The ranked tags so far, and what they rule out. */
+class TagPicker {
+  readonly out: HashtagTerm[] = []
+  /** Case-folded tags already taken (chosen, in the text, or excluded). */
+  readonly taken = new Set<string>()
+  /** Words inside a chosen tag or phrase. */
+  private readonly chosenWords = new Set<string>()
+
+  constructor(
+    private readonly max: number,
+    private readonly language: Language,
+  ) {}
+
+  offer(phrase: string, words: readonly string[], fromTags: boolean): void {
+    if (this.out.length >= this.max) return
+    // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
+    // after #SocialMedia.
+    if (!fromTags && words.some((w) => this.chosenWords.has(w))) return
+    // Made only for candidates still in the running: validating a hashtag may run
+    // twitter-text's regexes, the costliest step here.
+    const tag = toHashtag(phrase, this.language)
+    if (tag === null) return
+    const key = foldCase(tag)
+    if (this.taken.has(key)) return
+    this.taken.add(key)
+    this.out.push({ tag, phrase, fromTags })
+    for (const w of words) this.chosenWords.add(w)
+  }
 }
 
 function splitWords(text: string): string[] {
@@ -209,14 +235,6 @@ interface Entry {
   rank: number
 }
 
-interface PreviousWord {
-  word: string
-  lower: string
-  index: number
-  capitalized: boolean
-}
-
-
 /**
  * The terms whose library frequencies the ranking would ask for (`LibraryTermStats.documentFrequency`),
  * so a caller can fetch them in one go before composing. Strongest first, at most `max`.
@@ -228,10 +246,24 @@ export function libraryTermCandidates(text: string, title: string, language: Lan
 }
 
 function rankKeywords(text: string, title: string, language: Language, stats: LibraryTermStats | undefined): Entry[] {
-  const byKey = new Map<string, Entry>()
-  const add = (key: string, form: string, weight: number, at: number, noun: boolean, named: boolean, capital: boolean, words: () => string[]) => {
-    const entry = byKey.get(key)
-    if (entry) {
+  const terms = new TermTable()
+  scanWords(terms, title, TITLE_WEIGHT, -title.length - 1, language)
+  scanWords(terms, text, 1, 0, language)
+  return rankTerms(terms, language, stats)
+}
+
+/**
+ * The candidate terms of one text, counted. Small functions and one table class rather than
+ * closures: this runs once per passage, so the JIT optimises it late, and small pieces are
+ * cheap to optimise.
+ */
+class TermTable {
+  readonly byKey = new Map<string, Entry>()
+
+  /** `words` null: the term is the single word `key`. */
+  add(key: string, form: string, weight: number, at: number, noun: boolean, named: boolean, capital: boolean, words: string[] | null): void {
+    const entry = this.byKey.get(key)
+    if (entry !== undefined) {
       entry.score += weight
       entry.occurrences += 1
       entry.noun ||= noun
@@ -239,71 +271,89 @@ function rankKeywords(text: string, title: string, language: Language, stats: Li
       entry.capitalOnly &&= capital
       return
     }
-    byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, words: words(), rank: 0 })
+    this.byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, words: words ?? [key], rank: 0 })
   }
+}
 
-  const sources = [
-    { text: title, weight: TITLE_WEIGHT, offset: -title.length - 1 },
-    { text, weight: 1, offset: 0 },
-  ]
-  for (const source of sources) {
-    // One pass over the words; only keywords are looked at closely, and a phrase is two
-    // keywords with nothing but a single space between them.
-    let previous: PreviousWord | null = null
-    for (const match of source.text.matchAll(WORD)) {
-      const token = match[0]
-      const index = match.index
-      const lower = token.toLowerCase()
-      if (token.includes('-')) {
-        // A compound: its parts count on their own, and the whole is a candidate too.
-        const capitalized = lower !== token && STARTS_UPPER.test(token)
-        const noun = capitalized && !startsSentence(source.text, index)
-        const parts = token.split('-')
-        const lowerParts = lower.split('-')
-        const keywords = parts.map((part, i) => isKeyword(part, lowerParts[i]!, language))
-        if (keywords.filter(Boolean).length >= 2 || (parts.length === 2 && keywords[1])) {
-          add(lower, token, source.weight, source.offset + index, noun, false, capitalized, () => lowerParts)
-        }
-        let at = index
-        parts.forEach((part, i) => {
-          if (keywords[i]) {
-            const capital = lowerParts[i] !== part && STARTS_UPPER.test(part)
-            // Parts after the first are inside the word: capitalised there, they are nouns.
-            add(lowerParts[i]!, part, source.weight, source.offset + at, capital && (i > 0 || noun), isNamed(part), capital, () => [lowerParts[i]!])
-          }
-          at += part.length + 1
-        })
-        previous = null
-        continue
-      }
-      if (!isKeyword(token, lower, language)) {
-        previous = null
-        continue
-      }
-      const capitalized = lower !== token && STARTS_UPPER.test(token)
-      const atStart = capitalized && startsSentence(source.text, index)
-      const named = lower !== token && (isNamed(token) || (language === 'en' && capitalized && !atStart))
-      add(lower, token, source.weight, source.offset + index, capitalized && !atStart, named, capitalized, () => [lower])
-      const before = previous as PreviousWord | null
-      // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
-      if (
-        before &&
-        before.index + before.word.length + 1 === index &&
-        source.text.charCodeAt(index - 1) === 32 &&
-        (language !== 'de' || (capitalized && before.capitalized))
-      ) {
-        add(`${before.lower} ${lower}`, `${before.word} ${token}`, source.weight * PHRASE_WEIGHT, source.offset + before.index, true, false, true, () => [
-          before.lower,
-          lower,
-        ])
-      }
-      previous = { word: token, lower, index, capitalized }
+/**
+ * One pass over the words of `text`; only keywords are looked at closely, and a phrase is two
+ * keywords with nothing but a single space between them.
+ */
+function scanWords(terms: TermTable, text: string, weight: number, offset: number, language: Language): void {
+  // The word before, if it was a keyword (index -1: none).
+  let previousIndex = -1
+  let previousWord = ''
+  let previousLower = ''
+  let previousCapitalized = false
+  WORD.lastIndex = 0
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const token = match[0]
+    const index = match.index
+    const lower = token.toLowerCase()
+    if (token.includes('-')) {
+      scanCompound(terms, text, token, lower, index, weight, offset, language)
+      previousIndex = -1
+      continue
     }
+    if (!isKeyword(token, lower, language)) {
+      previousIndex = -1
+      continue
+    }
+    const capitalized = lower !== token && STARTS_UPPER.test(token)
+    const atStart = capitalized && startsSentence(text, index)
+    const named = lower !== token && (isNamed(token) || (language === 'en' && capitalized && !atStart))
+    terms.add(lower, token, weight, offset + index, capitalized && !atStart, named, capitalized, null)
+    // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
+    if (
+      previousIndex >= 0 &&
+      previousIndex + previousWord.length + 1 === index &&
+      text.charCodeAt(index - 1) === 32 &&
+      (language !== 'de' || (capitalized && previousCapitalized))
+    ) {
+      terms.add(`${previousLower} ${lower}`, `${previousWord} ${token}`, weight * PHRASE_WEIGHT, offset + previousIndex, true, false, true, [
+        previousLower,
+        lower,
+      ])
+    }
+    previousIndex = index
+    previousWord = token
+    previousLower = lower
+    previousCapitalized = capitalized
   }
+}
 
+/** A compound ("Social-Media-Report"): its parts count on their own, and the whole is a candidate too. */
+function scanCompound(terms: TermTable, text: string, token: string, lower: string, index: number, weight: number, offset: number, language: Language): void {
+  const capitalized = lower !== token && STARTS_UPPER.test(token)
+  const noun = capitalized && !startsSentence(text, index)
+  const parts = token.split('-')
+  const lowerParts = lower.split('-')
+  let keywordCount = 0
+  const keywords: boolean[] = []
+  for (let i = 0; i < parts.length; i++) {
+    const keyword = isKeyword(parts[i]!, lowerParts[i]!, language)
+    keywords.push(keyword)
+    if (keyword) keywordCount++
+  }
+  if (keywordCount >= 2 || (parts.length === 2 && keywords[1])) {
+    terms.add(lower, token, weight, offset + index, noun, false, capitalized, lowerParts)
+  }
+  let at = index
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!
+    if (keywords[i]) {
+      const capital = lowerParts[i] !== part && STARTS_UPPER.test(part)
+      // Parts after the first are inside the word: capitalised there, they are nouns.
+      terms.add(lowerParts[i]!, part, weight, offset + at, capital && (i > 0 || noun), isNamed(part), capital, null)
+    }
+    at += part.length + 1
+  }
+}
+
+function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats | undefined): Entry[] {
   const useStats = stats !== undefined && stats.documentCount > 0
   const ranked: Entry[] = []
-  for (const entry of byKey.values()) {
+  for (const entry of terms.byKey.values()) {
     const compound = entry.key.includes('-')
     // A phrase must recur; a compound seen once is weaker than a word that recurs.
     if (entry.words.length > 1 && !compound && entry.occurrences < MIN_PHRASE_COUNT) continue

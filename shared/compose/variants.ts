@@ -111,6 +111,11 @@ interface Analysis {
   seed: number
   /** The built-in questions for this passage's topic (see askFor). */
   questions: readonly string[]
+  /** The author's own question and call to action whose turn it is (Settings → Posts), if any. */
+  ownQuestion: string | null
+  callToAction: string | null
+  /** Which of the author's lines comes next (ComposeInput.rotation, made a whole number). */
+  rotation: number
   /** Where the sentences up to the hook end, trailing whitespace left out (shapeSentences). */
   hookEnd: number
   /** The thread source once its hook has moved out (see withoutHook); made on first use. */
@@ -177,6 +182,7 @@ function analyse(input: ComposeInput): Analysis {
   const topic = fromPassage ? fromPassage.phrase.trim() : null
   const hook = pickHook(sentences, language, hashtags.slice(0, 3).flatMap((term) => term.phrase.toLowerCase()))
   const hookIndex = hook === null ? -1 : sentences.findIndex((s) => s.trim() === hook)
+  const rotation = Math.max(0, Math.floor(input.rotation ?? 0))
   const topicOrNull = topic === '' ? null : topic
   const value: Analysis = {
     passage,
@@ -191,6 +197,9 @@ function analyse(input: ComposeInput): Analysis {
     hashtags,
     seed: fnv1a(title, fnv1a(passage)),
     questions: questionsFor(WORDING[language], topicOrNull),
+    ownQuestion: inTurn(input.ownQuestions, rotation),
+    callToAction: inTurn(input.ownCallsToAction, rotation),
+    rotation,
     hookEnd: hookIndex < 0 ? -1 : sentences.slice(0, hookIndex + 1).join('').trimEnd().length,
     unhooked: null,
     models: new Map(),
@@ -202,12 +211,14 @@ function analyse(input: ComposeInput): Analysis {
 /** The platform's share of the ranked hashtags: its habit, its cap, never its own name. */
 function hashtagsFor(analysis: Analysis, platform: PlatformId): string[] {
   const habit = profileOf(platform).hashtags
-  const own = new Set(habit.ownNames.map((name) => name.toLowerCase()))
   const count = Math.min(habit.suggested, habit.cap ?? Number.POSITIVE_INFINITY)
-  return analysis.hashtags
-    .map((term) => term.tag)
-    .filter((tag) => !own.has(tag.slice(1).toLowerCase()))
-    .slice(0, count)
+  const tags: string[] = []
+  for (const { tag } of analysis.hashtags) {
+    if (tags.length >= count) break
+    const name = tag.slice(1).toLowerCase()
+    if (!habit.ownNames.some((own) => own.toLowerCase() === name)) tags.push(tag)
+  }
+  return tags
 }
 
 function quote(context: Context): string[] | null {
@@ -393,12 +404,16 @@ function airy(sentences: string[], paragraphLength: number): string[] {
 
 /** The built-in or the author's question for this passage; author's lines in turn. */
 function askFor(context: Context): string {
-  const { analysis, input, platform } = context
-  const own = (input.ownQuestions ?? []).map((q) => q.trim()).filter((q) => q !== '')
-  const rotation = Math.max(0, Math.floor(input.rotation ?? 0))
-  if (own.length > 0) return own[rotation % own.length]!
+  const { analysis, platform } = context
+  if (analysis.ownQuestion !== null) return analysis.ownQuestion
   const questions = analysis.questions
-  return questions[(analysis.seed + rotation + PLATFORM_IDS.indexOf(platform)) % questions.length]!
+  return questions[(analysis.seed + analysis.rotation + PLATFORM_IDS.indexOf(platform)) % questions.length]!
+}
+
+/** The author's line whose turn it is, blank ones left out; null if there is none. */
+function inTurn(lines: readonly string[] | undefined, rotation: number): string | null {
+  const own = (lines ?? []).map((line) => line.trim()).filter((line) => line !== '')
+  return own.length > 0 ? own[rotation % own.length]! : null
 }
 
 function question(context: Context): string | null {
@@ -428,41 +443,52 @@ function question(context: Context): string | null {
 }
 
 function teaser(context: Context, blogUrl: string | null): string | null {
-  const { analysis, wording, platform, input } = context
-  const clickable = profileOf(platform).linksClickable
+  const { analysis } = context
   const title = analysis.title
-  const linkLine = (withTitle: boolean): string | null => {
-    const t = withTitle ? title : ''
-    if (!clickable) return wording.moreLinkInBio(t)
-    return blogUrl ? wording.moreWithLink(t, blogUrl) : wording.moreWithoutLink(t)
-  }
-  const ctas = (input.ownCallsToAction ?? []).map((c) => c.trim()).filter((c) => c !== '')
-  const cta = ctas.length > 0 ? ctas[Math.max(0, Math.floor(input.rotation ?? 0)) % ctas.length]! : null
-  const join = (...lines: Array<string | null>) => lines.filter((line): line is string => line !== null && line !== '').join('\n\n')
-
   // With no passage the title is the hook, and the link line need not repeat it.
-  const hookSentences = analysis.hook !== null ? [analysis.hook] : analysis.passage !== '' ? [analysis.sentences[0]!.trim()] : title !== '' ? [title] : null
-  if (hookSentences === null) return null
+  const hook = analysis.hook !== null ? analysis.hook : analysis.passage !== '' ? analysis.sentences[0]!.trim() : title !== '' ? title : null
+  if (hook === null) return null
+  const hookSentences = [hook]
+  const cta = analysis.callToAction
+  // The closing lines to try, longest first: call to action and link line with the title, then
+  // shorter ones. Shorter closing lines before a cut hook: the hook is the point of the post.
+  const closings: string[] = []
   const titleInLink = analysis.passage !== '' && title !== ''
-  const attempts: Array<[string | null, string | null]> = []
-  for (const withTitle of titleInLink ? [true, false] : [false]) {
-    if (cta !== null) attempts.push([cta, linkLine(withTitle)])
-    attempts.push([null, linkLine(withTitle)])
+  for (const withTitle of titleInLink ? WITH_AND_WITHOUT_TITLE : WITHOUT_TITLE) {
+    const link = linkLine(context, blogUrl, withTitle ? title : '')
+    if (cta !== null) closings.push(joinLines(cta, link))
+    closings.push(link ?? '')
   }
-  // Shorter closing lines before a cut hook: the hook is the point of the post.
-  for (const truncate of [false, true]) {
-    for (const [closing, link] of truncate ? attempts.slice(-1) : attempts) {
-      const post = fitSingle(context, {
-        frame: (passage) => join(passage, closing, link),
-        tags: context.tags,
-        sentences: hookSentences,
-        passageRequired: true,
-        truncate,
-      })
-      if (post !== null) return post
-    }
+  for (let i = 0; i <= closings.length; i++) {
+    // The last attempt: the shortest closing with the hook cut short.
+    const truncate = i === closings.length
+    const closing = closings[truncate ? i - 1 : i]!
+    const post = fitSingle(context, {
+      frame: (passage) => joinLines(passage, closing),
+      tags: context.tags,
+      sentences: hookSentences,
+      passageRequired: true,
+      truncate,
+    })
+    if (post !== null) return post
   }
   return null
+}
+
+const WITH_AND_WITHOUT_TITLE = [true, false] as const
+const WITHOUT_TITLE = [false] as const
+
+/** The line that leads to the article: its link, "Link in Bio" where links don't work, or null. */
+function linkLine(context: Context, blogUrl: string | null, title: string): string | null {
+  const { wording } = context
+  if (!profileOf(context.platform).linksClickable) return wording.moreLinkInBio(title)
+  return blogUrl ? wording.moreWithLink(title, blogUrl) : wording.moreWithoutLink(title)
+}
+
+/** Two blocks with a blank line between them; an empty or missing one is left out. */
+function joinLines(first: string, second: string | null): string {
+  if (second === null || second === '') return first
+  return first === '' ? second : `${first}\n\n${second}`
 }
 
 interface FitOptions {
