@@ -367,11 +367,13 @@ class PersonNames {
   }
 
   see(text: string, token: string, lower: string, index: number, capitalized: boolean): void {
-    const gap = this.previous === '' ? null : text.slice(this.previousEnd, index)
-    const adjacent = gap === ' '
+    // One space between: the two words belong together (no slice made: this runs for every word).
+    const adjacent = this.previous !== '' && index === this.previousEnd + 1 && text.charCodeAt(this.previousEnd) === 32
     if (this.previousCapitalized && !(adjacent && capitalized)) this.countAlone(this.previous)
     if (capitalized) {
-      if (gap !== null && HONORIFICS.has(this.previous) && HONORIFIC_GAP.test(gap) && !HONORIFICS.has(token)) this.names.add(lower)
+      if (this.previousCapitalized && HONORIFICS.has(this.previous) && !HONORIFICS.has(token) && HONORIFIC_GAP.test(text.slice(this.previousEnd, index))) {
+        this.names.add(lower)
+      }
       if (adjacent && ARTICLES.has(this.previous.toLowerCase())) this.withArticle.add(token)
       const before = adjacent && this.previousCapitalized ? this.previous : null
       const seen = this.precededBy.get(token)
