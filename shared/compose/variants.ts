@@ -166,7 +166,9 @@ function analyse(input: ComposeInput): Analysis {
   const language = detectLanguage(passage === '' ? title : passage, input.language)
   // Paragraph by paragraph, as the thread splitter asks for them: it then finds them all in
   // splitSentences' memory instead of segmenting the passage a second time.
-  const sentences = Object.freeze(splitParagraphs(passage).flatMap((paragraph) => splitSentences(paragraph, language)))
+  // Not frozen (the type says readonly): the shaped copies are plain arrays, and code that
+  // reads both should see one kind of array.
+  const sentences: readonly string[] = splitParagraphs(passage).flatMap((paragraph) => splitSentences(paragraph, language))
   const hashtags = rankHashtags(passage, {
     tags: input.tags,
     title,
