@@ -345,7 +345,7 @@ const MIN_FIRST_NAME_ALONE = 2
  * word of a pair itself ("Media" in "Social Media").
  */
 class PersonNames {
-  /** Lowercased names found (see isName). */
+  /** Lowercased names found (see namesAny). */
   private readonly names = new Set<string>()
   /** Capitalised word → the capitalised word always right before it (null: not always the same). */
   private readonly precededBy = new Map<string, { word: string | null; count: number }>()
@@ -392,10 +392,12 @@ class PersonNames {
     this.standsAlone.set(word, (this.standsAlone.get(word) ?? 0) + 1)
   }
 
-  /** True if `lower` (a lowercased word) names a person in the texts seen. */
-  isName(lower: string): boolean {
+  /** True if any of `words` (lowercased) names a person in the texts seen. */
+  namesAny(words: readonly string[]): boolean {
     if (!this.finished) this.finish()
-    return this.names.has(lower)
+    if (this.names.size === 0) return false
+    for (const word of words) if (this.names.has(word)) return true
+    return false
   }
 
   private finish(): void {
@@ -501,10 +503,10 @@ function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats
   const useStats = stats !== undefined && stats.documentCount > 0
   // Terms of several words that count: those that recur, and in German those the title uses
   // (a title's capitalised pair is deliberate; English titles capitalise every word).
-  const phrases: Entry[] = []
+  const phrases = new Set<Entry>()
   for (const entry of terms.byKey.values()) {
     if (entry.words.length < 2 || entry.key.includes('-')) continue
-    if (entry.occurrences >= MIN_PHRASE_COUNT || (language === 'de' && entry.score >= TITLE_WEIGHT * PHRASE_WEIGHT)) phrases.push(entry)
+    if (entry.occurrences >= MIN_PHRASE_COUNT || (language === 'de' && entry.score >= TITLE_WEIGHT * PHRASE_WEIGHT)) phrases.add(entry)
   }
   // How often each word occurs inside such a term (the most frequent one: the pair and the
   // triple it is part of overlap).
@@ -517,7 +519,7 @@ function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats
     const compound = entry.key.includes('-')
     const phrase = entry.words.length > 1 && !compound
     // A phrase must recur (or stand in a German title); a compound seen once is weaker than a word that recurs.
-    if (phrase && !phrases.includes(entry)) continue
+    if (phrase && !phrases.has(entry)) continue
     if (compound && entry.occurrences < 2 && entry.score < TITLE_WEIGHT) continue
     // German capitalises nouns: lowercase words are verbs and adjectives, poor hashtags. A
     // word only ever seen opening a sentence may be either; it has to recur to count.
@@ -529,7 +531,7 @@ function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats
     const alone = phrase || compound ? 1 : 1 - Math.min(insideTerms.get(entry.key) ?? 0, entry.occurrences) / entry.occurrences
     if (alone <= 0) continue
     // People's names are no topics: no #Unsozial for "Uwe Unsozial", no #Meier for "Herr Meier".
-    if (entry.words.some((word) => terms.people.isName(word))) continue
+    if (terms.people.namesAny(entry.words)) continue
     let rank = entry.score * alone * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1)
     if (useStats) rank *= Math.log((stats.documentCount + 1) / (Math.max(0, stats.documentFrequency(entry.key)) + 1)) + 1
     entry.rank = rank
