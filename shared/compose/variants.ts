@@ -323,7 +323,8 @@ function tagsAfterNumber(parts: string[], numbering: ThreadNumbering): string[] 
   if (!match || match.index === 0) return null
   const body = stripped.slice(0, match.index)
   // A tag line torn across parts would leave tags elsewhere: only the last part may have them.
-  if (parts.slice(0, lastIndex).some((part) => /(?:^|\s)#[\p{L}\p{N}_]+(?:\s+\S+)?$/u.test(stripNumbering(part, numbering)) && /\n\n#/u.test(part))) return null
+  // The cheap test first: most parts have no tag line to strip the numbering for.
+  if (parts.slice(0, lastIndex).some((part) => /\n\n#/u.test(part) && /(?:^|\s)#[\p{L}\p{N}_]+(?:\s+\S+)?$/u.test(stripNumbering(part, numbering)))) return null
   const number = last.slice(stripped.length)
   return [...parts.slice(0, lastIndex), `${body}${number}\n\n${match[1]!.trim()}`]
 }
