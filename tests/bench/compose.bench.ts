@@ -6,8 +6,9 @@ import { readFixture } from '../support/fixtures'
 
 /**
  * Composing every platform's variants from a 2,000-character German passage, as the posts panel
- * does when a passage is selected (one composeAllVariants call for all platforms), side by side with `measure` alone on the same
- * passage for every platform: the cost of one keystroke's worth of counters.
+ * does when a passage is selected (one composeAllVariants call for all platforms), side by side
+ * with `measure` alone on the same passage for every platform: the cost of one keystroke's worth
+ * of counters.
  */
 const SAMPLE = readFixture('herz-statt-technik.de.txt')
 const start = SAMPLE.indexOf('Die Ziele des Marketings')
