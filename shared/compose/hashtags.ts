@@ -334,7 +334,11 @@ const ARTICLES = new Set([
   'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'im', 'am', 'zum', 'zur', 'vom', 'beim', 'ins',
   'the', 'a', 'an',
 ])
-/** A first name stands alone at least this often: people are called by it once introduced ("Uwe lernt …"). */
+/**
+ * A first name stands alone at least this often, and more often than the full name is written:
+ * people are introduced once and then called by their first name ("Uwe lernt …"), while a
+ * product keeps its full name ("Google Analytics" as often as "Google").
+ */
 const MIN_FIRST_NAME_ALONE = 2
 
 /**
@@ -402,11 +406,12 @@ class PersonNames {
 
   private finish(): void {
     this.startText()
-    for (const [word, { word: first }] of this.precededBy) {
+    for (const [word, { word: first, count }] of this.precededBy) {
       if (first === null || HONORIFICS.has(first)) continue
       // A first name opens the name: it is not itself always the second word of a pair ("Social Media").
       const firstPrecededBy = this.precededBy.get(first)?.word ?? null
-      if ((this.standsAlone.get(first) ?? 0) >= MIN_FIRST_NAME_ALONE && !this.withArticle.has(first) && firstPrecededBy === null) {
+      const alone = this.standsAlone.get(first) ?? 0
+      if (alone >= MIN_FIRST_NAME_ALONE && alone > count && !this.withArticle.has(first) && firstPrecededBy === null) {
         this.names.add(word.toLowerCase())
         this.names.add(first.toLowerCase())
       }

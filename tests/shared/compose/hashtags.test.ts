@@ -113,7 +113,7 @@ describe('suggestHashtags', () => {
 
   test('people’s names are no tags: no surname after a given name or after „Herr“/„Frau“', () => {
     const uwe =
-      'Die RatziFatzi GmbH schickt Uwe Unsozial auf ein Seminar. Uwe lernt dort viel über Strategie. Uwe weiß jetzt, wie Strategie geht. Schauen wir uns Uwe Unsozial genauer an: Er ist kein Menschenfreund.'
+      'Die RatziFatzi GmbH schickt Uwe Unsozial auf ein Seminar. Uwe lernt dort viel über Strategie. Uwe weiß jetzt, wie Strategie geht. Schauen wir uns Uwe Unsozial genauer an: Uwe ist kein Menschenfreund.'
     const tags = suggestHashtags(uwe, { language: 'de', max: 5 })
     expect(tags).not.toContain('#Unsozial')
     expect(tags).not.toContain('#UweUnsozial')
@@ -125,6 +125,9 @@ describe('suggestHashtags', () => {
     // In English too: "Mr", "Ms", and a first name that also stands alone.
     const en = 'Ms Whitfield coaches founders. Coaching founders takes patience. Ms Whitfield says patience is a skill.'
     expect(suggestHashtags(en, { language: 'en', max: 5 })).not.toContain('#Whitfield')
+    // A product keeps its full name as often as its maker stands alone: not a person.
+    const product = 'Mit Google Analytics misst du Reichweite. Google zeigt dir Zahlen, Google sammelt Daten. Google Analytics ist kostenlos.'
+    expect(suggestHashtags(product, { language: 'de', max: 3 })[0]).toBe('#GoogleAnalytics')
   })
 
   test('deterministic, and never more than asked for', () => {
