@@ -1,4 +1,4 @@
-import { composeVariants, type LibraryTermStats, type Variant, type VariantStyle } from '@shared/compose'
+import { composeAllVariants, type LibraryTermStats, type Variant, type VariantStyle } from '@shared/compose'
 import type { Language } from '@shared/domain'
 import { enabledPlatforms, type PlatformId, type PlatformSettings } from '@shared/platforms'
 
@@ -30,22 +30,25 @@ let nextGroupId = 1
 
 /** One group per platform the author uses, in the panel's order. */
 export function suggestPosts(source: PassageSource, settings: PlatformSettings): SuggestionGroup[] {
-  return enabledPlatforms(settings).map((platform) => {
-    const variants = composeVariants(
-      {
-        excerpt: source.text,
-        title: source.title,
-        tags: source.tags,
-        language: source.language,
-        blogUrl: source.blogUrl,
-        ownQuestions: settings.ownQuestions,
-        ownCallsToAction: settings.ownCallsToAction,
-        rotation: source.rotation ?? settings.rotation,
-        libraryTermStats: source.libraryTermStats,
-        settings,
-      },
-      platform,
-    )
+  const platforms = enabledPlatforms(settings)
+  // All platforms in one call: the passage is analysed once, not once per platform.
+  const composed = composeAllVariants(
+    {
+      excerpt: source.text,
+      title: source.title,
+      tags: source.tags,
+      language: source.language,
+      blogUrl: source.blogUrl,
+      ownQuestions: settings.ownQuestions,
+      ownCallsToAction: settings.ownCallsToAction,
+      rotation: source.rotation ?? settings.rotation,
+      libraryTermStats: source.libraryTermStats,
+      settings,
+    },
+    platforms,
+  )
+  return platforms.map((platform) => {
+    const variants = composed.get(platform) ?? []
     return { id: nextGroupId++, platform, variants, style: variants[0]?.style ?? 'quote', edited: {} }
   })
 }

@@ -5,8 +5,9 @@ import { detectLanguage, isStopwordLower } from './stopwords'
 
 /**
  * How often terms occur across the author's library, so a draft's tags can be the words that
- * set it apart rather than the ones every post uses. Terms are lowercased single words or two
- * words joined by one space ("social media"). The caller backs this with its search index.
+ * set it apart rather than the ones every post uses. Terms are lowercased single words, or two
+ * or three words joined by one space ("social media", "social media manager"), or hyphenated
+ * compounds. The caller backs this with its search index.
  */
 export interface LibraryTermStats {
   /** How many drafts the library holds. */
@@ -90,62 +91,136 @@ export function suggestHashtags(text: string, options: SuggestHashtagsOptions = 
 /**
  * Hashtags for a text: the draft's tags the text uses, then the text's own keywords taking
  * turns with the draft's other tags. Keywords are nouns and named things (German capitalises
- * nouns mid-sentence), recurring two-word phrases and hyphenated compounds, never stopwords of
- * either language, ranked by how specific they are to this draft. Deterministic; deduplicated
- * case-insensitively, also against hashtags already in the text.
+ * nouns mid-sentence), recurring terms of two or three words (and German ones from the title),
+ * hyphenated compounds; never stopwords of either language, never a word only as part of a term
+ * (#Manager for "Social Media Manager"), never people's names. Ranked by how specific they are
+ * to this draft. Deterministic; deduplicated case-insensitively, also against hashtags already
+ * in the text.
  */
 export function rankHashtags(text: string, options: SuggestHashtagsOptions = {}): HashtagTerm[] {
   const max = options.max ?? DEFAULT_MAX
   if (max <= 0) return []
   const title = options.title ?? ''
   const language = options.languageDetected && options.language ? options.language : detectLanguage(text === '' ? title : text, options.language ?? 'en')
-  const taken = new Set(extractHashtags(`${title}\n${text}`).map((h) => foldCase(`#${h}`)))
+  const picker = new TagPicker(max, language)
+  for (const hashtag of extractHashtags(`${title}\n${text}`)) picker.taken.add(foldCase(`#${hashtag}`))
+  const tags = options.tags ?? []
   // Excluded words, unless the draft's own tags ask for them.
-  const ownTagKeys = new Set((options.tags ?? []).map((tag) => foldCase(`#${splitWords(tag).join('')}`)))
-  for (const word of options.exclude ?? []) {
-    const key = foldCase(`#${word}`)
-    if (!ownTagKeys.has(key)) taken.add(key)
-  }
-  const out: HashtagTerm[] = []
-  const chosenWords = new Set<string>()
-  // `makeTag` is called only for candidates still in the running: validating a hashtag runs
-  // twitter-text's regexes, the costliest step here.
-  const push = (makeTag: () => string | null, phrase: string, words: readonly string[], fromTags: boolean) => {
-    if (out.length >= max) return
-    // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
-    // after #SocialMedia.
-    if (!fromTags && words.some((w) => chosenWords.has(w))) return
-    const tag = makeTag()
-    if (tag === null) return
-    const key = foldCase(tag)
-    if (taken.has(key)) return
-    taken.add(key)
-    out.push({ tag, phrase, fromTags })
-    for (const w of words) chosenWords.add(w)
+  if (options.exclude !== undefined && options.exclude.length > 0) {
+    const ownTagKeys = new Set(tags.map((tag) => foldCase(`#${splitWords(tag).join('')}`)))
+    for (const word of options.exclude) {
+      const key = foldCase(`#${word}`)
+      if (!ownTagKeys.has(key)) picker.taken.add(key)
+    }
   }
 
   const lowerText = `${title}\n${text}`.toLowerCase()
-  const ownTags = (options.tags ?? []).map((tag) => ({ tag, words: splitWords(tag.toLowerCase()) }))
-  const used = ownTags.filter((t) => t.words.length > 0 && lowerText.includes(t.words.join(' ')))
-  const unused = ownTags.filter((t) => !used.includes(t))
-  for (const t of used) push(() => toHashtag(t.tag, language), t.tag, t.words, true)
+  const used: OwnTag[] = []
+  const unused: OwnTag[] = []
+  for (const tag of tags) {
+    const words = splitWords(tag.toLowerCase())
+    if (words.length > 0 && lowerText.includes(words.join(' '))) used.push({ tag, words })
+    else unused.push({ tag, words })
+  }
+  for (const t of used) picker.offer(t.tag, t.words, true)
 
   const keywords = rankKeywords(text, title, language, options.libraryTermStats)
   let k = 0
   let u = 0
+  // A longer term made of a chosen one (#SocialMediaManager after #SocialMedia) repeats words:
+  // it waits until a tag with new words was chosen after it came up.
+  const waiting: Entry[] = []
+  let freshSinceWaiting = false
   // Alternate: the passage's best word, then one of the draft's other tags.
-  while (out.length < max && (k < keywords.length || u < unused.length)) {
-    const before = out.length
-    while (k < keywords.length && out.length === before) {
+  while (picker.out.length < max && (k < keywords.length || u < unused.length || waiting.length > 0)) {
+    const before = picker.out.length
+    while ((k < keywords.length || waiting.length > 0) && picker.out.length === before) {
+      if (waiting.length > 0 && (freshSinceWaiting || k >= keywords.length)) {
+        const extension = waiting.shift()!
+        picker.offer(extension.form, extension.words, false)
+        continue
+      }
       const candidate = keywords[k++]!
-      push(() => toHashtag(candidate.form, language), candidate.form, candidate.words, false)
+      if (picker.wouldExtend(candidate.words)) {
+        waiting.push(candidate)
+        freshSinceWaiting = false
+        continue
+      }
+      picker.offer(candidate.form, candidate.words, false)
+      if (picker.out.length > before) freshSinceWaiting = true
     }
-    if (out.length < max && u < unused.length) {
+    if (picker.out.length < max && u < unused.length) {
       const t = unused[u++]!
-      push(() => toHashtag(t.tag, language), t.tag, t.words, true)
+      picker.offer(t.tag, t.words, true)
     }
   }
-  return out
+  return picker.out
+}
+
+interface OwnTag {
+  tag: string
+  words: string[]
+}
+
+/** The ranked tags so far, and what they rule out. */
+class TagPicker {
+  readonly out: HashtagTerm[] = []
+  /** Case-folded tags already taken (chosen, in the text, or excluded). */
+  readonly taken = new Set<string>()
+  /** Words inside a chosen tag or phrase. */
+  private readonly chosenWords = new Set<string>()
+  /** The chosen terms of several words ("social media"), as words, and whether a longer term already extends each. */
+  private readonly chosenTerms: Array<{ words: readonly string[]; extended: boolean }> = []
+
+  constructor(
+    private readonly max: number,
+    private readonly language: Language,
+  ) {}
+
+  offer(phrase: string, words: readonly string[], fromTags: boolean): void {
+    if (this.out.length >= this.max) return
+    // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
+    // after #SocialMedia. A longer term made of a chosen one is more specific, not the same:
+    // #SocialMediaManager after #SocialMedia.
+    if (!fromTags && words.some((w) => this.chosenWords.has(w)) && !this.extendsChosen(words, true)) return
+    // Made only for candidates still in the running: validating a hashtag may run
+    // twitter-text's regexes, the costliest step here.
+    const tag = toHashtag(phrase, this.language)
+    if (tag === null) return
+    const key = foldCase(tag)
+    if (this.taken.has(key)) return
+    this.taken.add(key)
+    this.out.push({ tag, phrase, fromTags })
+    for (const w of words) this.chosenWords.add(w)
+    if (words.length > 1) this.chosenTerms.push({ words, extended: false })
+  }
+
+  /**
+   * True if every chosen word among `words` comes from a chosen term of several words that
+   * `words` holds whole, and that term was not extended before: one #SocialMediaManager after
+   * #SocialMedia, not #SocialMediaMarketing and #SocialMediaTechniker as well. Marks them extended.
+   */
+  private extendsChosen(words: readonly string[], mark: boolean): boolean {
+    if (words.length < 3) return false
+    const extended = this.chosenTerms.filter((term) => !term.extended && term.words.length < words.length && containsRun(words, term.words))
+    const covered = new Set(extended.flatMap((term) => term.words))
+    if (!words.every((w) => !this.chosenWords.has(w) || covered.has(w))) return false
+    if (mark) for (const term of extended) term.extended = true
+    return true
+  }
+
+  /** True if `words` would be taken only as a longer term made of a chosen one (see extendsChosen). */
+  wouldExtend(words: readonly string[]): boolean {
+    return words.some((w) => this.chosenWords.has(w)) && this.extendsChosen(words, false)
+  }
+}
+
+/** True if `run` occurs in `words` as consecutive items. */
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= words.length; start++) {
+    if (run.every((w, i) => words[start + i] === w)) return true
+  }
+  return false
 }
 
 function splitWords(text: string): string[] {
@@ -209,14 +284,6 @@ interface Entry {
   rank: number
 }
 
-interface PreviousWord {
-  word: string
-  lower: string
-  index: number
-  capitalized: boolean
-}
-
-
 /**
  * The terms whose library frequencies the ranking would ask for (`LibraryTermStats.documentFrequency`),
  * so a caller can fetch them in one go before composing. Strongest first, at most `max`.
@@ -228,10 +295,25 @@ export function libraryTermCandidates(text: string, title: string, language: Lan
 }
 
 function rankKeywords(text: string, title: string, language: Language, stats: LibraryTermStats | undefined): Entry[] {
-  const byKey = new Map<string, Entry>()
-  const add = (key: string, form: string, weight: number, at: number, noun: boolean, named: boolean, capital: boolean, words: () => string[]) => {
-    const entry = byKey.get(key)
-    if (entry) {
+  const terms = new TermTable()
+  scanWords(terms, title, TITLE_WEIGHT, -title.length - 1, language)
+  scanWords(terms, text, 1, 0, language)
+  return rankTerms(terms, language, stats)
+}
+
+/**
+ * The candidate terms of one text, counted. Small functions and classes rather than closures:
+ * this runs once per passage, so the JIT optimises it late, and small pieces are cheap to
+ * optimise.
+ */
+class TermTable {
+  readonly byKey = new Map<string, Entry>()
+  readonly people = new PersonNames()
+
+  /** `words` null: the term is the single word `key`. */
+  add(key: string, form: string, weight: number, at: number, noun: boolean, named: boolean, capital: boolean, words: string[] | null): void {
+    const entry = this.byKey.get(key)
+    if (entry !== undefined) {
       entry.score += weight
       entry.occurrences += 1
       entry.noun ||= noun
@@ -239,80 +321,223 @@ function rankKeywords(text: string, title: string, language: Language, stats: Li
       entry.capitalOnly &&= capital
       return
     }
-    byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, words: words(), rank: 0 })
+    this.byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, words: words ?? [key], rank: 0 })
+  }
+}
+
+/** Titles before a name ("Herr Meier", "Dr. Müller", "Ms Whitfield"): the capitalised word after one is a name. */
+const HONORIFICS = new Set(['Herr', 'Herrn', 'Frau', 'Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Miss', 'Sir'])
+/** Between an honorific and the name: a space, after an abbreviation's full stop perhaps. */
+const HONORIFIC_GAP = /^\.?[ \u00A0]$/u
+/** Nouns take these; first names do not ("die Community", but "Uwe lernt"). Lowercase. */
+const ARTICLES = new Set([
+  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines', 'im', 'am', 'zum', 'zur', 'vom', 'beim', 'ins',
+  'the', 'a', 'an',
+])
+/**
+ * A first name stands alone at least this often, and more often than the full name is written:
+ * people are introduced once and then called by their first name ("Uwe lernt …"), while a
+ * product keeps its full name ("Google Analytics" as often as "Google").
+ */
+const MIN_FIRST_NAME_ALONE = 2
+
+/**
+ * The people a text names, so their names make no hashtags (#Unsozial from "Uwe Unsozial"): a
+ * capitalised word after an honorific; and first name and surname, a capitalised word always
+ * right after the same first name: a capitalised word that elsewhere stands alone ("Uwe lernt"),
+ * never takes an article (names don't: "die Community" is a noun) and is not always the second
+ * word of a pair itself ("Media" in "Social Media").
+ */
+class PersonNames {
+  /** Lowercased names found (see namesAny). */
+  private readonly names = new Set<string>()
+  /** Capitalised word → the capitalised word always right before it (null: not always the same). */
+  private readonly precededBy = new Map<string, { word: string | null; count: number }>()
+  /** Capitalised words seen not followed by another capitalised word, and how often. */
+  private readonly standsAlone = new Map<string, number>()
+  /** Capitalised words seen right after an article. */
+  private readonly withArticle = new Set<string>()
+  private previous = ''
+  private previousEnd = -1
+  private previousCapitalized = false
+  private finished = false
+
+  /** Before each text: words do not run on from the one before. */
+  startText(): void {
+    if (this.previousCapitalized) this.countAlone(this.previous)
+    this.previous = ''
+    this.previousEnd = -1
+    this.previousCapitalized = false
   }
 
-  const sources = [
-    { text: title, weight: TITLE_WEIGHT, offset: -title.length - 1 },
-    { text, weight: 1, offset: 0 },
-  ]
-  for (const source of sources) {
-    // One pass over the words; only keywords are looked at closely, and a phrase is two
-    // keywords with nothing but a single space between them.
-    let previous: PreviousWord | null = null
-    for (const match of source.text.matchAll(WORD)) {
-      const token = match[0]
-      const index = match.index
-      const lower = token.toLowerCase()
-      if (token.includes('-')) {
-        // A compound: its parts count on their own, and the whole is a candidate too.
-        const capitalized = lower !== token && STARTS_UPPER.test(token)
-        const noun = capitalized && !startsSentence(source.text, index)
-        const parts = token.split('-')
-        const lowerParts = lower.split('-')
-        const keywords = parts.map((part, i) => isKeyword(part, lowerParts[i]!, language))
-        if (keywords.filter(Boolean).length >= 2 || (parts.length === 2 && keywords[1])) {
-          add(lower, token, source.weight, source.offset + index, noun, false, capitalized, () => lowerParts)
-        }
-        let at = index
-        parts.forEach((part, i) => {
-          if (keywords[i]) {
-            const capital = lowerParts[i] !== part && STARTS_UPPER.test(part)
-            // Parts after the first are inside the word: capitalised there, they are nouns.
-            add(lowerParts[i]!, part, source.weight, source.offset + at, capital && (i > 0 || noun), isNamed(part), capital, () => [lowerParts[i]!])
-          }
-          at += part.length + 1
-        })
-        previous = null
-        continue
+  see(text: string, token: string, lower: string, index: number, capitalized: boolean): void {
+    // One space between: the two words belong together (no slice made: this runs for every word).
+    const adjacent = this.previous !== '' && index === this.previousEnd + 1 && text.charCodeAt(this.previousEnd) === 32
+    if (this.previousCapitalized && !(adjacent && capitalized)) this.countAlone(this.previous)
+    if (capitalized) {
+      if (this.previousCapitalized && HONORIFICS.has(this.previous) && !HONORIFICS.has(token) && HONORIFIC_GAP.test(text.slice(this.previousEnd, index))) {
+        this.names.add(lower)
       }
-      if (!isKeyword(token, lower, language)) {
-        previous = null
-        continue
+      if (adjacent && ARTICLES.has(this.previous.toLowerCase())) this.withArticle.add(token)
+      const before = adjacent && this.previousCapitalized ? this.previous : null
+      const seen = this.precededBy.get(token)
+      if (seen === undefined) this.precededBy.set(token, { word: before, count: 1 })
+      else {
+        if (seen.word !== before) seen.word = null
+        seen.count += 1
       }
-      const capitalized = lower !== token && STARTS_UPPER.test(token)
-      const atStart = capitalized && startsSentence(source.text, index)
-      const named = lower !== token && (isNamed(token) || (language === 'en' && capitalized && !atStart))
-      add(lower, token, source.weight, source.offset + index, capitalized && !atStart, named, capitalized, () => [lower])
-      const before = previous as PreviousWord | null
-      // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
-      if (
-        before &&
-        before.index + before.word.length + 1 === index &&
-        source.text.charCodeAt(index - 1) === 32 &&
-        (language !== 'de' || (capitalized && before.capitalized))
-      ) {
-        add(`${before.lower} ${lower}`, `${before.word} ${token}`, source.weight * PHRASE_WEIGHT, source.offset + before.index, true, false, true, () => [
-          before.lower,
-          lower,
-        ])
-      }
-      previous = { word: token, lower, index, capitalized }
     }
+    this.previous = token
+    this.previousEnd = index + token.length
+    this.previousCapitalized = capitalized
   }
 
+  private countAlone(word: string): void {
+    this.standsAlone.set(word, (this.standsAlone.get(word) ?? 0) + 1)
+  }
+
+  /** True if any of `words` (lowercased) names a person in the texts seen. */
+  namesAny(words: readonly string[]): boolean {
+    if (!this.finished) this.finish()
+    if (this.names.size === 0) return false
+    for (const word of words) if (this.names.has(word)) return true
+    return false
+  }
+
+  private finish(): void {
+    this.startText()
+    for (const [word, { word: first, count }] of this.precededBy) {
+      if (first === null || HONORIFICS.has(first)) continue
+      // A first name opens the name: it is not itself always the second word of a pair ("Social Media").
+      const firstPrecededBy = this.precededBy.get(first)?.word ?? null
+      const alone = this.standsAlone.get(first) ?? 0
+      if (alone >= MIN_FIRST_NAME_ALONE && alone > count && !this.withArticle.has(first) && firstPrecededBy === null) {
+        this.names.add(word.toLowerCase())
+        this.names.add(first.toLowerCase())
+      }
+    }
+    this.finished = true
+  }
+}
+
+/**
+ * One pass over the words of `text`; only keywords are looked at closely, and a phrase is two
+ * or three keywords with nothing but a single space between each ("Social Media Manager").
+ */
+function scanWords(terms: TermTable, text: string, weight: number, offset: number, language: Language): void {
+  terms.people.startText()
+  // The word before, if it was a keyword (index -1: none), and where a phrase ending with it started (-1: none).
+  let previousIndex = -1
+  let previousWord = ''
+  let previousLower = ''
+  let previousCapitalized = false
+  let phraseStart = -1
+  WORD.lastIndex = 0
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const token = match[0]
+    const index = match.index
+    const lower = token.toLowerCase()
+    const capitalized = lower !== token && STARTS_UPPER.test(token)
+    terms.people.see(text, token, lower, index, capitalized)
+    if (token.includes('-')) {
+      scanCompound(terms, text, token, lower, index, weight, offset, language)
+      previousIndex = -1
+      continue
+    }
+    if (!isKeyword(token, lower, language)) {
+      previousIndex = -1
+      continue
+    }
+    const atStart = capitalized && startsSentence(text, index)
+    const named = lower !== token && (isNamed(token) || (language === 'en' && capitalized && !atStart))
+    terms.add(lower, token, weight, offset + index, capitalized && !atStart, named, capitalized, null)
+    // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
+    if (
+      previousIndex >= 0 &&
+      previousIndex + previousWord.length + 1 === index &&
+      text.charCodeAt(index - 1) === 32 &&
+      (language !== 'de' || (capitalized && previousCapitalized))
+    ) {
+      terms.add(`${previousLower} ${lower}`, `${previousWord} ${token}`, weight * PHRASE_WEIGHT, offset + previousIndex, true, false, true, [
+        previousLower,
+        lower,
+      ])
+      if (phraseStart >= 0) {
+        // Three words: the pair before this one, and this word.
+        const form = text.slice(phraseStart, index + token.length)
+        terms.add(form.toLowerCase(), form, weight * PHRASE_WEIGHT, offset + phraseStart, true, false, true, form.toLowerCase().split(' '))
+      }
+      phraseStart = previousIndex
+    } else phraseStart = -1
+    previousIndex = index
+    previousWord = token
+    previousLower = lower
+    previousCapitalized = capitalized
+  }
+}
+
+/** A compound ("Social-Media-Report"): its parts count on their own, and the whole is a candidate too. */
+function scanCompound(terms: TermTable, text: string, token: string, lower: string, index: number, weight: number, offset: number, language: Language): void {
+  const capitalized = lower !== token && STARTS_UPPER.test(token)
+  const noun = capitalized && !startsSentence(text, index)
+  const parts = token.split('-')
+  const lowerParts = lower.split('-')
+  let keywordCount = 0
+  const keywords: boolean[] = []
+  for (let i = 0; i < parts.length; i++) {
+    const keyword = isKeyword(parts[i]!, lowerParts[i]!, language)
+    keywords.push(keyword)
+    if (keyword) keywordCount++
+  }
+  if (keywordCount >= 2 || (parts.length === 2 && keywords[1])) {
+    terms.add(lower, token, weight, offset + index, noun, false, capitalized, lowerParts)
+  }
+  let at = index
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!
+    if (keywords[i]) {
+      const capital = lowerParts[i] !== part && STARTS_UPPER.test(part)
+      // Parts after the first are inside the word: capitalised there, they are nouns.
+      terms.add(lowerParts[i]!, part, weight, offset + at, capital && (i > 0 || noun), isNamed(part), capital, null)
+    }
+    at += part.length + 1
+  }
+}
+
+function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats | undefined): Entry[] {
   const useStats = stats !== undefined && stats.documentCount > 0
+  // Terms of several words that count: those that recur, and in German those the title uses
+  // (a title's capitalised pair is deliberate; English titles capitalise every word).
+  const phrases = new Set<Entry>()
+  for (const entry of terms.byKey.values()) {
+    if (entry.words.length < 2 || entry.key.includes('-')) continue
+    if (entry.occurrences >= MIN_PHRASE_COUNT || (language === 'de' && entry.score >= TITLE_WEIGHT * PHRASE_WEIGHT)) phrases.add(entry)
+  }
+  // How often each word occurs inside such a term (the most frequent one: the pair and the
+  // triple it is part of overlap).
+  const insideTerms = new Map<string, number>()
+  for (const phrase of phrases) {
+    for (const word of phrase.words) insideTerms.set(word, Math.max(insideTerms.get(word) ?? 0, phrase.occurrences))
+  }
   const ranked: Entry[] = []
-  for (const entry of byKey.values()) {
+  for (const entry of terms.byKey.values()) {
     const compound = entry.key.includes('-')
-    // A phrase must recur; a compound seen once is weaker than a word that recurs.
-    if (entry.words.length > 1 && !compound && entry.occurrences < MIN_PHRASE_COUNT) continue
+    const phrase = entry.words.length > 1 && !compound
+    // A phrase must recur (or stand in a German title); a compound seen once is weaker than a word that recurs.
+    if (phrase && !phrases.has(entry)) continue
     if (compound && entry.occurrences < 2 && entry.score < TITLE_WEIGHT) continue
     // German capitalises nouns: lowercase words are verbs and adjectives, poor hashtags. A
     // word only ever seen opening a sentence may be either; it has to recur to count.
     if (language === 'de' && !entry.noun && !entry.named && !(entry.capitalOnly && entry.occurrences >= 2)) continue
     if (entry.form.length > MAX_SUGGESTED_TAG_LENGTH) continue
-    let rank = entry.score * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1)
+    // A word counts only where it stands alone: inside a term ("Manager" in "Social Media
+    // Manager") the term is what is meant, and a generic head noun that only ever stands in one
+    // is no tag at all.
+    const alone = phrase || compound ? 1 : 1 - Math.min(insideTerms.get(entry.key) ?? 0, entry.occurrences) / entry.occurrences
+    if (alone <= 0) continue
+    // People's names are no topics: no #Unsozial for "Uwe Unsozial", no #Meier for "Herr Meier".
+    if (terms.people.namesAny(entry.words)) continue
+    let rank = entry.score * alone * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1)
     if (useStats) rank *= Math.log((stats.documentCount + 1) / (Math.max(0, stats.documentFrequency(entry.key)) + 1)) + 1
     entry.rank = rank
     ranked.push(entry)

@@ -96,6 +96,16 @@ function startsWithConnective(lower: string, language: Language): boolean {
   return CONNECTIVES[language].some((c) => c === word || (c.includes(' ') && lower.startsWith(c) && !/\p{L}/u.test(lower[c.length] ?? '')))
 }
 
+/** True if `text` holds at least `count` spaces (at least count + 1 words), without splitting it. */
+function hasSpaces(text: string, count: number): boolean {
+  let at = -1
+  for (let found = 0; found < count; found++) {
+    at = text.indexOf(' ', at + 1)
+    if (at < 0) return false
+  }
+  return true
+}
+
 const IDEAL_HOOK = { min: 30, max: 120 }
 const HOOK_LIMIT = { min: 15, max: 160 }
 
@@ -132,7 +142,7 @@ function hookScore(sentence: string, raw: string, language: Language, terms: rea
   const lowerSentence = sentence.toLowerCase()
   if (startsWithConnective(lowerSentence, language)) return Number.NEGATIVE_INFINITY
   if (sentence.includes('://') || sentence.includes('www.')) return Number.NEGATIVE_INFINITY
-  if (sentence.split(' ').length < 4) return Number.NEGATIVE_INFINITY
+  if (!hasSpaces(sentence, 3)) return Number.NEGATIVE_INFINITY
   let score = 0
   if (length >= IDEAL_HOOK.min && length <= IDEAL_HOOK.max) score += 1
   // "Social-Media-Fehlbesetzung" carries the term "social media".

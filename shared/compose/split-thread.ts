@@ -82,11 +82,21 @@ export function splitThread(platform: PlatformId, text: string, options: SplitTh
   // from the estimated count usually saves the repeat.
   const limit = effectiveLimit(platform, settings)
   const estimatedParts = chunks.reduce((sum, chunk) => sum + Math.ceil(chunk.estimatedUsed() / limit), 0)
+  // Only the packing that is kept is confirmed with `measure` (the costly step on X): a packing
+  // that needs a wider number is thrown away unconfirmed.
   let total = 10 ** String(Math.max(estimatedParts, 1)).length - 1
-  let parts = chunks.flatMap((chunk) => chunk.pack(numberingSuffix(style, total, total)))
-  while (String(parts.length).length > String(total).length) {
-    total = 10 ** String(parts.length).length - 1
-    parts = chunks.flatMap((chunk) => chunk.pack(numberingSuffix(style, total, total)))
+  const digits = (count: number) => String(count).length
+  let parts: string[]
+  for (;;) {
+    const reserved = numberingSuffix(style, total, total)
+    const estimated = chunks.reduce((sum, chunk) => sum + chunk.pack(reserved, false).length, 0)
+    if (digits(estimated) > digits(total)) {
+      total = 10 ** digits(estimated) - 1
+      continue
+    }
+    parts = chunks.flatMap((chunk) => chunk.pack(reserved, true))
+    if (digits(parts.length) <= digits(total)) break
+    total = 10 ** digits(parts.length) - 1
   }
   if (parts.length === 1) return parts
   // Each part was measured with the widest number reserved; its own number is never wider.
@@ -138,15 +148,30 @@ class Chunk {
     return fits(this.platform, this.text.slice(start, end), this.settings)
   }
 
-  /** Parts (trimmed, without numbering) that each fit with `reserved` appended. */
-  pack(reserved: string): string[] {
-    const exact: SpanCheck = (start, end) => fits(this.platform, this.text.slice(start, end) + reserved, this.settings)
-    if (this.model) {
-      const parts = this.packWith(this.model.fitsWith(reserved), reserved)
-      // The model prices simple text exactly; confirm with the real measure all the same.
-      if (parts.every((part) => fits(this.platform, part + reserved, this.settings))) return parts
+  /** The last packing, so confirming it needs no second packing. */
+  private packed: { reserved: string; parts: string[]; confirmed: boolean } | null = null
+
+  /**
+   * Parts (trimmed, without numbering) that each fit with `reserved` appended. Unconfirmed,
+   * they may be the model's packing as it stands: good for counting parts, not for posting.
+   */
+  pack(reserved: string, confirmed = true): string[] {
+    let packed = this.packed?.reserved === reserved ? this.packed : null
+    if (packed === null) {
+      packed = this.model
+        ? { reserved, parts: this.packWith(this.model.fitsWith(reserved), reserved), confirmed: false }
+        : { reserved, parts: this.packExactly(reserved), confirmed: true }
+      this.packed = packed
     }
-    return this.packWith(exact, reserved)
+    if (!confirmed || packed.confirmed) return packed.parts
+    // The model prices simple text exactly; confirm with the real measure all the same.
+    const fitAll = packed.parts.every((part) => fits(this.platform, part + reserved, this.settings))
+    this.packed = { reserved, parts: fitAll ? packed.parts : this.packExactly(reserved), confirmed: true }
+    return this.packed.parts
+  }
+
+  private packExactly(reserved: string): string[] {
+    return this.packWith((start, end) => fits(this.platform, this.text.slice(start, end) + reserved, this.settings), reserved)
   }
 
   /**
@@ -189,7 +214,7 @@ class Chunk {
       current = null
     }
     const place = (unit: Span, level: Level): void => {
-      if (text.slice(unit.start, unit.end).trim() === '') {
+      if (isBlank(text, unit.start, unit.end)) {
         if (current) current = { start: current.start, end: unit.end }
         return
       }
@@ -238,8 +263,8 @@ class Chunk {
 /** The span without the whitespace at its ends (what a part shows). */
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span
-  while (start < end && /\s/u.test(text[start]!)) start++
-  while (end > start && /\s/u.test(text[end - 1]!)) end--
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--
   return { start, end }
 }
 
@@ -272,9 +297,22 @@ function endsWithHeading(text: string, span: Span): boolean {
 
 /** Index of the last unit with any text in it, or -1. */
 function lastNonBlank(text: string, units: Span[]): number {
-  for (let i = units.length - 1; i >= 0; i--) if (text.slice(units[i]!.start, units[i]!.end).trim() !== '') return i
+  for (let i = units.length - 1; i >= 0; i--) if (!isBlank(text, units[i]!.start, units[i]!.end)) return i
   return -1
 }
+
+/** text.slice(start, end).trim() === '', without making the slice. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false
+  return true
+}
+
+/** What String.prototype.trim removes: ASCII whitespace the quick way, the rest by \s. */
+function isSpace(unit: number): boolean {
+  if (unit < 128) return unit === 32 || (unit >= 9 && unit <= 13)
+  return WHITESPACE.test(String.fromCharCode(unit))
+}
+const WHITESPACE = /^\s$/u
 
 /** The units of `level` inside `span`, partitioning it. */
 function children(chunk: string, span: Span, level: Level, language: Language): Span[] {

@@ -34,9 +34,12 @@ export function isStopword(word: string, language?: Language): boolean {
   return STOPWORDS.de.has(lower) || STOPWORDS.en.has(lower)
 }
 
+/** Both lists in one set: one look-up per word on the hot path. */
+const STOPWORDS_EITHER: ReadonlySet<string> = new Set([...STOPWORDS.de, ...STOPWORDS.en])
+
 /** isStopword in either language for a word already lowercased (the hot path of the hashtag scan). */
 export function isStopwordLower(lower: string): boolean {
-  return STOPWORDS.de.has(lower) || STOPWORDS.en.has(lower)
+  return STOPWORDS_EITHER.has(lower)
 }
 
 /**

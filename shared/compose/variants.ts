@@ -55,7 +55,23 @@ export interface Variant {
  * platform as `measure` sees it. Styles that cannot be made from the input are left out.
  */
 export function composeVariants(input: ComposeInput, platform: PlatformId): Variant[] {
+  return composeForPlatform(analyse(input), input, platform)
+}
+
+/**
+ * composeVariants for several platforms at once, as the posts panel shows them: the passage is
+ * analysed once (cleaning, sentences, hashtags, hook) and each platform's shaper reads that.
+ * The same variants as composeVariants gives for each platform, in the order asked for.
+ */
+export function composeAllVariants(input: ComposeInput, platforms: readonly PlatformId[]): Map<PlatformId, Variant[]> {
   const analysis = analyse(input)
+  const out = new Map<PlatformId, Variant[]>()
+  for (const platform of platforms) out.set(platform, composeForPlatform(analysis, input, platform))
+  return out
+}
+
+function composeForPlatform(analysis: Analysis, input: ComposeInput, platform: PlatformId): Variant[] {
+  // Every field set here, none added later: one object shape for the JIT.
   const context: Context = {
     platform,
     settings: input.settings,
@@ -63,6 +79,7 @@ export function composeVariants(input: ComposeInput, platform: PlatformId): Vari
     analysis,
     input,
     tags: hashtagsFor(analysis, platform),
+    shaped: null,
   }
   const variants: Variant[] = []
   const quoteParts = quote(context)
@@ -92,8 +109,19 @@ interface Analysis {
   topic: string | null
   hashtags: HashtagTerm[]
   seed: number
-  /** Cost models of the passage, per platform and settings (see passageModel). */
-  models: Map<string, CostModel | null>
+  /** The built-in questions for this passage's topic (see askFor). */
+  questions: readonly string[]
+  /** The author's own question and call to action whose turn it is (Settings → Posts), if any. */
+  ownQuestion: string | null
+  callToAction: string | null
+  /** Which of the author's lines comes next (ComposeInput.rotation, made a whole number). */
+  rotation: number
+  /** Where the sentences up to the hook end, trailing whitespace left out (shapeSentences). */
+  hookEnd: number
+  /** The thread source once its hook has moved out (see withoutHook); made on first use. */
+  unhooked: { lead: string; body: string } | null
+  /** Cost models of the passage, per platform (see passageModel). */
+  models: Map<PlatformId, CostModel | null>
 }
 
 interface Context {
@@ -103,8 +131,8 @@ interface Context {
   analysis: Analysis
   input: ComposeInput
   tags: string[]
-  /** shapedSentences, once per platform. */
-  shaped?: readonly string[] | undefined
+  /** shapedSentences and their text, once per platform (null: not yet shaped). */
+  shaped: { sentences: readonly string[] | undefined; text: string } | null
 }
 
 const MANUAL_BREAK_LINE = /^[ \t]*-{3,}[ \t]*$/gmu
@@ -117,21 +145,6 @@ const SHORT_LEAD = 25
 const QUESTION_PASSAGE_MAX = 600
 /** A question mark at the end, perhaps inside closing quotes. */
 const ENDS_WITH_QUESTION = /\?["'“”»«)\]]*$/u
-
-type AnalysisKey = Pick<ComposeInput, 'excerpt' | 'title' | 'tags' | 'language' | 'libraryTermStats'>
-// The panel composes the same passage for every platform in turn: keep the last analysis.
-let lastAnalysis: { input: AnalysisKey; value: Analysis } | null = null
-
-function sameDraft(a: AnalysisKey, b: ComposeInput): boolean {
-  return (
-    a.excerpt === b.excerpt &&
-    a.title === b.title &&
-    a.language === b.language &&
-    a.libraryTermStats === b.libraryTermStats &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((tag, i) => tag === b.tags[i])
-  )
-}
 
 /**
  * The passage's candidate hashtag terms, cleaned as composing cleans them: what to look up in the
@@ -146,7 +159,6 @@ export function libraryTermsFor(input: Pick<ComposeInput, 'excerpt' | 'title' | 
 }
 
 function analyse(input: ComposeInput): Analysis {
-  if (lastAnalysis && sameDraft(lastAnalysis.input, input)) return lastAnalysis.value
   const withBreaks = normalizeMarkup(cleanPassage(input.excerpt)).trim()
   // A single post has no use for "---": the break becomes a blank line.
   const passage = withBreaks.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
@@ -154,7 +166,9 @@ function analyse(input: ComposeInput): Analysis {
   const language = detectLanguage(passage === '' ? title : passage, input.language)
   // Paragraph by paragraph, as the thread splitter asks for them: it then finds them all in
   // splitSentences' memory instead of segmenting the passage a second time.
-  const sentences = Object.freeze(splitParagraphs(passage).flatMap((paragraph) => splitSentences(paragraph, language)))
+  // Not frozen (the type says readonly): the shaped copies are plain arrays, and code that
+  // reads both should see one kind of array.
+  const sentences: readonly string[] = splitParagraphs(passage).flatMap((paragraph) => splitSentences(paragraph, language))
   const hashtags = rankHashtags(passage, {
     tags: input.tags,
     title,
@@ -169,6 +183,9 @@ function analyse(input: ComposeInput): Analysis {
   const fromPassage = hashtags.find((term) => !term.fromTags) ?? hashtags[0]
   const topic = fromPassage ? fromPassage.phrase.trim() : null
   const hook = pickHook(sentences, language, hashtags.slice(0, 3).flatMap((term) => term.phrase.toLowerCase()))
+  const hookIndex = hook === null ? -1 : sentences.findIndex((s) => s.trim() === hook)
+  const rotation = Math.max(0, Math.floor(input.rotation ?? 0))
+  const topicOrNull = topic === '' ? null : topic
   const value: Analysis = {
     passage,
     threadSource: breakBeforeHeadings(withBreaks),
@@ -177,36 +194,41 @@ function analyse(input: ComposeInput): Analysis {
     language,
     sentences,
     hook,
-    hookIndex: hook === null ? -1 : sentences.findIndex((s) => s.trim() === hook),
-    topic: topic === '' ? null : topic,
+    hookIndex,
+    topic: topicOrNull,
     hashtags,
     seed: fnv1a(title, fnv1a(passage)),
+    questions: questionsFor(WORDING[language], topicOrNull),
+    ownQuestion: inTurn(input.ownQuestions, rotation),
+    callToAction: inTurn(input.ownCallsToAction, rotation),
+    rotation,
+    hookEnd: hookIndex < 0 ? -1 : sentences.slice(0, hookIndex + 1).join('').trimEnd().length,
+    unhooked: null,
     models: new Map(),
   }
   MANUAL_BREAK_LINE.lastIndex = 0
-  lastAnalysis = {
-    input: { excerpt: input.excerpt, title: input.title, tags: [...input.tags], language: input.language, libraryTermStats: input.libraryTermStats },
-    value,
-  }
   return value
 }
 
 /** The platform's share of the ranked hashtags: its habit, its cap, never its own name. */
 function hashtagsFor(analysis: Analysis, platform: PlatformId): string[] {
   const habit = profileOf(platform).hashtags
-  const own = new Set(habit.ownNames.map((name) => name.toLowerCase()))
   const count = Math.min(habit.suggested, habit.cap ?? Number.POSITIVE_INFINITY)
-  return analysis.hashtags
-    .map((term) => term.tag)
-    .filter((tag) => !own.has(tag.slice(1).toLowerCase()))
-    .slice(0, count)
+  const tags: string[] = []
+  for (const { tag } of analysis.hashtags) {
+    if (tags.length >= count) break
+    const name = tag.slice(1).toLowerCase()
+    if (!habit.ownNames.some((own) => own.toLowerCase() === name)) tags.push(tag)
+  }
+  return tags
 }
 
 function quote(context: Context): string[] | null {
   const { platform, analysis } = context
   if (analysis.passage === '') return null
   if (profileOf(platform).threads) return thread(context)
-  const post = fitSingle(context, { frame: (passage) => passage, tags: context.tags, sentences: shapedSentences(context), passageRequired: true, truncate: true })
+  const sentences = shapedSentences(context)
+  const post = fitSingle(context, { frame: (passage) => passage, tags: context.tags, sentences, text: context.shaped!.text, passageRequired: true, truncate: true })
   return post === null ? null : [post]
 }
 
@@ -261,7 +283,8 @@ function threadOpener(context: Context, numbering: ThreadNumbering): { text: str
   const { title, hook, hookIndex, threadSource } = analysis
   const candidates: { text: string; body: string }[] = []
   if (hook !== null && hookIndex !== 0) {
-    const { lead, body } = withoutHook(threadSource, hook)
+    analysis.unhooked ??= withoutHook(threadSource, hook)
+    const { lead, body } = analysis.unhooked
     const led = lead === '' ? hook : `${lead} ${hook}`
     if (title !== '') candidates.push({ text: `${title}\n\n${led}`, body })
     candidates.push({ text: led, body })
@@ -300,7 +323,8 @@ function tagsAfterNumber(parts: string[], numbering: ThreadNumbering): string[] 
   if (!match || match.index === 0) return null
   const body = stripped.slice(0, match.index)
   // A tag line torn across parts would leave tags elsewhere: only the last part may have them.
-  if (parts.slice(0, lastIndex).some((part) => /(?:^|\s)#[\p{L}\p{N}_]+(?:\s+\S+)?$/u.test(stripNumbering(part, numbering)) && /\n\n#/u.test(part))) return null
+  // The cheap test first: most parts have no tag line to strip the numbering for.
+  if (parts.slice(0, lastIndex).some((part) => /\n\n#/u.test(part) && /(?:^|\s)#[\p{L}\p{N}_]+(?:\s+\S+)?$/u.test(stripNumbering(part, numbering)))) return null
   const number = last.slice(stripped.length)
   return [...parts.slice(0, lastIndex), `${body}${number}\n\n${match[1]!.trim()}`]
 }
@@ -324,8 +348,11 @@ function appendTags(context: Context, parts: string[]): string[] {
  * paragraphs. Null: the passage as it stands (and its cost model can be used).
  */
 function shapedSentences(context: Context): readonly string[] | undefined {
-  if (!('shaped' in context)) context.shaped = shapeSentences(context)
-  return context.shaped
+  if (context.shaped === null) {
+    const sentences = shapeSentences(context)
+    context.shaped = { sentences, text: sentences ? sentences.join('') : context.analysis.passage }
+  }
+  return context.shaped.sentences
 }
 
 function shapeSentences(context: Context): readonly string[] | undefined {
@@ -335,7 +362,7 @@ function shapeSentences(context: Context): readonly string[] | undefined {
   let sentences = [...analysis.sentences]
   if (shape.hookBefore !== undefined && analysis.hook !== null && analysis.hookIndex > 0) {
     const first = sentences[0]!.trim()
-    const hookEnd = sentences.slice(0, analysis.hookIndex + 1).join('').trimEnd().length
+    const hookEnd = analysis.hookEnd
     const opensShort = first.length <= shape.shortOpening && !first.includes('\n') && !ENDS_WITH_QUESTION.test(first)
     if (!opensShort && hookEnd > shape.hookBefore) {
       // Move the hook to the front; the whitespace after it goes to the sentence before, so
@@ -380,12 +407,16 @@ function airy(sentences: string[], paragraphLength: number): string[] {
 
 /** The built-in or the author's question for this passage; author's lines in turn. */
 function askFor(context: Context): string {
-  const { analysis, input, wording, platform } = context
-  const own = (input.ownQuestions ?? []).map((q) => q.trim()).filter((q) => q !== '')
-  const rotation = Math.max(0, Math.floor(input.rotation ?? 0))
-  if (own.length > 0) return own[rotation % own.length]!
-  const questions = questionsFor(wording, analysis.topic)
-  return questions[(analysis.seed + rotation + PLATFORM_IDS.indexOf(platform)) % questions.length]!
+  const { analysis, platform } = context
+  if (analysis.ownQuestion !== null) return analysis.ownQuestion
+  const questions = analysis.questions
+  return questions[(analysis.seed + analysis.rotation + PLATFORM_IDS.indexOf(platform)) % questions.length]!
+}
+
+/** The author's line whose turn it is, blank ones left out; null if there is none. */
+function inTurn(lines: readonly string[] | undefined, rotation: number): string | null {
+  const own = (lines ?? []).map((line) => line.trim()).filter((line) => line !== '')
+  return own.length > 0 ? own[rotation % own.length]! : null
 }
 
 function question(context: Context): string | null {
@@ -398,7 +429,8 @@ function question(context: Context): string | null {
     const post = fitSingle(context, { frame, tags: context.tags, sentences: [analysis.hook], passageRequired: true, truncate: true })
     if (post !== null) return post
   }
-  const sentences = shapedSentences(context) ?? analysis.sentences
+  const shaped = shapedSentences(context)
+  const sentences = shaped ?? analysis.sentences
   let length = 0
   let count = 0
   while (count < sentences.length && (count === 0 || length + sentences[count]!.length <= QUESTION_PASSAGE_MAX)) length += sentences[count++]!.length
@@ -407,47 +439,59 @@ function question(context: Context): string | null {
     frame,
     tags: context.tags,
     sentences: sentences.slice(0, count),
+    text: (shaped ? context.shaped!.text : analysis.passage).slice(0, length),
     passageRequired: true,
     truncate: true,
   })
 }
 
 function teaser(context: Context, blogUrl: string | null): string | null {
-  const { analysis, wording, platform, input } = context
-  const clickable = profileOf(platform).linksClickable
+  const { analysis } = context
   const title = analysis.title
-  const linkLine = (withTitle: boolean): string | null => {
-    const t = withTitle ? title : ''
-    if (!clickable) return wording.moreLinkInBio(t)
-    return blogUrl ? wording.moreWithLink(t, blogUrl) : wording.moreWithoutLink(t)
-  }
-  const ctas = (input.ownCallsToAction ?? []).map((c) => c.trim()).filter((c) => c !== '')
-  const cta = ctas.length > 0 ? ctas[Math.max(0, Math.floor(input.rotation ?? 0)) % ctas.length]! : null
-  const join = (...lines: Array<string | null>) => lines.filter((line): line is string => line !== null && line !== '').join('\n\n')
-
   // With no passage the title is the hook, and the link line need not repeat it.
-  const hookSentences = analysis.hook !== null ? [analysis.hook] : analysis.passage !== '' ? [analysis.sentences[0]!.trim()] : title !== '' ? [title] : null
-  if (hookSentences === null) return null
+  const hook = analysis.hook !== null ? analysis.hook : analysis.passage !== '' ? analysis.sentences[0]!.trim() : title !== '' ? title : null
+  if (hook === null) return null
+  const hookSentences = [hook]
+  const cta = analysis.callToAction
+  // The closing lines to try, longest first: call to action and link line with the title, then
+  // shorter ones. Shorter closing lines before a cut hook: the hook is the point of the post.
+  const closings: string[] = []
   const titleInLink = analysis.passage !== '' && title !== ''
-  const attempts: Array<[string | null, string | null]> = []
-  for (const withTitle of titleInLink ? [true, false] : [false]) {
-    if (cta !== null) attempts.push([cta, linkLine(withTitle)])
-    attempts.push([null, linkLine(withTitle)])
+  for (const withTitle of titleInLink ? WITH_AND_WITHOUT_TITLE : WITHOUT_TITLE) {
+    const link = linkLine(context, blogUrl, withTitle ? title : '')
+    if (cta !== null) closings.push(joinLines(cta, link))
+    closings.push(link ?? '')
   }
-  // Shorter closing lines before a cut hook: the hook is the point of the post.
-  for (const truncate of [false, true]) {
-    for (const [closing, link] of truncate ? attempts.slice(-1) : attempts) {
-      const post = fitSingle(context, {
-        frame: (passage) => join(passage, closing, link),
-        tags: context.tags,
-        sentences: hookSentences,
-        passageRequired: true,
-        truncate,
-      })
-      if (post !== null) return post
-    }
+  for (let i = 0; i <= closings.length; i++) {
+    // The last attempt: the shortest closing with the hook cut short.
+    const truncate = i === closings.length
+    const closing = closings[truncate ? i - 1 : i]!
+    const post = fitSingle(context, {
+      frame: (passage) => joinLines(passage, closing),
+      tags: context.tags,
+      sentences: hookSentences,
+      passageRequired: true,
+      truncate,
+    })
+    if (post !== null) return post
   }
   return null
+}
+
+const WITH_AND_WITHOUT_TITLE = [true, false] as const
+const WITHOUT_TITLE = [false] as const
+
+/** The line that leads to the article: its link, "Link in Bio" where links don't work, or null. */
+function linkLine(context: Context, blogUrl: string | null, title: string): string | null {
+  const { wording } = context
+  if (!profileOf(context.platform).linksClickable) return wording.moreLinkInBio(title)
+  return blogUrl ? wording.moreWithLink(title, blogUrl) : wording.moreWithoutLink(title)
+}
+
+/** Two blocks with a blank line between them; an empty or missing one is left out. */
+function joinLines(first: string, second: string | null): string {
+  if (second === null || second === '') return first
+  return first === '' ? second : `${first}\n\n${second}`
 }
 
 interface FitOptions {
@@ -457,6 +501,8 @@ interface FitOptions {
   tags: string[]
   /** Defaults to the analysed passage's sentences. */
   sentences?: readonly string[]
+  /** `sentences` joined, where the caller has it at hand (saves joining them again). */
+  text?: string
   maxSentences?: number
   passageRequired: boolean
   /** If not even one sentence fits, cut the first one at a word (or grapheme) and add "…". */
@@ -469,7 +515,7 @@ interface FitOptions {
 function fitSingle(context: Context, options: FitOptions): string | null {
   const { platform, settings, wording, analysis } = context
   const sentences = options.sentences ?? analysis.sentences
-  const source = options.sentences ? options.sentences.join('') : analysis.passage
+  const source = options.sentences ? (options.text ?? options.sentences.join('')) : analysis.passage
   // A cost model of the passage prices any prefix in O(1); only the winner is measured for real.
   const model = options.sentences ? null : passageModel(context)
   const around = options.frame(FRAME_MARK).replace(FRAME_MARK, '')
@@ -495,9 +541,13 @@ function passageModel(context: Context): CostModel | null {
   const { analysis, platform, settings } = context
   // Counting UTF-16 units is as cheap as the model itself.
   if (profileOf(platform).counting === 'utf16') return null
-  const key = `${platform}\u0000${JSON.stringify(settings ?? null)}`
-  if (!analysis.models.has(key)) analysis.models.set(key, buildCostModel(platform, analysis.passage, settings))
-  return analysis.models.get(key) ?? null
+  // One analysis serves one input, so one settings object: the platform is the key.
+  let model = analysis.models.get(platform)
+  if (model === undefined) {
+    model = buildCostModel(platform, analysis.passage, settings)
+    analysis.models.set(platform, model)
+  }
+  return model
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { composeVariants, isHeading, isStopword, stripNumbering, type ComposeInput } from '@shared/compose'
+import { composeAllVariants, composeVariants, isHeading, isStopword, stripNumbering, type ComposeInput } from '@shared/compose'
 import { extractHashtags, measure, PLATFORM_IDS, PLATFORMS, THREAD_NUMBERING_STYLES, type PlatformId } from '@shared/platforms'
 import { PASSAGES } from '../../fixtures/passages'
 import { assertProperty } from '../../support/property'
@@ -118,6 +118,20 @@ describe('every fixture passage, every platform, every style', () => {
         for (const platform of PLATFORM_IDS) check(input, platform)
       }),
       { numRuns: 60 },
+    )
+  })
+})
+
+describe('composeAllVariants (what the posts panel calls)', () => {
+  test('gives every platform, in the order asked for, what composeVariants gives it alone', () => {
+    assertProperty(
+      fc.property(draft, fc.shuffledSubarray([...PLATFORM_IDS], { minLength: 1 }), (d, platforms) => {
+        const input = inputOf(d)
+        const all = composeAllVariants(input, platforms)
+        expect([...all.keys()]).toEqual(platforms)
+        for (const platform of platforms) expect(all.get(platform), platform).toEqual(composeVariants(input, platform))
+      }),
+      { numRuns: 40 },
     )
   })
 })

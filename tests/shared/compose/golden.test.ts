@@ -38,7 +38,7 @@ describe('the held-out German passage, as posted', () => {
 
   test('LinkedIn teaser: the punchline, then the article and its link; "Blog" nowhere', () => {
     expect(style(UWE, 'linkedin', 'teaser')).toEqual([
-      `${HOOK}\n\nMehr dazu in meinem Artikel „Herz statt Technik: So tickt ein guter Social Media Manager“: https://blog.example.de/herz-statt-technik\n\n#SocialMedia #Technik #Manager`,
+      `${HOOK}\n\nMehr dazu in meinem Artikel „Herz statt Technik: So tickt ein guter Social Media Manager“: https://blog.example.de/herz-statt-technik\n\n#SocialMedia #Technik #SocialMediaManager`,
     ])
   })
 
@@ -47,7 +47,8 @@ describe('the held-out German passage, as posted', () => {
       `Einspruch! ${HOOK}\n\n` +
         'Schauen wir uns den Menschen Uwe Unsozial von der RatziFatzi GmbH genauer an: Er ist nicht der größte Menschenfreund auf dem Planeten. Er spricht lieber selbst, als dass er anderen zuhört. Kommt ihm einer blöd, bellt er sofort zurück.\n\n' +
         '"Hilf dir selbst, dann hilft dir Gott", das ist seine Devise: Deshalb hat er auch keine Lust, andere Menschen bei Problemen oder Fragen zu unterstützen. Wie sich andere Leute fühlen? Keine Ahnung, dafür interessiert sich Uwe nicht wirklich.\n\n' +
-        'Kennst du das auch?\n\n#SocialMedia #Technik #Manager #RatziFatziGmbH #Unsozial',
+        // Before: #Manager (a head noun; the title says "Social Media Manager") and #Unsozial (Uwe's surname).
+        'Kennst du das auch?\n\n#SocialMedia #Technik #SocialMediaManager #RatziFatziGmbH #Menschenfreund',
     ])
   })
 
