@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, type Selection, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { Language } from '@shared/domain'
 import type { Finding } from '@shared/proofing'
@@ -29,7 +29,18 @@ export interface ProofingHandlers {
   measured?(ms: { collectMs: number; applyMs: number; workerMs: number; loadMs: number | null; blocks: number }): void
 }
 
-export const proofingKey = new PluginKey<DecorationSet>('proofing')
+/**
+ * `shown`: the marks on screen. `held`: marks at the caret, kept back while the caret is in or at
+ * them (see mapUntouched for why) and shown as soon as it moves away: the word being typed is
+ * not marked, as in most spell checkers.
+ */
+export interface ProofingDecorations {
+  shown: DecorationSet
+  held: DecorationSet
+}
+const NONE: ProofingDecorations = { shown: DecorationSet.empty, held: DecorationSet.empty }
+
+export const proofingKey = new PluginKey<ProofingDecorations>('proofing')
 /** Wait this long after the last keystroke before asking the worker again. */
 export const RECHECK_DELAY_MS = 150
 
@@ -59,23 +70,35 @@ export function proofingExtension(client: ProofingClient, handlers: { current: P
     name: 'proofing',
     addProseMirrorPlugins() {
       return [
-        new Plugin<DecorationSet>({
+        new Plugin<ProofingDecorations>({
           key: proofingKey,
           state: {
-            init: () => DecorationSet.empty,
-            apply(tr, set) {
-              const meta = tr.getMeta(proofingKey) as { decorations?: DecorationSet } | undefined
+            init: () => NONE,
+            apply(tr, value, _old, state) {
+              const meta = tr.getMeta(proofingKey) as { decorations?: ProofingDecorations } | undefined
               if (meta?.decorations) return meta.decorations
-              return tr.docChanged ? set.map(tr.mapping, tr.doc) : set
+              if (!tr.docChanged && !tr.selectionSet) return value
+              let { shown, held } = value
+              if (tr.docChanged) {
+                shown = mapUntouched(shown, tr)
+                held = mapUntouched(held, tr)
+              }
+              if (held === DecorationSet.empty) return shown === value.shown ? value : { shown, held }
+              const free = held.find().filter((d) => !atCaret(d, state.selection))
+              if (free.length > 0) {
+                shown = shown.add(tr.doc, free)
+                held = held.remove(free)
+              }
+              return { shown, held }
             },
           },
           props: {
-            decorations: (state) => proofingKey.getState(state),
+            decorations: (state) => proofingKey.getState(state)?.shown,
             handleDOMEvents: {
               contextmenu(view, event) {
                 const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
                 if (!at) return false
-                const marks = proofingKey.getState(view.state)?.find(at.pos, at.pos) ?? []
+                const marks = proofingKey.getState(view.state)?.shown.find(at.pos, at.pos) ?? []
                 const hit = marks.find((d) => d.from <= at.pos && at.pos <= d.to && (d.spec.finding as Finding).kind === 'spelling') ?? marks.find((d) => d.from <= at.pos && at.pos <= d.to)
                 if (!hit) return false
                 event.preventDefault()
@@ -92,13 +115,46 @@ export function proofingExtension(client: ProofingClient, handlers: { current: P
   })
 }
 
+/**
+ * The marks mapped through an edit, without the ones the edit touches (inside or at an edge).
+ * DO NOT keep those: with the caret inside or at the edge of a decoration, ProseMirror puts the
+ * DOM selection back after every keystroke, and that forces a layout of the whole document (most
+ * of the extra typing latency in a 100,000-word draft). The re-check after the pause puts back
+ * what is still wrong, and a half-typed word is not marked meanwhile.
+ */
+function mapUntouched(set: DecorationSet, tr: Transaction): DecorationSet {
+  const mapped = set.map(tr.mapping, tr.doc)
+  if (mapped === DecorationSet.empty) return mapped
+  const touched: Decoration[] = []
+  tr.mapping.maps.forEach((map, i) => {
+    map.forEach((_oldFrom, _oldTo, from, to) => {
+      const after = tr.mapping.slice(i + 1)
+      touched.push(...mapped.find(after.map(from, -1), after.map(to, 1)))
+    })
+  })
+  return touched.length > 0 ? mapped.remove(touched) : mapped
+}
+
+/** A mark the (empty) selection is in or at the edge of. */
+function atCaret(d: { from: number; to: number }, selection: Selection): boolean {
+  return selection.empty && d.from <= selection.head && selection.head <= d.to
+}
+
+/** Splits marks into those to show and those held back at the caret. */
+function split(selection: Selection, decorations: Decoration[]): { shown: Decoration[]; held: Decoration[] } {
+  const shown: Decoration[] = []
+  const held: Decoration[] = []
+  for (const d of decorations) (atCaret(d, selection) ? held : shown).push(d)
+  return { shown, held }
+}
+
 function languageOf(view: EditorView): Language {
   return view.dom.getAttribute('lang') === 'de' ? 'de' : 'en'
 }
 
 const CACHE_LIMIT = 20_000
 /** Blocks above and below the screen that get decorations too, so scrolling shows marks at once. */
-const BLOCK_MARGIN = 25
+const BLOCK_MARGIN = 12
 /** More changed top-level nodes than this (a paste, a draft switch): decorate the screen afresh. */
 const MANY_CHANGED = 2 * BLOCK_MARGIN
 const SCROLL_DELAY_MS = 80
@@ -137,6 +193,10 @@ function changedNodes(last: PmNode, next: PmNode): Changed {
 }
 
 const decorationKey = (d: Decoration) => `${d.from}:${d.to}:${(d.spec as { className: string }).className}`
+
+function sameMarks(a: Decoration[], b: Decoration[]): boolean {
+  return a.length === b.length && a.map(decorationKey).sort().join('|') === b.map(decorationKey).sort().join('|')
+}
 
 /**
  * Drives the worker: which top-level nodes changed since the last check, ask about their text,
@@ -225,7 +285,7 @@ class ProofingView {
       this.checked = null
       this.listed = null
       this.counts = { spelling: 0, style: 0 }
-      if (proofingKey.getState(this.view.state) !== DecorationSet.empty) this.apply(DecorationSet.empty)
+      if (proofingKey.getState(this.view.state) !== NONE) this.apply(NONE)
       return
     }
     const options: CheckOptions = { ...found, language }
@@ -359,11 +419,14 @@ class ProofingView {
       for (const finding of fresh[i - changed.start]!.findings) decorations.push(this.decoration(pos, finding))
       pos += doc.child(i).nodeSize
     }
-    const set = proofingKey.getState(this.view.state) ?? DecorationSet.empty
+    const { shown, held } = proofingKey.getState(this.view.state) ?? NONE
     // Inside the changed nodes (their boundaries excluded, so a neighbour's mark is never caught).
-    const shown = changed.endNext > changed.start ? set.find(changed.pos + 1, pos - 1) : []
-    if (shown.length === decorations.length && shown.map(decorationKey).sort().join('|') === decorations.map(decorationKey).sort().join('|')) return false
-    this.apply(set.remove(shown).add(doc, decorations), false)
+    const inRange = (set: DecorationSet) => (changed.endNext > changed.start ? set.find(changed.pos + 1, pos - 1) : [])
+    const oldShown = inRange(shown)
+    const oldHeld = inRange(held)
+    if (sameMarks([...oldShown, ...oldHeld], decorations)) return false
+    const next = split(this.view.state.selection, decorations)
+    this.apply({ shown: shown.remove(oldShown).add(doc, next.shown), held: held.remove(oldHeld).add(doc, next.held) }, false)
     return true
   }
 
@@ -389,9 +452,10 @@ class ProofingView {
       for (const finding of this.results.get(doc.child(i))?.findings ?? []) decorations.push(this.decoration(pos, finding))
       pos += doc.child(i).nodeSize
     }
-    const shown = (proofingKey.getState(this.view.state) ?? DecorationSet.empty).find().map(decorationKey).sort()
-    if (shown.length === decorations.length && shown.join('|') === decorations.map(decorationKey).sort().join('|')) return false
-    this.apply(DecorationSet.create(doc, decorations), notify)
+    const { shown, held } = proofingKey.getState(this.view.state) ?? NONE
+    if (sameMarks([...shown.find(), ...held.find()], decorations)) return false
+    const next = split(this.view.state.selection, decorations)
+    this.apply({ shown: DecorationSet.create(doc, next.shown), held: DecorationSet.create(doc, next.held) }, notify)
     return true
   }
 
@@ -433,7 +497,7 @@ class ProofingView {
     return list
   }
 
-  private apply(decorations: DecorationSet, notify = true) {
+  private apply(decorations: ProofingDecorations, notify = true) {
     if (this.destroyed) return
     this.view.dispatch(this.view.state.tr.setMeta(proofingKey, { decorations }).setMeta('addToHistory', false))
     if (notify) this.handlers.current.changed?.()

@@ -57,7 +57,7 @@ const specsIn = (e: Editor, index: number) => {
   let from = 0
   for (let i = 0; i < index; i++) from += e.state.doc.child(i).nodeSize
   const to = from + e.state.doc.child(index).nodeSize
-  return (proofingKey.getState(e.state)?.find(from, to) ?? []).map((d) => d.spec)
+  return (proofingKey.getState(e.state)?.shown.find(from, to) ?? []).map((d) => d.spec)
 }
 
 describe('proofing re-check after a keystroke', () => {
@@ -79,6 +79,9 @@ describe('proofing re-check after a keystroke', () => {
     expect(specsIn(e, 0)).toEqual(first)
     expect(specsIn(e, 0)[0]).toBe(first[0])
     expect(specsIn(e, 2)[0]).toBe(third[0])
+    // "Teh" is where the caret is: marked once the caret leaves it.
+    expect(e.view.dom.querySelectorAll('.proof-spelling')).toHaveLength(2)
+    e.commands.setTextSelection(1)
     expect(e.view.dom.querySelectorAll('.proof-spelling')).toHaveLength(3)
     expect(proofingCounts(e.view)).toEqual({ spelling: 3, style: 0 })
   })
@@ -98,5 +101,19 @@ describe('proofing re-check after a keystroke', () => {
     await expect.poll(() => proofingFindings(e.view).map((f) => e.state.doc.textBetween(f.from, f.to)), { timeout: 15_000 }).toEqual(['paragrap', 'Anoter', 'wrod'])
     expect(proofingCounts(e.view)).toEqual({ spelling: 3, style: 0 })
     expect(e.view.dom.querySelectorAll('.proof-spelling')).toHaveLength(3)
+  })
+
+  it('drops the mark an edit touches at once and shows the re-checked one when the caret leaves the word', async () => {
+    const { e } = setUp()
+    await expect.poll(() => proofingCounts(e.view).spelling, { timeout: 15_000 }).toBe(2)
+    // Typing inside "recieve": its mark goes with the keystroke, the other paragraph keeps its own.
+    e.commands.insertContentAt(1 + 'I reci'.length, 'e')
+    expect(specsIn(e, 0)).toHaveLength(0)
+    expect(specsIn(e, 2)).toHaveLength(1)
+    await expect.poll(() => proofingFindings(e.view).map((f) => e.state.doc.textBetween(f.from, f.to)), { timeout: 15_000 }).toEqual(['recieeve', 'paragrap'])
+    // The caret is still in the word: its mark waits until the caret moves on.
+    expect(specsIn(e, 0)).toHaveLength(0)
+    e.commands.setTextSelection(e.state.doc.content.size - 1)
+    expect(specsIn(e, 0)).toHaveLength(1)
   })
 })
