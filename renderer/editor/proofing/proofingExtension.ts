@@ -426,7 +426,15 @@ class ProofingView {
     const oldHeld = inRange(held)
     if (sameMarks([...oldShown, ...oldHeld], decorations)) return false
     const next = split(this.view.state.selection, decorations)
-    this.apply({ shown: shown.remove(oldShown).add(doc, next.shown), held: held.remove(oldHeld).add(doc, next.held) }, false)
+    // Often only the held part changes (a mark the keystroke dropped is back, but at the caret): then
+    // `shown` stays the same object and the view has nothing to redraw.
+    this.apply(
+      {
+        shown: sameMarks(oldShown, next.shown) ? shown : shown.remove(oldShown).add(doc, next.shown),
+        held: sameMarks(oldHeld, next.held) ? held : held.remove(oldHeld).add(doc, next.held),
+      },
+      false,
+    )
     return true
   }
 
