@@ -29,18 +29,8 @@ export interface ProofingHandlers {
   measured?(ms: { collectMs: number; applyMs: number; workerMs: number; loadMs: number | null; blocks: number }): void
 }
 
-/**
- * `shown`: the marks on screen. `held`: marks at the caret, kept back while the caret is in or at
- * them (see mapUntouched for why) and shown as soon as it moves away: the word being typed is
- * not marked, as in most spell checkers.
- */
-export interface ProofingDecorations {
-  shown: DecorationSet
-  held: DecorationSet
-}
-const NONE: ProofingDecorations = { shown: DecorationSet.empty, held: DecorationSet.empty }
-
-export const proofingKey = new PluginKey<ProofingDecorations>('proofing')
+/** The marks on screen (marks at the caret are held back by ProofingView until the caret leaves them). */
+export const proofingKey = new PluginKey<DecorationSet>('proofing')
 /** Wait this long after the last keystroke before asking the worker again. */
 export const RECHECK_DELAY_MS = 150
 
@@ -70,35 +60,23 @@ export function proofingExtension(client: ProofingClient, handlers: { current: P
     name: 'proofing',
     addProseMirrorPlugins() {
       return [
-        new Plugin<ProofingDecorations>({
+        new Plugin<DecorationSet>({
           key: proofingKey,
           state: {
-            init: () => NONE,
-            apply(tr, value, _old, state) {
-              const meta = tr.getMeta(proofingKey) as { decorations?: ProofingDecorations } | undefined
+            init: () => DecorationSet.empty,
+            apply(tr, set) {
+              const meta = tr.getMeta(proofingKey) as { decorations?: DecorationSet } | undefined
               if (meta?.decorations) return meta.decorations
-              if (!tr.docChanged && !tr.selectionSet) return value
-              let { shown, held } = value
-              if (tr.docChanged) {
-                shown = mapUntouched(shown, tr)
-                held = mapUntouched(held, tr)
-              }
-              if (held === DecorationSet.empty) return shown === value.shown ? value : { shown, held }
-              const free = held.find().filter((d) => !atCaret(d, state.selection))
-              if (free.length > 0) {
-                shown = shown.add(tr.doc, free)
-                held = held.remove(free)
-              }
-              return { shown, held }
+              return tr.docChanged ? mapUntouched(set, tr) : set
             },
           },
           props: {
-            decorations: (state) => proofingKey.getState(state)?.shown,
+            decorations: (state) => proofingKey.getState(state),
             handleDOMEvents: {
               contextmenu(view, event) {
                 const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
                 if (!at) return false
-                const marks = proofingKey.getState(view.state)?.shown.find(at.pos, at.pos) ?? []
+                const marks = proofingKey.getState(view.state)?.find(at.pos, at.pos) ?? []
                 const hit = marks.find((d) => d.from <= at.pos && at.pos <= d.to && (d.spec.finding as Finding).kind === 'spelling') ?? marks.find((d) => d.from <= at.pos && at.pos <= d.to)
                 if (!hit) return false
                 event.preventDefault()
@@ -192,6 +170,12 @@ function changedNodes(last: PmNode, next: PmNode): Changed {
   return { start, endLast, endNext, pos }
 }
 
+function changedEnd(doc: PmNode, changed: Changed): number {
+  let end = changed.pos
+  for (let i = changed.start; i < changed.endNext; i++) end += doc.child(i).nodeSize
+  return end
+}
+
 const decorationKey = (d: Decoration) => `${d.from}:${d.to}:${(d.spec as { className: string }).className}`
 
 function sameMarks(a: Decoration[], b: Decoration[]): boolean {
@@ -216,6 +200,12 @@ class ProofingView {
   private results = new WeakMap<PmNode, NodeResult>()
   /** The document the decorations and counts were last computed for; every top-level node of it has a result. */
   private checked: PmNode | null = null
+  /**
+   * Marks at the caret, kept back while the caret is in or at them (see mapUntouched for why) and
+   * shown as soon as it moves away: the word being typed is not marked, as in most spell checkers.
+   * Positions are in `doc`.
+   */
+  private held: { doc: PmNode; marks: Decoration[] } | null = null
   /** Scrolled while the document was ahead of the last check: decorate the screen afresh next round. */
   private redecorate = false
   private listed: PlacedFinding[] | null = null
@@ -241,8 +231,22 @@ class ProofingView {
     this.schedule(0)
   }
 
-  update(view: EditorView, previous: { doc: PmNode }) {
-    if (view.state.doc !== previous.doc) this.schedule(RECHECK_DELAY_MS)
+  update(view: EditorView, previous: { doc: PmNode; selection: Selection }) {
+    const { doc, selection } = view.state
+    if (doc !== previous.doc) this.schedule(RECHECK_DELAY_MS)
+    else if (this.held && !selection.eq(previous.selection)) this.release()
+  }
+
+  /** The caret moved without an edit: show the held marks it has left. */
+  private release() {
+    const held = this.held!
+    const doc = this.view.state.doc
+    if (held.doc !== doc) return
+    const free = held.marks.filter((d) => !atCaret(d, this.view.state.selection))
+    if (free.length === 0) return
+    const rest = held.marks.filter((d) => !free.includes(d))
+    this.held = rest.length > 0 ? { doc, marks: rest } : null
+    this.apply((proofingKey.getState(this.view.state) ?? DecorationSet.empty).add(doc, free), false)
   }
 
   destroy() {
@@ -285,7 +289,8 @@ class ProofingView {
       this.checked = null
       this.listed = null
       this.counts = { spelling: 0, style: 0 }
-      if (proofingKey.getState(this.view.state) !== NONE) this.apply(NONE)
+      this.held = null
+      if (proofingKey.getState(this.view.state) !== DecorationSet.empty) this.apply(DecorationSet.empty)
       return
     }
     const options: CheckOptions = { ...found, language }
@@ -391,6 +396,9 @@ class ProofingView {
     this.listed = null
     const countsChanged = counts.spelling !== this.counts.spelling || counts.style !== this.counts.style
     this.counts = counts
+    // Marks held for an older document outside the changed nodes cannot be placed any more: decorate afresh.
+    const head = this.view.state.selection.head
+    if (this.held && this.held.doc !== doc && !(changed.endNext > changed.start && head > changed.pos && head < changedEnd(doc, changed))) this.redecorate = true
     let decorationsChanged: boolean
     if (!last || this.redecorate || changed.endNext - changed.start > MANY_CHANGED) {
       this.redecorate = false
@@ -419,22 +427,17 @@ class ProofingView {
       for (const finding of fresh[i - changed.start]!.findings) decorations.push(this.decoration(pos, finding))
       pos += doc.child(i).nodeSize
     }
-    const { shown, held } = proofingKey.getState(this.view.state) ?? NONE
+    const shown = proofingKey.getState(this.view.state) ?? DecorationSet.empty
     // Inside the changed nodes (their boundaries excluded, so a neighbour's mark is never caught).
-    const inRange = (set: DecorationSet) => (changed.endNext > changed.start ? set.find(changed.pos + 1, pos - 1) : [])
-    const oldShown = inRange(shown)
-    const oldHeld = inRange(held)
+    const oldShown = changed.endNext > changed.start ? shown.find(changed.pos + 1, pos - 1) : []
+    const oldHeld = this.held?.doc === doc ? this.held.marks.filter((d) => d.from > changed.pos && d.to < pos) : []
     if (sameMarks([...oldShown, ...oldHeld], decorations)) return false
     const next = split(this.view.state.selection, decorations)
+    this.held = next.held.length > 0 ? { doc, marks: next.held } : null
     // Often only the held part changes (a mark the keystroke dropped is back, but at the caret): then
-    // `shown` stays the same object and the view has nothing to redraw.
-    this.apply(
-      {
-        shown: sameMarks(oldShown, next.shown) ? shown : shown.remove(oldShown).add(doc, next.shown),
-        held: sameMarks(oldHeld, next.held) ? held : held.remove(oldHeld).add(doc, next.held),
-      },
-      false,
-    )
+    // nothing is dispatched and the view has nothing to redraw.
+    if (sameMarks(oldShown, next.shown)) return true
+    this.apply(shown.remove(oldShown).add(doc, next.shown), false)
     return true
   }
 
@@ -460,10 +463,12 @@ class ProofingView {
       for (const finding of this.results.get(doc.child(i))?.findings ?? []) decorations.push(this.decoration(pos, finding))
       pos += doc.child(i).nodeSize
     }
-    const { shown, held } = proofingKey.getState(this.view.state) ?? NONE
-    if (sameMarks([...shown.find(), ...held.find()], decorations)) return false
+    const shown = proofingKey.getState(this.view.state) ?? DecorationSet.empty
+    const held = this.held?.doc === doc ? this.held.marks : []
+    if (sameMarks([...shown.find(), ...held], decorations)) return false
     const next = split(this.view.state.selection, decorations)
-    this.apply({ shown: DecorationSet.create(doc, next.shown), held: DecorationSet.create(doc, next.held) }, notify)
+    this.held = next.held.length > 0 ? { doc, marks: next.held } : null
+    this.apply(DecorationSet.create(doc, next.shown), notify)
     return true
   }
 
@@ -505,7 +510,7 @@ class ProofingView {
     return list
   }
 
-  private apply(decorations: ProofingDecorations, notify = true) {
+  private apply(decorations: DecorationSet, notify = true) {
     if (this.destroyed) return
     this.view.dispatch(this.view.state.tr.setMeta(proofingKey, { decorations }).setMeta('addToHistory', false))
     if (notify) this.handlers.current.changed?.()

@@ -57,7 +57,7 @@ const specsIn = (e: Editor, index: number) => {
   let from = 0
   for (let i = 0; i < index; i++) from += e.state.doc.child(i).nodeSize
   const to = from + e.state.doc.child(index).nodeSize
-  return (proofingKey.getState(e.state)?.shown.find(from, to) ?? []).map((d) => d.spec)
+  return (proofingKey.getState(e.state)?.find(from, to) ?? []).map((d) => d.spec)
 }
 
 describe('proofing re-check after a keystroke', () => {
