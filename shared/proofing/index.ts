@@ -1,5 +1,5 @@
 export * from './types'
 export { wordTokens, hyphenParts, isAcronym, type WordToken } from './tokens'
 export { Speller, normalize, type Dictionary, type SpellerOptions } from './speller'
-export { checkStyle } from './style'
+export { checkStyle, checkStyleAll } from './style'
 export { prepareDic } from './hunspell'

@@ -2,17 +2,29 @@ import { splitSentences } from '../compose/sentences'
 import type { Language } from '../domain/draft'
 import { countWords } from '../text/words'
 import { CLICHES_DE, FILLER_DE, PARTICIPLES_DE, PASSIVE_AUXILIARIES_DE } from './lists/de'
-import { CLICHES_EN, FILLER_EN, IRREGULAR_PARTICIPLES_EN, PASSIVE_AUXILIARIES_EN } from './lists/en'
+import { retextFindings } from './english'
+import { CLICHES_EN, FILLER_EN, PASSIVE_AUXILIARIES_EN } from './lists/en'
 import type { Finding, StyleOptions } from './types'
 
 /**
  * Style hints on plain text (one paragraph at a time): long sentences, filler words, passive
  * voice, clichés and buzzwords, repeated words, doubled spaces and, in German, "…" or “…” where
  * „…“ belongs. Heuristics, shown as soft hints: they point at a passage, the author decides.
+ * English adds the retext plugins' hints (english.ts); German uses Longhand's lists (lists/de.ts).
  */
 export function checkStyle(text: string, options: StyleOptions): Finding[] {
+  return checkStyleAll([text], options)[0]!
+}
+
+/** checkStyle for many paragraphs at once (the retext plugins run once for the whole batch). */
+export function checkStyleAll(texts: readonly string[], options: StyleOptions): Finding[][] {
+  const fromPackages = options.language === 'en' ? retextFindings(texts) : null
+  return texts.map((text, i) => settle([...ownFindings(text, options), ...(fromPackages?.[i] ?? [])]))
+}
+
+function ownFindings(text: string, options: StyleOptions): Finding[] {
   const { language } = options
-  const findings: Finding[] = [
+  return [
     ...longSentences(text, options),
     ...phrases(text, language === 'de' ? CLICHE_DE : CLICHE_EN, 'cliche'),
     ...phrases(text, language === 'de' ? FILL_DE : FILL_EN, 'filler'),
@@ -21,9 +33,17 @@ export function checkStyle(text: string, options: StyleOptions): Finding[] {
     ...doubledSpaces(text),
     ...(language === 'de' ? germanQuotes(text) : []),
   ]
+}
+
+/** One hint per passage, in text order. */
+function settle(findings: Finding[]): Finding[] {
+  const same = (a: Finding, b: Finding) => a.from === b.from && a.to === b.to
+  const fillers = findings.filter((f) => f.kind === 'filler')
+  // "very" is both a weak word (retext-intensify) and a wordy one (retext-simplify): the filler hint says it better.
+  const kept = findings.filter((f, i) => findings.findIndex((g) => g.kind === f.kind && same(f, g)) === i && !(f.kind === 'cliche' && fillers.some((g) => same(f, g))))
   // A filler inside a cliché ("wirklich" in a flagged phrase) is one hint too many.
-  const cliches = findings.filter((f) => f.kind === 'cliche')
-  return findings
+  const cliches = kept.filter((f) => f.kind === 'cliche')
+  return kept
     .filter((f) => f.kind !== 'filler' || !cliches.some((c) => c.from <= f.from && f.to <= c.to))
     .sort((a, b) => a.from - b.from || a.to - b.to)
 }
@@ -109,22 +129,22 @@ function passiveDe(text: string): Finding[] {
 }
 
 const AUX_EN = new Set(PASSIVE_AUXILIARIES_EN)
-const IRREGULAR_EN = new Set(IRREGULAR_PARTICIPLES_EN)
-/** Adjectives in -ed that read as states, not passives ("is interested" is still passive-like; keep it). */
+/** Words in -ed that are not participles ("is red", "a need"). Irregular participles are retext-passive's. */
 const NOT_PARTICIPLE_EN = new Set(['need', 'red', 'bed', 'shed', 'speed', 'seed', 'feed', 'bleed', 'breed', 'creed', 'deed', 'greed', 'heed', 'weed'])
 
+/** Regular participles ("was published", "is often used" with an adverb between); retext-passive has the irregular ones. */
 function passiveEn(text: string): Finding[] {
   const out: Finding[] = []
   const list = words(text)
   for (let i = 0; i < list.length; i++) {
     const aux = list[i]!
     if (!AUX_EN.has(aux.text.toLowerCase().replace('’', "'"))) continue
-    // "was quickly written", "is not used": one adverb or "not" may stand between.
+    // "was quickly published", "is not used": one adverb or "not" may stand between.
     for (let j = i + 1; j <= Math.min(list.length - 1, i + 2); j++) {
       const w = list[j]!
       if (/[.,;:!?]/u.test(text.slice(list[j - 1]!.to, w.from))) break
       const lower = w.text.toLowerCase()
-      if ((lower.endsWith('ed') && lower.length > 3 && !NOT_PARTICIPLE_EN.has(lower)) || IRREGULAR_EN.has(lower)) {
+      if (lower.endsWith('ed') && lower.length > 3 && !NOT_PARTICIPLE_EN.has(lower)) {
         out.push({ from: aux.from, to: w.to, kind: 'passive', message: 'passive' })
         i = j
         break

@@ -21,20 +21,36 @@ export function blockText(block: PmNode): string {
   return text
 }
 
-export interface PlacedBlock {
-  pos: number
+/** A text block inside a top-level node; `offset` is where its text starts, relative to the top-level node's position. */
+export interface PlacedText {
+  offset: number
   text: string
 }
 
-/** Every text block worth proofreading; code blocks are skipped. */
-export function proofreadBlocks(doc: PmNode): PlacedBlock[] {
-  const blocks: PlacedBlock[] = []
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'codeBlock') return false
-    if (!node.isTextblock) return true
-    const text = blockText(node)
-    if (text.trim() !== '') blocks.push({ pos, text })
-    return false
-  })
-  return blocks
+const inside = new WeakMap<PmNode, readonly PlacedText[]>()
+
+/**
+ * The text blocks worth proofreading in one top-level node (a paragraph, a heading, a list, a
+ * quote); code blocks are skipped. Cached per node, like blockText.
+ */
+export function textsOf(node: PmNode): readonly PlacedText[] {
+  const known = inside.get(node)
+  if (known) return known
+  const found: PlacedText[] = []
+  const add = (block: PmNode, pos: number) => {
+    const text = blockText(block)
+    if (text.trim() !== '') found.push({ offset: pos + 1, text })
+  }
+  if (node.isTextblock) {
+    if (node.type.name !== 'codeBlock') add(node, 0)
+  } else if (node.type.name !== 'codeBlock') {
+    node.descendants((child, pos) => {
+      if (child.type.name === 'codeBlock') return false
+      if (!child.isTextblock) return true
+      add(child, pos + 1)
+      return false
+    })
+  }
+  inside.set(node, found)
+  return found
 }

@@ -1,10 +1,11 @@
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
+import type { Node as PmNode } from '@tiptap/pm/model'
+import { Plugin, PluginKey, type Selection, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { Language } from '@shared/domain'
 import type { Finding } from '@shared/proofing'
 import type { ProofingClient } from './client'
-import { proofreadBlocks } from './blockText'
+import { textsOf } from './blockText'
 import type { CheckOptions } from './protocol'
 
 /** A finding at document positions. */
@@ -28,6 +29,7 @@ export interface ProofingHandlers {
   measured?(ms: { collectMs: number; applyMs: number; workerMs: number; loadMs: number | null; blocks: number }): void
 }
 
+/** The marks on screen (marks at the caret are held back by ProofingView until the caret leaves them). */
 export const proofingKey = new PluginKey<DecorationSet>('proofing')
 /** Wait this long after the last keystroke before asking the worker again. */
 export const RECHECK_DELAY_MS = 150
@@ -65,7 +67,7 @@ export function proofingExtension(client: ProofingClient, handlers: { current: P
             apply(tr, set) {
               const meta = tr.getMeta(proofingKey) as { decorations?: DecorationSet } | undefined
               if (meta?.decorations) return meta.decorations
-              return tr.docChanged ? set.map(tr.mapping, tr.doc) : set
+              return tr.docChanged ? mapUntouched(set, tr) : set
             },
           },
           props: {
@@ -91,28 +93,127 @@ export function proofingExtension(client: ProofingClient, handlers: { current: P
   })
 }
 
+/**
+ * The marks mapped through an edit, without the ones the edit touches (inside or at an edge).
+ * DO NOT keep those: with the caret inside or at the edge of a decoration, ProseMirror puts the
+ * DOM selection back after every keystroke, and that forces a layout of the whole document (most
+ * of the extra typing latency in a 100,000-word draft). The re-check after the pause puts back
+ * what is still wrong, and a half-typed word is not marked meanwhile.
+ */
+function mapUntouched(set: DecorationSet, tr: Transaction): DecorationSet {
+  const mapped = set.map(tr.mapping, tr.doc)
+  if (mapped === DecorationSet.empty) return mapped
+  const touched: Decoration[] = []
+  tr.mapping.maps.forEach((map, i) => {
+    map.forEach((_oldFrom, _oldTo, from, to) => {
+      const after = tr.mapping.slice(i + 1)
+      touched.push(...mapped.find(after.map(from, -1), after.map(to, 1)))
+    })
+  })
+  return touched.length > 0 ? mapped.remove(touched) : mapped
+}
+
+/** A mark the (empty) selection is in or at the edge of. */
+function atCaret(d: { from: number; to: number }, selection: Selection): boolean {
+  return selection.empty && d.from <= selection.head && selection.head <= d.to
+}
+
+/** Splits marks into those to show and those held back at the caret. */
+function split(selection: Selection, decorations: Decoration[]): { shown: Decoration[]; held: Decoration[] } {
+  const shown: Decoration[] = []
+  const held: Decoration[] = []
+  for (const d of decorations) (atCaret(d, selection) ? held : shown).push(d)
+  return { shown, held }
+}
+
 function languageOf(view: EditorView): Language {
   return view.dom.getAttribute('lang') === 'de' ? 'de' : 'en'
 }
 
 const CACHE_LIMIT = 20_000
 /** Blocks above and below the screen that get decorations too, so scrolling shows marks at once. */
-const BLOCK_MARGIN = 40
+const BLOCK_MARGIN = 12
+/** More changed top-level nodes than this (a paste, a draft switch): decorate the screen afresh. */
+const MANY_CHANGED = 2 * BLOCK_MARGIN
 const SCROLL_DELAY_MS = 80
 
-/** Drives the worker: which blocks changed, ask, turn answers into decorations. */
+type Counts = { spelling: number; style: number }
+
+/** The findings of one top-level node, at offsets relative to that node's position. */
+interface NodeResult {
+  findings: Finding[]
+  counts: Counts
+}
+
+/** Which top-level nodes of `next` differ from `last` (by identity: ProseMirror reuses unchanged nodes). */
+interface Changed {
+  /** First changed index in both documents. */
+  start: number
+  /** End (exclusive) of the changed nodes in the last document and in the next one. */
+  endLast: number
+  endNext: number
+  /** Position of node `start` in the next document. */
+  pos: number
+}
+
+function changedNodes(last: PmNode, next: PmNode): Changed {
+  const shorter = Math.min(last.childCount, next.childCount)
+  let start = 0
+  let pos = 0
+  while (start < shorter && last.child(start) === next.child(start)) pos += next.child(start++).nodeSize
+  let endLast = last.childCount
+  let endNext = next.childCount
+  while (endLast > start && endNext > start && last.child(endLast - 1) === next.child(endNext - 1)) {
+    endLast--
+    endNext--
+  }
+  return { start, endLast, endNext, pos }
+}
+
+function changedEnd(doc: PmNode, changed: Changed): number {
+  let end = changed.pos
+  for (let i = changed.start; i < changed.endNext; i++) end += doc.child(i).nodeSize
+  return end
+}
+
+const decorationKey = (d: Decoration) => `${d.from}:${d.to}:${(d.spec as { className: string }).className}`
+
+function sameMarks(a: Decoration[], b: Decoration[]): boolean {
+  return a.length === b.length && a.map(decorationKey).sort().join('|') === b.map(decorationKey).sort().join('|')
+}
+
+/**
+ * Drives the worker: which top-level nodes changed since the last check, ask about their text,
+ * turn the answers into decorations for those nodes only.
+ *
+ * Per keystroke the main thread DOES NOT walk the document: decorations are mapped through each
+ * transaction by the plugin state, and a re-check compares the top-level nodes with the last
+ * checked document by identity, sends the changed nodes' text, then removes and adds decorations
+ * inside the changed range only. Counts are kept up to date per node (subtract the old, add the
+ * new); the full list of findings is built only when the side list asks for it.
+ */
 class ProofingView {
   /** Findings per block text (the text is the key: the same paragraph is never checked twice). */
   private readonly cache = new Map<string, Finding[]>()
   private optionsKey = ''
-  /** The last check placed in the document it was made for. */
-  private placed: { doc: EditorState['doc']; blocks: { pos: number; text: string }[] } | null = null
+  /** Results per top-level node for the current options; a node that is still in the document keeps its result. */
+  private results = new WeakMap<PmNode, NodeResult>()
+  /** The document the decorations and counts were last computed for; every top-level node of it has a result. */
+  private checked: PmNode | null = null
+  /**
+   * Marks at the caret, kept back while the caret is in or at them (see mapUntouched for why) and
+   * shown as soon as it moves away: the word being typed is not marked, as in most spell checkers.
+   * Positions are in `doc`.
+   */
+  private held: { doc: PmNode; marks: Decoration[] } | null = null
+  /** Scrolled while the document was ahead of the last check: decorate the screen afresh next round. */
+  private redecorate = false
   private listed: PlacedFinding[] | null = null
-  counts = { spelling: 0, style: 0 }
+  counts: Counts = { spelling: 0, style: 0 }
   private scrollTimer: ReturnType<typeof setTimeout> | null = null
   private readonly onScroll = () => {
     if (this.scrollTimer) clearTimeout(this.scrollTimer)
-    this.scrollTimer = setTimeout(() => this.decorate(), SCROLL_DELAY_MS)
+    this.scrollTimer = setTimeout(() => this.decorateScreen(), SCROLL_DELAY_MS)
   }
   private timer: ReturnType<typeof setTimeout> | null = null
   private running = false
@@ -130,8 +231,22 @@ class ProofingView {
     this.schedule(0)
   }
 
-  update(view: EditorView, previous: EditorState) {
-    if (view.state.doc !== previous.doc) this.schedule(RECHECK_DELAY_MS)
+  update(view: EditorView, previous: { doc: PmNode; selection: Selection }) {
+    const { doc, selection } = view.state
+    if (doc !== previous.doc) this.schedule(RECHECK_DELAY_MS)
+    else if (this.held && !selection.eq(previous.selection)) this.release()
+  }
+
+  /** The caret moved without an edit: show the held marks it has left. */
+  private release() {
+    const held = this.held!
+    const doc = this.view.state.doc
+    if (held.doc !== doc) return
+    const free = held.marks.filter((d) => !atCaret(d, this.view.state.selection))
+    if (free.length === 0) return
+    const rest = held.marks.filter((d) => !free.includes(d))
+    this.held = rest.length > 0 ? { doc, marks: rest } : null
+    this.apply((proofingKey.getState(this.view.state) ?? DecorationSet.empty).add(doc, free), false)
   }
 
   destroy() {
@@ -171,9 +286,10 @@ class ProofingView {
     const language = languageOf(this.view)
     const found = this.handlers.current.options(language)
     if (!found) {
-      this.placed = null
+      this.checked = null
       this.listed = null
       this.counts = { spelling: 0, style: 0 }
+      this.held = null
       if (proofingKey.getState(this.view.state) !== DecorationSet.empty) this.apply(DecorationSet.empty)
       return
     }
@@ -181,50 +297,148 @@ class ProofingView {
     const key = JSON.stringify(options)
     if (key !== this.optionsKey) {
       this.cache.clear()
+      this.results = new WeakMap()
+      this.checked = null
       this.optionsKey = key
     }
     const started = performance.now()
     const doc = this.view.state.doc
-    const blocks = proofreadBlocks(doc)
-    const missing = [...new Set(blocks.filter((b) => !this.cache.has(b.text)).map((b) => b.text))]
+    const changed = this.changedSince(doc)
+    const missing = new Set<string>()
+    for (let i = changed.start; i < changed.endNext; i++) {
+      const node = doc.child(i)
+      if (this.results.has(node)) continue
+      for (const { text } of textsOf(node)) if (!this.cache.has(text)) missing.add(text)
+    }
+    // Posting (structured clone of the texts) is main-thread time too: it is inside collectMs.
+    const answering = missing.size > 0 ? this.client.check([...missing].map((text) => ({ key: text, text })), options) : null
     const collectMs = performance.now() - started
     let workerMs = 0
     let loadMs: number | null = null
-    if (missing.length > 0) {
-      const answer = await this.client.check(
-        missing.map((text) => ({ key: text, text })),
-        options,
-      )
+    if (answering) {
+      const answer = await answering
       if (this.destroyed || key !== this.optionsKey) return
       workerMs = answer.checkMs
       loadMs = answer.loadMs
       if (this.cache.size + answer.results.length > CACHE_LIMIT) this.cache.clear()
       for (const result of answer.results) this.cache.set(result.key, result.findings)
     }
-    // The text may have changed while the worker was busy: place what is known now, check the rest next round.
     const applyStarted = performance.now()
-    const current = this.view.state.doc
-    const placed = current === doc ? blocks : proofreadBlocks(current)
-    const counts = { spelling: 0, style: 0 }
-    for (const block of placed) {
-      const known = this.cache.get(block.text)
-      if (!known) {
-        this.again = true
-        continue
-      }
-      for (const finding of known) counts[finding.kind === 'spelling' ? 'spelling' : 'style']++
-    }
-    this.placed = { doc: current, blocks: placed }
-    this.listed = null
-    this.counts = counts
-    this.decorate()
+    const notified = this.place()
+    // The dock re-renders in React's microtask after changed(): queued after it, this measure includes that render.
+    if (notified) queueMicrotask(() => this.measure(started, collectMs, applyStarted, workerMs, loadMs, missing.size))
+    else this.measure(started, collectMs, applyStarted, workerMs, loadMs, missing.size)
+  }
+
+  private measure(started: number, collectMs: number, applyStarted: number, workerMs: number, loadMs: number | null, blocks: number) {
     const applyMs = performance.now() - applyStarted
     // User Timing entries (cheap, local): the benchmark reads them; DevTools shows them too.
     performance.measure('proofing:main-collect', { start: started, duration: collectMs })
     performance.measure('proofing:main-apply', { start: applyStarted, duration: applyMs })
-    if (missing.length > 0) performance.measure('proofing:worker-check', { start: applyStarted - workerMs, duration: workerMs, detail: { blocks: missing.length } })
+    if (blocks > 0) performance.measure('proofing:worker-check', { start: applyStarted - workerMs, duration: workerMs, detail: { blocks } })
     if (loadMs !== null) performance.measure('proofing:dictionary-load', { start: Math.max(0, applyStarted - workerMs - loadMs), duration: loadMs })
-    this.handlers.current.measured?.({ collectMs, applyMs, workerMs, loadMs, blocks: missing.length })
+    this.handlers.current.measured?.({ collectMs, applyMs, workerMs, loadMs, blocks })
+  }
+
+  /** The top-level nodes changed since the last check (all of them when there was none). */
+  private changedSince(doc: PmNode): Changed {
+    if (!this.checked) return { start: 0, endLast: 0, endNext: doc.childCount, pos: 0 }
+    return changedNodes(this.checked, doc)
+  }
+
+  /** The result of a top-level node from the cache, or null while one of its texts is unchecked. */
+  private resultOf(node: PmNode): NodeResult | null {
+    const known = this.results.get(node)
+    if (known) return known
+    const findings: Finding[] = []
+    const counts = { spelling: 0, style: 0 }
+    for (const { offset, text } of textsOf(node)) {
+      const list = this.cache.get(text)
+      if (!list) return null
+      for (const f of list) {
+        findings.push({ ...f, from: offset + f.from, to: offset + f.to })
+        counts[f.kind === 'spelling' ? 'spelling' : 'style']++
+      }
+    }
+    const result = { findings, counts }
+    this.results.set(node, result)
+    return result
+  }
+
+  /**
+   * Puts the known results into the current document (the text may have changed while the worker
+   * was busy; then the round waits for the next one, already scheduled by update()). Returns
+   * whether the dock was told.
+   */
+  private place(): boolean {
+    const doc = this.view.state.doc
+    const last = this.checked
+    const changed = this.changedSince(doc)
+    const fresh: NodeResult[] = []
+    for (let i = changed.start; i < changed.endNext; i++) {
+      const result = this.resultOf(doc.child(i))
+      if (!result) return false
+      fresh.push(result)
+    }
+    const counts = last ? { ...this.counts } : { spelling: 0, style: 0 }
+    if (last) {
+      for (let i = changed.start; i < changed.endLast; i++) {
+        const old = this.results.get(last.child(i))!.counts
+        counts.spelling -= old.spelling
+        counts.style -= old.style
+      }
+    }
+    for (const { counts: c } of fresh) {
+      counts.spelling += c.spelling
+      counts.style += c.style
+    }
+    this.checked = doc
+    this.listed = null
+    const countsChanged = counts.spelling !== this.counts.spelling || counts.style !== this.counts.style
+    this.counts = counts
+    // Marks held for an older document outside the changed nodes cannot be placed any more: decorate afresh.
+    const head = this.view.state.selection.head
+    if (this.held && this.held.doc !== doc && !(changed.endNext > changed.start && head > changed.pos && head < changedEnd(doc, changed))) this.redecorate = true
+    let decorationsChanged: boolean
+    if (!last || this.redecorate || changed.endNext - changed.start > MANY_CHANGED) {
+      this.redecorate = false
+      decorationsChanged = this.decorateScreen(false)
+    } else {
+      decorationsChanged = this.decorateRange(changed, fresh)
+    }
+    if (!decorationsChanged && !countsChanged && last) return false
+    this.handlers.current.changed?.()
+    return true
+  }
+
+  private decoration(pos: number, finding: Finding): Decoration {
+    const from = pos + finding.from
+    const to = pos + finding.to
+    const className = finding.kind === 'spelling' ? 'proof-spelling' : `proof-style proof-${finding.kind}`
+    return Decoration.inline(from, to, { class: className }, { finding, className, inclusiveStart: false, inclusiveEnd: false })
+  }
+
+  /** Replaces the decorations of the changed nodes only; the rest were mapped by the plugin state. */
+  private decorateRange(changed: Changed, fresh: NodeResult[]): boolean {
+    const doc = this.view.state.doc
+    const decorations: Decoration[] = []
+    let pos = changed.pos
+    for (let i = changed.start; i < changed.endNext; i++) {
+      for (const finding of fresh[i - changed.start]!.findings) decorations.push(this.decoration(pos, finding))
+      pos += doc.child(i).nodeSize
+    }
+    const shown = proofingKey.getState(this.view.state) ?? DecorationSet.empty
+    // Inside the changed nodes (their boundaries excluded, so a neighbour's mark is never caught).
+    const oldShown = changed.endNext > changed.start ? shown.find(changed.pos + 1, pos - 1) : []
+    const oldHeld = this.held?.doc === doc ? this.held.marks.filter((d) => d.from > changed.pos && d.to < pos) : []
+    if (sameMarks([...oldShown, ...oldHeld], decorations)) return false
+    const next = split(this.view.state.selection, decorations)
+    this.held = next.held.length > 0 ? { doc, marks: next.held } : null
+    // Often only the held part changes (a mark the keystroke dropped is back, but at the caret): then
+    // nothing is dispatched and the view has nothing to redraw.
+    if (sameMarks(oldShown, next.shown)) return true
+    this.apply(shown.remove(oldShown).add(doc, next.shown), false)
+    return true
   }
 
   /**
@@ -232,34 +446,35 @@ class ProofingView {
    * whole document: with thousands of decorated paragraphs ProseMirror compares decorations of
    * every top-level node on each keystroke (DecorationSet.forChild scans linearly), which made
    * typing in a 100,000-word draft more than twice as slow. allFindings() has them all.
+   * Called on scroll and when many nodes changed at once, never per keystroke (it asks for layout).
    */
-  private decorate() {
-    const placed = this.placed
-    if (!placed || placed.doc !== this.view.state.doc) return
-    const range = this.visibleBlockRange(placed.blocks) ?? [0, placed.blocks.length - 1]
-    const decorations: Decoration[] = []
-    const wanted: string[] = []
-    for (let i = range[0]; i <= range[1]; i++) {
-      const block = placed.blocks[i]!
-      for (const finding of this.cache.get(block.text) ?? []) {
-        const from = block.pos + 1 + finding.from
-        const to = block.pos + 1 + finding.to
-        const className = finding.kind === 'spelling' ? 'proof-spelling' : `proof-style proof-${finding.kind}`
-        decorations.push(Decoration.inline(from, to, { class: className }, { finding, className, inclusiveStart: false, inclusiveEnd: false }))
-        wanted.push(`${from}:${to}:${className}`)
-      }
+  private decorateScreen(notify = true): boolean {
+    const doc = this.view.state.doc
+    if (!this.checked) return false
+    if (this.checked !== doc) {
+      this.redecorate = true
+      return false
     }
-    // Most keystrokes leave the marks where mapping already put them: then the view has nothing to redraw.
-    const shown = (proofingKey.getState(this.view.state) ?? DecorationSet.empty)
-      .find()
-      .map((d) => `${d.from}:${d.to}:${(d.spec as { className: string }).className}`)
-    if (shown.length === wanted.length && shown.sort().join('|') === [...wanted].sort().join('|')) return
-    this.apply(DecorationSet.create(placed.doc, decorations))
+    const [first, last] = this.visibleRange(doc) ?? [0, doc.childCount - 1]
+    let pos = 0
+    for (let i = 0; i < first; i++) pos += doc.child(i).nodeSize
+    const decorations: Decoration[] = []
+    for (let i = first; i <= last; i++) {
+      for (const finding of this.results.get(doc.child(i))?.findings ?? []) decorations.push(this.decoration(pos, finding))
+      pos += doc.child(i).nodeSize
+    }
+    const shown = proofingKey.getState(this.view.state) ?? DecorationSet.empty
+    const held = this.held?.doc === doc ? this.held.marks : []
+    if (sameMarks([...shown.find(), ...held], decorations)) return false
+    const next = split(this.view.state.selection, decorations)
+    this.held = next.held.length > 0 ? { doc, marks: next.held } : null
+    this.apply(DecorationSet.create(doc, next.shown), notify)
+    return true
   }
 
-  /** Indexes of the first and last block to decorate, or null for all (no layout, e.g. jsdom, or a short text). */
-  private visibleBlockRange(blocks: { pos: number }[]): [number, number] | null {
-    if (blocks.length <= 2 * BLOCK_MARGIN) return null
+  /** Indexes of the first and last top-level node to decorate, or null for all (no layout, e.g. jsdom, or a short text). */
+  private visibleRange(doc: PmNode): [number, number] | null {
+    if (doc.childCount <= 2 * BLOCK_MARGIN) return null
     const rect = this.view.dom.getBoundingClientRect()
     if (rect.height === 0) return null
     const x = rect.left + Math.min(24, rect.width / 2)
@@ -268,35 +483,36 @@ class ProofingView {
     const first = this.view.posAtCoords({ left: x, top })?.pos
     const last = this.view.posAtCoords({ left: x, top: bottom })?.pos
     if (first === undefined || last === undefined) return null
-    const index = (pos: number) => {
-      let lo = 0
-      let hi = blocks.length - 1
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1
-        if (blocks[mid]!.pos <= pos) lo = mid
-        else hi = mid - 1
+    let firstIndex = -1
+    let lastIndex = doc.childCount - 1
+    let end = 0
+    for (let i = 0; i < doc.childCount; i++) {
+      end += doc.child(i).nodeSize
+      if (firstIndex === -1 && first < end) firstIndex = i
+      if (last < end) {
+        lastIndex = i
+        break
       }
-      return lo
     }
-    return [Math.max(0, index(first) - BLOCK_MARGIN), Math.min(blocks.length - 1, index(last) + BLOCK_MARGIN)]
+    return [Math.max(0, firstIndex - BLOCK_MARGIN), Math.min(doc.childCount - 1, lastIndex + BLOCK_MARGIN)]
   }
 
+  /** Every finding of the last check (built on demand for the side list, then kept until the next change). */
   allFindings(): PlacedFinding[] {
-    const placed = this.placed
-    if (!placed) return []
+    const doc = this.checked
+    if (!doc) return []
     if (this.listed) return this.listed
     const list: PlacedFinding[] = []
-    for (const block of placed.blocks) {
-      for (const finding of this.cache.get(block.text) ?? []) list.push({ ...finding, from: block.pos + 1 + finding.from, to: block.pos + 1 + finding.to })
-    }
+    doc.forEach((node, pos) => {
+      for (const finding of this.results.get(node)?.findings ?? []) list.push({ ...finding, from: pos + finding.from, to: pos + finding.to })
+    })
     this.listed = list
     return list
   }
 
-  private apply(decorations: DecorationSet) {
+  private apply(decorations: DecorationSet, notify = true) {
     if (this.destroyed) return
     this.view.dispatch(this.view.state.tr.setMeta(proofingKey, { decorations }).setMeta('addToHistory', false))
-    this.handlers.current.changed?.()
+    if (notify) this.handlers.current.changed?.()
   }
 }
-

@@ -143,6 +143,8 @@ function excerpt(editor: Editor, finding: PlacedFinding): string {
 }
 
 
+const countsKey = ({ spelling, style }: { spelling: number; style: number }) => `${spelling}:${style}`
+
 interface DockProps {
   editor: Editor
   rounds: { version: number; listeners: Set<() => void> }
@@ -159,12 +161,13 @@ interface DockProps {
 /** The button with the count and, opened, the panel with the switches and the style hints. */
 function ProofingDock({ editor, rounds, open, onOpen, enabled, styleOn, maxSentenceWords, onEnabled, onStyle, onMaxSentenceWords }: DockProps) {
   const { t } = useTranslation()
+  // Closed, the dock shows the counts only: a check round that leaves them as they were re-renders nothing.
   useSyncExternalStore(
     (listener) => {
       rounds.listeners.add(listener)
       return () => rounds.listeners.delete(listener)
     },
-    () => rounds.version,
+    () => (open ? rounds.version : editor.isDestroyed ? '' : countsKey(proofingCounts(editor.view))),
   )
   const counts = editor.isDestroyed ? { spelling: 0, style: 0 } : proofingCounts(editor.view)
   const styleFindings = open && !editor.isDestroyed ? proofingFindings(editor.view).filter((f) => f.kind !== 'spelling') : []
