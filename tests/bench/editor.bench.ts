@@ -56,10 +56,12 @@ async function appEditor(bridge: BridgeProcess): Promise<Page> {
 }
 
 /** Opens a 100,000-word draft in the app, as a library of one draft served by the bridge. */
-async function appWithDraft(doc: unknown): Promise<Page> {
+async function appWithDraft(doc: unknown, options: { proofing?: boolean } = {}): Promise<Page> {
   const bridge = await libraryWith(async (dataDir) => {
     const services = await createServices({ dataDir })
     services.drafts.create({ title: 'Hunderttausend Wörter', doc: doc as never })
+    // The author's own switch (proofing panel): what the editor costs without spelling and style marks.
+    if (options.proofing === false) services.settings.update({ proofing: { ...services.settings.get().proofing, enabled: false } })
     services.close()
   })
   return appEditor(bridge)
@@ -78,21 +80,32 @@ test('typing latency on a 100,000-word draft (target p95 ≤ 0.5× the bare edit
   const doc = generatedDoc(100_000, 7)
   const bare = (await bareEditor(doc)).page
   const page = await appWithDraft(doc)
+  const unproofed = await appWithDraft(doc, { proofing: false })
   const saves = countSaves(page)
   // Interleaved, each Longhand row right after its baseline: a shared machine drifts.
   const bareBursts = await typingLatency(bare, KEYS, burstsWithoutAutosave(KEYS))
   const appBursts = await typingLatency(page, KEYS, burstsWithoutAutosave(KEYS))
   const burstSaves = saves()
+  const bareUnproofed = await typingLatency(bare, KEYS, burstsWithoutAutosave(KEYS))
+  const appUnproofed = await typingLatency(unproofed, KEYS, burstsWithoutAutosave(KEYS))
   const bareRhythm = await typingLatency(bare, KEYS)
   const appRhythm = await typingLatency(page, KEYS)
   const rhythmSaves = saves() - burstSaves
   report('Typing latency, 100,000-word draft (key event → after next paint)', [
+    { name: 'bare StarterKit editor (the baseline), bursts with pauses < 1 s', sample: bareBursts },
     {
       name: `Longhand, bursts with pauses < 1 s: no autosave inside the window (${burstSaves} save(s), only after the last key) — the editor's own cost`,
       sample: appBursts,
       baseline: bareBursts,
       target: { ratioMax: 0.5 },
     },
+    {
+      name: 'of which without proofing (switched off in its panel), same bursts — extensions, panels, style and layout',
+      sample: appUnproofed,
+      baseline: bareUnproofed,
+      target: { ratioMax: 0.5 },
+    },
+    { name: 'bare StarterKit editor (the baseline), bursts and pauses of 0.9–1.3 s', sample: bareRhythm },
     {
       name: `Longhand, bursts and pauses of 0.9–1.3 s: autosave included (${rhythmSaves} saves)`,
       sample: appRhythm,
