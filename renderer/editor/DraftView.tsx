@@ -16,11 +16,11 @@ import { DraftMeta, type MetaValues } from './DraftMeta'
 import { editorExtensions } from './extensions'
 import { LinkDialog } from './LinkDialog'
 import { Outline } from './Outline'
-import type { OutlineEntry } from './docStats'
 import { SaveIndicator } from './SaveIndicator'
 import { Toolbar } from './Toolbar'
 import { pasteConversion } from '../transfer/paste'
-import { useDocStats } from './useDocStats'
+import { useDocStatsStore } from './useDocStats'
+import { WordCount } from './WordCount'
 
 /** After inserting an image the caret goes after it, so the next paste adds instead of replacing it. */
 function caretAfterSelectedNode(editor: Editor): void {
@@ -177,13 +177,15 @@ export function DraftView(props: DraftViewProps) {
     }
   }
 
-  const stats = useDocStats(editor)
-  const jumpTo = (entry: OutlineEntry) => {
-    editor.chain().focus().setTextSelection(entry.pos + 1).run()
-    const dom = editor.view.nodeDOM(entry.pos)
+  // Figures live in a store the status line and the outline subscribe to: this view does not re-render as they change.
+  const stats = useDocStatsStore(editor)
+  const jumpTo = (index: number) => {
+    const pos = stats.headingPosition(index)
+    if (pos === null) return
+    editor.chain().focus().setTextSelection(pos + 1).run()
+    const dom = editor.view.nodeDOM(pos)
     if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'start', behavior: 'smooth' })
   }
-  const locale = i18n.language
 
   return (
     <div className={`draft-view${outlineOpen && !focusMode ? ' with-outline' : ''}`}>
@@ -241,12 +243,10 @@ export function DraftView(props: DraftViewProps) {
           )}
           <EditorContent editor={editor} className="doc-host" />
         </article>
-        {outlineOpen && !focusMode && <Outline entries={stats.outline} onJump={jumpTo} />}
+        {outlineOpen && !focusMode && <Outline stats={stats} onJump={jumpTo} />}
       </div>
       <footer className="status-line" aria-label={t('editor.statusLabel')}>
-        <span>{t('editor.words', { count: stats.words, formatted: new Intl.NumberFormat(locale).format(stats.words) })}</span>
-        <span aria-hidden>·</span>
-        <span>{t('editor.readingTime', { count: stats.minutes })}</span>
+        <WordCount stats={stats} />
         <span className="spacer" />
         {focusMode && (
           <button type="button" className="link-button" onClick={() => setFocusMode(false)}>

@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next'
-import type { OutlineEntry } from './docStats'
+import type { DocStatsStore } from './useDocStats'
+import { useDocStat } from './useDocStats'
 
-export function Outline({ entries, onJump }: { entries: OutlineEntry[]; onJump(entry: OutlineEntry): void }) {
+/** The headings of the open draft; re-renders only when a heading's text or level changed, not per keystroke. */
+export function Outline({ stats, onJump }: { stats: DocStatsStore; onJump(index: number): void }) {
   const { t } = useTranslation()
+  const entries = useDocStat(stats, (s) => s.outline)
   return (
     <nav className="outline" aria-label={t('outline.label')}>
       <h2 className="pane-heading">{t('outline.label')}</h2>
@@ -10,9 +13,10 @@ export function Outline({ entries, onJump }: { entries: OutlineEntry[]; onJump(e
         <p className="outline-empty">{t('outline.empty')}</p>
       ) : (
         <ol>
-          {entries.map((entry) => (
-            <li key={entry.pos} className={`outline-level-${entry.level}`}>
-              <button type="button" className="outline-item" onClick={() => onJump(entry)} title={entry.text}>
+          {entries.map((entry, index) => (
+            // By index: positions move as the text above changes, the n-th heading stays the n-th.
+            <li key={index} className={`outline-level-${entry.level}`}>
+              <button type="button" className="outline-item" onClick={() => onJump(index)} title={entry.text}>
                 {entry.text || t('outline.untitledHeading')}
               </button>
             </li>

@@ -1,6 +1,7 @@
 import { AlertTriangle, Check, Loader2, PenLine } from 'lucide-react'
-import { useSyncExternalStore } from 'react'
+import { useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SaveState } from './autosave'
 import type { SaveRegistry } from './saveRegistry'
 
 /**
@@ -9,9 +10,16 @@ import type { SaveRegistry } from './saveRegistry'
  */
 export function SaveIndicator({ registry }: { registry: SaveRegistry }) {
   const { t } = useTranslation()
+  // Every keystroke makes a new 'pending' state object: keep the one shown while it looks the
+  // same, so typing does not re-render (each React commit walks the editor's DOM to the caret).
+  const shown = useRef<SaveState>(registry.state)
   const state = useSyncExternalStore(
     (listener) => registry.subscribe(listener),
-    () => registry.state,
+    () => {
+      const next = registry.state
+      if (!looksTheSame(next, shown.current)) shown.current = next
+      return shown.current
+    },
   )
   if (state.kind === 'error') {
     return (
@@ -33,4 +41,9 @@ export function SaveIndicator({ registry }: { registry: SaveRegistry }) {
       <span>{t(`save.${state.kind}`)}</span>
     </div>
   )
+}
+
+function looksTheSame(a: SaveState, b: SaveState): boolean {
+  if (a.kind === 'error' || b.kind === 'error') return a === b
+  return a.kind === b.kind
 }

@@ -6,6 +6,7 @@ import { ALLOWED_IMAGE_TYPES, type Language } from '@shared/domain'
 import { KEYMAP, toTiptapKey } from '@shared/keymap'
 import { PassageMark } from '../posts/passageMark'
 import { AssetImage } from './assetImage'
+import { DocumentEnds } from './documentEnds'
 import { EmptyBlockTyping } from './emptyBlockTyping'
 import { typographyFor } from './typography'
 
@@ -71,6 +72,8 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     PassageMark,
     // The first character of an empty line goes in through ProseMirror, not the browser (see the file).
     EmptyBlockTyping,
+    // Ctrl+Home/End through ProseMirror: the browser's stops short over skipped off-screen blocks.
+    DocumentEnds,
     // Focus mode dims every top-level block except the one holding the cursor.
     Focus.configure({ className: 'has-focus', mode: 'shallowest' }),
     Extension.create({
