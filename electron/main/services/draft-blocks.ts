@@ -1,0 +1,121 @@
+import type { Db } from './store/database'
+
+/**
+ * A draft's document as rows of top-level blocks (schema v5, migrations/0005_draft_blocks.sql),
+ * patched in place by autosave. Whole documents are written and read through the draft_bodies
+ * view, whose triggers split and reassemble them byte for byte; this class only does what the
+ * view cannot: replace a few blocks. Runs inside the caller's transaction.
+ */
+
+/** Distance between the positions of blocks written whole; the migration uses the same (2^24). */
+export const BLOCK_GAP = 2 ** 24
+
+/** `from` and `deleteCount` count blocks of the base document; `json` is each new block's JSON text. */
+export interface StoredSplice {
+  from: number
+  deleteCount: number
+  json: string[]
+}
+
+export class DraftBlocks {
+  private readonly head
+  private readonly count
+  private readonly window
+  private readonly update
+  private readonly deleteRange
+  private readonly insert
+  private readonly bump
+
+  constructor(private readonly db: Db) {
+    this.head = db.prepare('SELECT version, tail FROM draft_docs WHERE draft_id = ?')
+    this.count = db.prepare('SELECT count(*) FROM draft_blocks WHERE draft_id = ?').pluck()
+    this.window = db.prepare('SELECT position FROM draft_blocks WHERE draft_id = ? ORDER BY position LIMIT ? OFFSET ?').pluck()
+    this.update = db.prepare('UPDATE draft_blocks SET json = ? WHERE draft_id = ? AND position = ?')
+    this.deleteRange = db.prepare('DELETE FROM draft_blocks WHERE draft_id = ? AND position BETWEEN ? AND ?')
+    this.insert = db.prepare('INSERT INTO draft_blocks (draft_id, position, json) VALUES (?, ?, ?)')
+    this.bump = db.prepare('UPDATE draft_docs SET version = random() & 9007199254740991 WHERE draft_id = ? RETURNING version').pluck()
+  }
+
+  /** The tag of the body as stored now; undefined for a draft that does not exist. */
+  version(draftId: number): number | undefined {
+    return (this.head.get(draftId) as { version: number } | undefined)?.version
+  }
+
+  /**
+   * Whether `splices` can be applied to the stored body: it is still the version the renderer
+   * diffed against, it is stored as blocks (not kept whole), the splices are in order, inside
+   * the document and do not overlap, and the result has the number of blocks the renderer has.
+   */
+  fits(draftId: number, baseVersion: number, splices: readonly StoredSplice[], blockCount: number): boolean {
+    const head = this.head.get(draftId) as { version: number; tail: string } | undefined
+    if (!head || head.version !== baseVersion || !head.tail.startsWith(']')) return false
+    const stored = this.count.get(draftId) as number
+    let end = 0
+    let count = stored
+    for (const s of splices) {
+      if (s.from < end || s.from + s.deleteCount > stored) return false
+      end = s.from + s.deleteCount
+      count += s.json.length - s.deleteCount
+    }
+    return count === blockCount
+  }
+
+  /**
+   * Applies splices that fit (see fits) and returns the body's new version. A block replaced by
+   * one block is one UPDATE of its row; a new block takes a free position between its
+   * neighbours, and only when there is none left are the draft's positions renumbered.
+   */
+  apply(draftId: number, splices: readonly StoredSplice[]): number {
+    // From the last to the first, so the indices of the ones still to come stay valid.
+    for (let i = splices.length - 1; i >= 0; i--) this.applyOne(draftId, splices[i]!)
+    return this.bump.get(draftId) as number
+  }
+
+  private applyOne(draftId: number, { from, deleteCount, json }: StoredSplice): void {
+    const lead = from > 0 ? 1 : 0
+    const positions = this.window.all(draftId, deleteCount + 1 + lead, from - lead) as number[]
+    const before = lead ? positions[0] : undefined
+    const deleted = positions.slice(lead, lead + deleteCount)
+    const after = positions[lead + deleteCount]
+    const reused = Math.min(deleted.length, json.length)
+    for (let k = 0; k < reused; k++) this.update.run(json[k], draftId, deleted[k])
+    if (deleted.length > reused) this.deleteRange.run(draftId, deleted[reused], deleted[deleted.length - 1])
+    if (json.length === reused) return
+    const fresh = json.slice(reused)
+    let lo = reused > 0 ? deleted[reused - 1] : before
+    let hi = after
+    let spots = freePositions(lo, hi, fresh.length)
+    if (!spots) {
+      this.renumber(draftId)
+      // The new blocks go at index `at` of the document as it is now (the reused rows are in place).
+      const at = from + reused
+      const around = this.window.all(draftId, 2, Math.max(at - 1, 0)) as number[]
+      lo = at > 0 ? around[0] : undefined
+      hi = at > 0 ? around[1] : around[0]
+      spots = freePositions(lo, hi, fresh.length)
+      if (!spots) throw new Error(`Cannot insert ${fresh.length} blocks at once into draft ${draftId}.`)
+    }
+    fresh.forEach((text, k) => this.insert.run(draftId, spots[k], text))
+  }
+
+  /** Positions back to multiples of BLOCK_GAP, in order. Rare: after many inserts at one spot. */
+  private renumber(draftId: number): void {
+    const rows = this.db.prepare('SELECT json FROM draft_blocks WHERE draft_id = ? ORDER BY position').pluck().all(draftId) as string[]
+    this.db.prepare('DELETE FROM draft_blocks WHERE draft_id = ?').run(draftId)
+    rows.forEach((text, i) => this.insert.run(draftId, i * BLOCK_GAP, text))
+  }
+}
+
+/** `count` increasing integers strictly between lo and hi (either may be open), or null if there is no room. */
+export function freePositions(lo: number | undefined, hi: number | undefined, count: number): number[] | null {
+  const spots: number[] = []
+  if (lo === undefined && hi === undefined) for (let i = 0; i < count; i++) spots.push(i * BLOCK_GAP)
+  else if (hi === undefined) for (let i = 1; i <= count; i++) spots.push(lo! + i * BLOCK_GAP)
+  else if (lo === undefined) for (let i = count; i >= 1; i--) spots.push(hi - i * BLOCK_GAP)
+  else {
+    const step = Math.floor((hi - lo) / (count + 1))
+    if (step < 1) return null
+    for (let i = 1; i <= count; i++) spots.push(lo + i * step)
+  }
+  return spots.every(Number.isSafeInteger) ? spots : null
+}
