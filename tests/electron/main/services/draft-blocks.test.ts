@@ -196,3 +196,22 @@ describe('freePositions', () => {
     expect(freePositions(3, 4, 1)).toBeNull()
   })
 })
+
+describe('the draft_bodies view', () => {
+  it('replaces and deletes a body through SQL alone, foreign keys on or off (tools, old connections)', async () => {
+    const services = await tempLibrary()
+    const id = services.drafts.create({ title: 'SQL', doc: docFromParagraphs(['eins', 'zwei']) }).id
+    const next = JSON.stringify(docFromParagraphs(['drei']))
+    for (const foreignKeys of ['OFF', 'ON']) {
+      services.db.pragma(`foreign_keys = ${foreignKeys}`)
+      services.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(next, id)
+      expect(stored(services, id)).toBe(next)
+      expect(rows(services, id)).toHaveLength(1)
+    }
+    services.db.pragma('foreign_keys = OFF')
+    services.db.prepare('DELETE FROM draft_bodies WHERE draft_id = ?').run(id)
+    services.db.pragma('foreign_keys = ON')
+    expect(stored(services, id)).toBeUndefined()
+    expect(rows(services, id)).toEqual([])
+  })
+})

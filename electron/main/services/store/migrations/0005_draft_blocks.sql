@@ -65,11 +65,14 @@ END;
 
 CREATE TRIGGER draft_bodies_update INSTEAD OF UPDATE ON draft_bodies BEGIN
   SELECT RAISE(ABORT, 'draft_bodies.draft_id cannot change') WHERE new.draft_id IS NOT old.draft_id;
+  -- Blocks first: with foreign_keys off (a tool, an old connection) nothing would cascade.
+  DELETE FROM draft_blocks WHERE draft_id = old.draft_id;
   DELETE FROM draft_docs WHERE draft_id = old.draft_id;
   INSERT INTO draft_bodies (draft_id, doc) VALUES (old.draft_id, new.doc);
 END;
 
 CREATE TRIGGER draft_bodies_delete INSTEAD OF DELETE ON draft_bodies BEGIN
+  DELETE FROM draft_blocks WHERE draft_id = old.draft_id;
   DELETE FROM draft_docs WHERE draft_id = old.draft_id;
 END;
 
