@@ -1,3 +1,4 @@
+import type { EditorDoc } from '@shared/domain'
 import type { Db } from './store/database'
 
 /**
@@ -25,6 +26,8 @@ export class DraftBlocks {
   private readonly deleteRange
   private readonly insert
   private readonly bump
+  private readonly texts
+  private readonly setFrame
 
   constructor(private readonly db: Db) {
     this.head = db.prepare('SELECT version, tail FROM draft_docs WHERE draft_id = ?')
@@ -34,6 +37,36 @@ export class DraftBlocks {
     this.deleteRange = db.prepare('DELETE FROM draft_blocks WHERE draft_id = ? AND position BETWEEN ? AND ?')
     this.insert = db.prepare('INSERT INTO draft_blocks (draft_id, position, json) VALUES (?, ?, ?)')
     this.bump = db.prepare('UPDATE draft_docs SET version = random() & 9007199254740991 WHERE draft_id = ? RETURNING version').pluck()
+    this.texts = db.prepare('SELECT json FROM draft_blocks WHERE draft_id = ? ORDER BY position').pluck()
+    this.setFrame = db.prepare('UPDATE draft_docs SET head = ?, tail = ? WHERE draft_id = ?')
+  }
+
+  /**
+   * A whole document (already gated), stored as what draft_bodies would make of
+   * JSON.stringify(doc) — but writing only the rows whose text differs from what is stored, so
+   * the first save of an opened draft, typically a few edited paragraphs, writes a few rows.
+   * Anything the frame below does not cover goes through the view, which splits and checks it.
+   * Returns the new version.
+   */
+  replace(draftId: number, doc: EditorDoc): number {
+    const frame = frameOf(doc)
+    const head = this.head.get(draftId) as { version: number; tail: string } | undefined
+    const blocks = frame ? doc.content.map((block) => JSON.stringify(block)) : []
+    if (!frame || !head || !blocks.every((text) => text.startsWith('{'))) {
+      this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(JSON.stringify(doc), draftId)
+      return this.version(draftId)!
+    }
+    const stored = head.tail.startsWith(']') ? (this.texts.all(draftId) as string[]) : []
+    if (stored.length === 0) this.db.prepare('DELETE FROM draft_blocks WHERE draft_id = ?').run(draftId)
+    let start = 0
+    while (start < stored.length && start < blocks.length && stored[start] === blocks[start]) start++
+    let end = 0
+    while (end < stored.length - start && end < blocks.length - start && stored[stored.length - 1 - end] === blocks[blocks.length - 1 - end]) end++
+    if (start + end < Math.max(stored.length, blocks.length)) {
+      this.applyOne(draftId, { from: start, deleteCount: stored.length - start - end, json: blocks.slice(start, blocks.length - end) })
+    }
+    this.setFrame.run(frame.head, frame.tail, draftId)
+    return this.bump.get(draftId) as number
   }
 
   /** The tag of the body as stored now; undefined for a draft that does not exist. */
@@ -104,6 +137,20 @@ export class DraftBlocks {
     this.db.prepare('DELETE FROM draft_blocks WHERE draft_id = ?').run(draftId)
     rows.forEach((text, i) => this.insert.run(draftId, i * BLOCK_GAP, text))
   }
+}
+
+/**
+ * The JSON around a document's content array, as JSON.stringify writes it (any key order, other
+ * keys included): JSON.stringify(doc) === head + content.map(JSON.stringify).join(',') + tail.
+ * Null when that cannot be told apart safely (another "content" key further down).
+ */
+export function frameOf(doc: EditorDoc): { head: string; tail: string } | null {
+  const outer = JSON.stringify({ ...doc, content: [] })
+  const marker = '"content":[]'
+  const at = outer.indexOf(marker)
+  if (at < 0 || outer.indexOf(marker, at + 1) >= 0) return null
+  const split = at + marker.length - 1
+  return { head: outer.slice(0, split), tail: outer.slice(split) }
 }
 
 /** `count` increasing integers strictly between lo and hi (either may be open), or null if there is no room. */

@@ -187,22 +187,22 @@ export class Drafts {
   }
 
   /**
-   * A whole document, written as one (the first autosave of an opened draft, and whenever a
-   * block patch no longer fits). One UPDATE of the JSON, which the draft_bodies view splits into
-   * blocks (plus, at most every few minutes, a snapshot of what it replaces). Plain text, word
+   * A whole document (the first autosave of an opened draft, and whenever a block patch no
+   * longer fits): the rows of the blocks whose JSON differs from what is stored are written
+   * (plus, at most every few minutes, a snapshot of what it replaces). Plain text, word
    * count and the search index catch up lazily (see SearchIndex). The document gate is one
    * linear walk that returns the editor's own JSON as it is.
    */
   saveContent(id: number, doc: EditorDoc): { updatedAt: number; bodyVersion: number } {
     const at = this.now()
-    const json = JSON.stringify(gateEditorDoc(doc))
+    const gated = gateEditorDoc(doc)
     const bodyVersion = this.write(() => {
       const row = this.db.prepare('SELECT trashed_at FROM drafts WHERE id = ?').get(id) as { trashed_at: number | null } | undefined
       if (!row) throw notFound(id)
       this.revisions.snapshotBeforeOverwrite(id, at)
-      this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(json, id)
+      const version = this.blocks.replace(id, gated)
       this.db.prepare('UPDATE drafts SET updated_at = ?, text_stale = 1 WHERE id = ?').run(at, id)
-      return this.blocks.version(id)!
+      return version
     })
     return { updatedAt: at, bodyVersion }
   }

@@ -4,7 +4,8 @@ import { docFromParagraphs, type DocNode, type EditorDoc } from '@shared/domain'
 import { diffByIdentity } from '@shared/domain/block-splices'
 import type { Services } from '../../../../electron/main/services'
 import type { BlocksPatch } from '../../../../electron/main/services/drafts'
-import { BLOCK_GAP, freePositions } from '../../../../electron/main/services/draft-blocks'
+import { gateEditorDoc } from '@shared/export'
+import { BLOCK_GAP, frameOf, freePositions } from '../../../../electron/main/services/draft-blocks'
 import { AUTO_SNAPSHOT_INTERVAL_MS } from '../../../../electron/main/services/revisions'
 import { applyEdit, editArbitrary } from '../../../support/block-edits'
 import { assertProperty } from '../../../support/property'
@@ -177,13 +178,52 @@ describe('Drafts.saveBlocks (autosave by blocks)', () => {
             } else bodyVersion = result.bodyVersion
           }
           services.drafts.saveContent(whole, next)
-          expect(stored(services, patched)).toBe(stored(services, whole))
+          // What saveContent stored before blocks existed: the gated document's JSON.
+          expect(stored(services, patched)).toBe(JSON.stringify(gateEditorDoc(next)))
+          expect(stored(services, whole)).toBe(JSON.stringify(gateEditorDoc(next)))
           // The editor never holds an empty document: it shows (and diffs against) the stored one.
           doc = next.content.length === 0 ? services.drafts.get(patched).doc : next
         }
       }),
       { numRuns: 80 },
     )
+  })
+})
+
+describe('Drafts.saveContent (whole documents)', () => {
+  it('writes only the rows whose text changed, and stores exactly JSON.stringify of the gated document', async () => {
+    const content = Array.from({ length: 100 }, (_, i) => paragraph(`Absatz ${i}`))
+    const { services, id } = await draftWith(content)
+    const before = rows(services, id)
+    const next = content.map((block, i) => (i === 40 ? paragraph('geändert') : { ...block }))
+    services.drafts.saveContent(id, docOf(next))
+    const after = rows(services, id)
+    expect(after.filter((r, i) => r.position !== before[i]!.position || r.json !== before[i]!.json)).toEqual([{ position: before[40]!.position, json: JSON.stringify(next[40]) }])
+    expect(stored(services, id)).toBe(JSON.stringify(docOf(next)))
+  })
+
+  it('keeps the bytes of documents with other keys, and turns a body kept whole into blocks', async () => {
+    const services = await tempLibrary()
+    const id = services.drafts.create({ title: 'Rahmen' }).id
+    services.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run('{"type":"doc","content":[{"type": "paragraph"}]}', id)
+    expect(rows(services, id)).toEqual([])
+    const withAttrs = { type: 'doc', content: [paragraph('eins'), paragraph('zwei')], attrs: {} } as EditorDoc
+    services.drafts.saveContent(id, withAttrs)
+    expect(stored(services, id)).toBe(JSON.stringify(withAttrs))
+    expect(rows(services, id)).toHaveLength(2)
+    const reordered = { content: [paragraph('drei')], type: 'doc' } as EditorDoc
+    services.drafts.saveContent(id, reordered)
+    expect(stored(services, id)).toBe(JSON.stringify(reordered))
+  })
+})
+
+describe('frameOf', () => {
+  it('splits JSON.stringify of a document around its content, in any key order, or refuses', () => {
+    for (const doc of [docOf([paragraph('a')]), { content: [paragraph('b')], type: 'doc', attrs: { x: '"content":[]' } }, { type: 'doc', content: [], attrs: { y: 1 } }] as EditorDoc[]) {
+      const frame = frameOf(doc)!
+      expect(frame.head + doc.content.map((b) => JSON.stringify(b)).join(',') + frame.tail).toBe(JSON.stringify(doc))
+    }
+    expect(frameOf({ type: 'doc', content: [], attrs: { nested: { content: [] } } } as EditorDoc)).toBeNull()
   })
 })
 
