@@ -20,24 +20,30 @@ export interface StoredSplice {
 
 export class DraftBlocks {
   private readonly head
-  private readonly count
-  private readonly window
+  private readonly positionsOf
   private readonly update
   private readonly deleteRange
   private readonly insert
   private readonly bump
-  private readonly texts
+  private readonly rowsOf
   private readonly setFrame
+  /**
+   * The positions of the blocks of the draft patched last, in order, for the version they belong
+   * to. Finding the rows around a splice in SQLite costs a walk of the index up to it (no order
+   * statistics in a B-tree); this keeps that walk to once per whole write. Any write of another
+   * kind changes the version, so a stale entry is never used (and one from a transaction that
+   * rolled back names a version that never existed).
+   */
+  private cached: { draftId: number; version: number; positions: number[] } | null = null
 
   constructor(private readonly db: Db) {
-    this.head = db.prepare('SELECT version, tail FROM draft_docs WHERE draft_id = ?')
-    this.count = db.prepare('SELECT count(*) FROM draft_blocks WHERE draft_id = ?').pluck()
-    this.window = db.prepare('SELECT position FROM draft_blocks WHERE draft_id = ? ORDER BY position LIMIT ? OFFSET ?').pluck()
+    this.head = db.prepare('SELECT version, tail, blocks FROM draft_docs WHERE draft_id = ?')
+    this.positionsOf = db.prepare('SELECT position FROM draft_blocks WHERE draft_id = ? ORDER BY position').pluck()
     this.update = db.prepare('UPDATE draft_blocks SET json = ? WHERE draft_id = ? AND position = ?')
     this.deleteRange = db.prepare('DELETE FROM draft_blocks WHERE draft_id = ? AND position BETWEEN ? AND ?')
     this.insert = db.prepare('INSERT INTO draft_blocks (draft_id, position, json) VALUES (?, ?, ?)')
-    this.bump = db.prepare('UPDATE draft_docs SET version = random() & 9007199254740991 WHERE draft_id = ? RETURNING version').pluck()
-    this.texts = db.prepare('SELECT json FROM draft_blocks WHERE draft_id = ? ORDER BY position').pluck()
+    this.bump = db.prepare('UPDATE draft_docs SET version = random() & 9007199254740991, blocks = ? WHERE draft_id = ? RETURNING version').pluck()
+    this.rowsOf = db.prepare('SELECT position, json FROM draft_blocks WHERE draft_id = ? ORDER BY position').raw()
     this.setFrame = db.prepare('UPDATE draft_docs SET head = ?, tail = ? WHERE draft_id = ?')
   }
 
@@ -50,28 +56,31 @@ export class DraftBlocks {
    */
   replace(draftId: number, doc: EditorDoc): number {
     const frame = frameOf(doc)
-    const head = this.head.get(draftId) as { version: number; tail: string } | undefined
+    const head = this.head.get(draftId) as Head | undefined
     const blocks = frame ? doc.content.map((block) => JSON.stringify(block)) : []
     if (!frame || !head || !blocks.every((text) => text.startsWith('{'))) {
       this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(JSON.stringify(doc), draftId)
       return this.version(draftId)!
     }
-    const stored = head.tail.startsWith(']') ? (this.texts.all(draftId) as string[]) : []
-    if (stored.length === 0) this.db.prepare('DELETE FROM draft_blocks WHERE draft_id = ?').run(draftId)
+    const rows = head.tail.startsWith(']') ? (this.rowsOf.all(draftId) as [number, string][]) : []
+    if (rows.length === 0) this.db.prepare('DELETE FROM draft_blocks WHERE draft_id = ?').run(draftId)
+    const positions = rows.map(([position]) => position)
     let start = 0
-    while (start < stored.length && start < blocks.length && stored[start] === blocks[start]) start++
+    while (start < rows.length && start < blocks.length && rows[start]![1] === blocks[start]) start++
     let end = 0
-    while (end < stored.length - start && end < blocks.length - start && stored[stored.length - 1 - end] === blocks[blocks.length - 1 - end]) end++
-    if (start + end < Math.max(stored.length, blocks.length)) {
-      this.applyOne(draftId, { from: start, deleteCount: stored.length - start - end, json: blocks.slice(start, blocks.length - end) })
+    while (end < rows.length - start && end < blocks.length - start && rows[rows.length - 1 - end]![1] === blocks[blocks.length - 1 - end]) end++
+    if (start + end < Math.max(rows.length, blocks.length)) {
+      this.applyOne(draftId, positions, { from: start, deleteCount: rows.length - start - end, json: blocks.slice(start, blocks.length - end) })
     }
     this.setFrame.run(frame.head, frame.tail, draftId)
-    return this.bump.get(draftId) as number
+    const version = this.bump.get(positions.length, draftId) as number
+    this.cached = { draftId, version, positions }
+    return version
   }
 
   /** The tag of the body as stored now; undefined for a draft that does not exist. */
   version(draftId: number): number | undefined {
-    return (this.head.get(draftId) as { version: number } | undefined)?.version
+    return (this.head.get(draftId) as Head | undefined)?.version
   }
 
   /**
@@ -80,13 +89,12 @@ export class DraftBlocks {
    * the document and do not overlap, and the result has the number of blocks the renderer has.
    */
   fits(draftId: number, baseVersion: number, splices: readonly StoredSplice[], blockCount: number): boolean {
-    const head = this.head.get(draftId) as { version: number; tail: string } | undefined
+    const head = this.head.get(draftId) as Head | undefined
     if (!head || head.version !== baseVersion || !head.tail.startsWith(']')) return false
-    const stored = this.count.get(draftId) as number
     let end = 0
-    let count = stored
+    let count = head.blocks
     for (const s of splices) {
-      if (s.from < end || s.from + s.deleteCount > stored) return false
+      if (s.from < end || s.from + s.deleteCount > head.blocks) return false
       end = s.from + s.deleteCount
       count += s.json.length - s.deleteCount
     }
@@ -99,44 +107,57 @@ export class DraftBlocks {
    * neighbours, and only when there is none left are the draft's positions renumbered.
    */
   apply(draftId: number, splices: readonly StoredSplice[]): number {
+    const version = this.version(draftId)
+    const positions =
+      this.cached?.draftId === draftId && this.cached.version === version ? this.cached.positions : (this.positionsOf.all(draftId) as number[])
+    this.cached = null
     // From the last to the first, so the indices of the ones still to come stay valid.
-    for (let i = splices.length - 1; i >= 0; i--) this.applyOne(draftId, splices[i]!)
-    return this.bump.get(draftId) as number
+    for (let i = splices.length - 1; i >= 0; i--) this.applyOne(draftId, positions, splices[i]!)
+    const next = this.bump.get(positions.length, draftId) as number
+    this.cached = { draftId, version: next, positions }
+    return next
   }
 
-  private applyOne(draftId: number, { from, deleteCount, json }: StoredSplice): void {
-    const lead = from > 0 ? 1 : 0
-    const positions = this.window.all(draftId, deleteCount + 1 + lead, from - lead) as number[]
-    const before = lead ? positions[0] : undefined
-    const deleted = positions.slice(lead, lead + deleteCount)
-    const after = positions[lead + deleteCount]
+  /** One splice; `positions` (the draft's, in order) is kept in step. */
+  private applyOne(draftId: number, positions: number[], { from, deleteCount, json }: StoredSplice): void {
+    const before = from > 0 ? positions[from - 1] : undefined
+    const deleted = positions.slice(from, from + deleteCount)
+    const after = positions[from + deleteCount]
     const reused = Math.min(deleted.length, json.length)
     for (let k = 0; k < reused; k++) this.update.run(json[k], draftId, deleted[k])
     if (deleted.length > reused) this.deleteRange.run(draftId, deleted[reused], deleted[deleted.length - 1])
-    if (json.length === reused) return
-    const fresh = json.slice(reused)
-    let lo = reused > 0 ? deleted[reused - 1] : before
-    let hi = after
-    let spots = freePositions(lo, hi, fresh.length)
-    if (!spots) {
-      this.renumber(draftId)
-      // The new blocks go at index `at` of the document as it is now (the reused rows are in place).
-      const at = from + reused
-      const around = this.window.all(draftId, 2, Math.max(at - 1, 0)) as number[]
-      lo = at > 0 ? around[0] : undefined
-      hi = at > 0 ? around[1] : around[0]
-      spots = freePositions(lo, hi, fresh.length)
-      if (!spots) throw new Error(`Cannot insert ${fresh.length} blocks at once into draft ${draftId}.`)
+    let spots: number[] = []
+    if (json.length > reused) {
+      const lo = reused > 0 ? deleted[reused - 1] : before
+      const found = freePositions(lo, after, json.length - reused)
+      if (found) spots = found
+      else {
+        this.renumber(draftId, positions)
+        // The new blocks go at index `at` of the document as it is now (the reused rows are in place).
+        const at = from + reused
+        spots = freePositions(at > 0 ? positions[at - 1] : undefined, positions[from + deleteCount], json.length - reused) ?? []
+        if (spots.length === 0) throw new Error(`Cannot insert ${json.length - reused} blocks at once into draft ${draftId}.`)
+      }
+      json.slice(reused).forEach((text, k) => this.insert.run(draftId, spots[k], text))
     }
-    fresh.forEach((text, k) => this.insert.run(draftId, spots[k], text))
+    // The reused rows' positions are read again: a renumbering above moved them.
+    positions.splice(from, deleteCount, ...positions.slice(from, from + reused), ...spots)
   }
 
   /** Positions back to multiples of BLOCK_GAP, in order. Rare: after many inserts at one spot. */
-  private renumber(draftId: number): void {
+  private renumber(draftId: number, positions: number[]): void {
     const rows = this.db.prepare('SELECT json FROM draft_blocks WHERE draft_id = ? ORDER BY position').pluck().all(draftId) as string[]
     this.db.prepare('DELETE FROM draft_blocks WHERE draft_id = ?').run(draftId)
     rows.forEach((text, i) => this.insert.run(draftId, i * BLOCK_GAP, text))
+    positions.splice(0, positions.length, ...rows.map((_, i) => i * BLOCK_GAP))
   }
+}
+
+interface Head {
+  version: number
+  tail: string
+  /** How many rows the draft has in draft_blocks (kept with them, so a patch never counts them). */
+  blocks: number
 }
 
 /**

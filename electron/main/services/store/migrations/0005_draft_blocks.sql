@@ -12,6 +12,8 @@ CREATE TABLE draft_docs (
   draft_id INTEGER PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,
   head     TEXT    NOT NULL,
   tail     TEXT    NOT NULL,
+  -- How many rows the draft has in draft_blocks.
+  blocks   INTEGER NOT NULL DEFAULT 0,
   -- Changes with every write of the body. A random 53-bit tag rather than a counter, so no
   -- other history (a library restored from a backup, a draft deleted and written again) can
   -- ever repeat a tag a renderer still holds as the base of its next block patch.
@@ -61,6 +63,7 @@ CREATE TRIGGER draft_bodies_insert INSTEAD OF INSERT ON draft_bodies BEGIN
     WHERE draft_id = new.draft_id
       AND (substr(tail, 1, 1) <> ']' OR (SELECT doc FROM draft_bodies WHERE draft_id = new.draft_id) IS NOT CAST(new.doc AS TEXT));
   DELETE FROM draft_blocks WHERE draft_id = new.draft_id AND (SELECT tail FROM draft_docs WHERE draft_id = new.draft_id) = '';
+  UPDATE draft_docs SET blocks = (SELECT count(*) FROM draft_blocks WHERE draft_id = new.draft_id) WHERE draft_id = new.draft_id;
 END;
 
 CREATE TRIGGER draft_bodies_update INSTEAD OF UPDATE ON draft_bodies BEGIN
