@@ -2,9 +2,9 @@ import type { Editor } from '@tiptap/core'
 import { PanelLeftOpen } from 'lucide-react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DRAFT_PREVIEW_CHARS, type Draft, type Language, type Settings, type SettingsPatch } from '@shared/domain'
-import { countWords, docToPlainText } from '@shared/text/words'
+import { type Draft, type Language, type Settings, type SettingsPatch } from '@shared/domain'
 import { useApi } from '../api/context'
+import { bodyStats } from '../editor/bodyStats'
 import { EditorPane } from '../editor/EditorPane'
 import { SaveRegistry } from '../editor/saveRegistry'
 import { LibraryPane } from '../library/LibraryPane'
@@ -57,9 +57,9 @@ export function Workspace({
   const registry = useMemo(
     () =>
       new SaveRegistry(api, {
-        onBodySaved: (id, updatedAt, doc) => {
-          const text = docToPlainText(doc)
-          libraryRef.current.touched(id, updatedAt, countWords(text), text.slice(0, DRAFT_PREVIEW_CHARS))
+        onBodySaved: (id, updatedAt, content) => {
+          const { wordCount, preview } = bodyStats(content)
+          libraryRef.current.touched(id, updatedAt, wordCount, preview)
         },
         onTitleSaved: (summary) => libraryRef.current.apply(summary),
       }),

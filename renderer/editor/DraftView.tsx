@@ -98,7 +98,8 @@ export function DraftView(props: DraftViewProps) {
       // Pasted HTML comes from anywhere: sanitise before ProseMirror even parses it.
       transformPastedHTML: (html) => DOMPurify.sanitize(html),
     },
-    onUpdate: ({ editor: e }) => body.change(() => e.getJSON() as EditorDoc),
+    // The document node itself (immutable): autosave sends only the blocks that changed.
+    onUpdate: ({ editor: e }) => body.change(() => e.state.doc),
     onBlur: () => void registry.flushAll(),
   })
 

@@ -1,9 +1,23 @@
+import { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { DraftId, DraftSummary, EditorDoc, Post, PostId } from '@shared/domain'
 import { LonghandError } from '@shared/ipc'
 import type { Api } from '../api/client'
 import { AutosaveController, SAVED, type AutosaveOptions, type SaveState } from './autosave'
+import { blocksPatch } from './blockPatch'
 
 export type SaveListener = (state: SaveState) => void
+
+/**
+ * A draft's text as autosave gets it: the editor's document node (saved as a block patch
+ * against the last one main confirmed), or plain JSON (saved whole).
+ */
+export type BodyContent = EditorDoc | ProseMirrorNode
+
+/** The document main last confirmed for a draft, and the version tag it is stored under. */
+interface Confirmed {
+  doc: ProseMirrorNode
+  version: number
+}
 
 /**
  * Owns every autosave controller — each draft's body and title, each saved post's text —
@@ -12,7 +26,9 @@ export type SaveListener = (state: SaveState) => void
  * disk, and every flush point (switching, window blur, quit) reaches all of them.
  */
 export class SaveRegistry {
-  private readonly bodies = new Map<DraftId, AutosaveController<EditorDoc>>()
+  private readonly bodies = new Map<DraftId, AutosaveController<BodyContent>>()
+  /** Per draft, the base of its next block patch. Only ever set from main's answer to a save. */
+  private readonly confirmed = new Map<DraftId, Confirmed>()
   private readonly titles = new Map<DraftId, AutosaveController<string>>()
   private readonly posts = new Map<PostId, AutosaveController<string[]>>()
   private readonly postListeners = new Set<(post: Post) => void>()
@@ -22,17 +38,45 @@ export class SaveRegistry {
   constructor(
     private readonly api: Api,
     private readonly hooks: {
-      onBodySaved?(id: DraftId, updatedAt: number, doc: EditorDoc): void
+      onBodySaved?(id: DraftId, updatedAt: number, content: BodyContent): void
       onTitleSaved?(summary: DraftSummary): void
     } = {},
     private readonly timing: Pick<AutosaveOptions<unknown>, 'delayMs' | 'retryDelaysMs'> = {},
   ) {}
 
-  body(id: DraftId): AutosaveController<EditorDoc> {
-    return this.controller(this.bodies, id, async (doc) => {
-      const { updatedAt } = await this.api.invoke('drafts.saveContent', { id, doc })
-      this.hooks.onBodySaved?.(id, updatedAt, doc)
+  body(id: DraftId): AutosaveController<BodyContent> {
+    return this.controller(this.bodies, id, async (content) => {
+      const updatedAt = content instanceof ProseMirrorNode ? await this.saveNode(id, content) : await this.saveWhole(id, content)
+      if (updatedAt !== null) this.hooks.onBodySaved?.(id, updatedAt, content)
     })
+  }
+
+  /**
+   * The editor's document: only the blocks changed since the last confirmed save, or the whole
+   * document when there is none yet (the first save of an opened draft) or main answers that
+   * its body is no longer that version. A failed request leaves the confirmed base as it was,
+   * so the retry diffs against what is really on disk. Null when nothing changed.
+   */
+  private async saveNode(id: DraftId, doc: ProseMirrorNode): Promise<number | null> {
+    const base = this.confirmed.get(id)
+    if (base) {
+      const patch = blocksPatch(base.doc, doc)
+      if (!patch) return null
+      const result = await this.api.invoke('drafts.saveBlocks', { id, baseVersion: base.version, ...patch })
+      if (result.status === 'saved') {
+        this.confirmed.set(id, { doc, version: result.bodyVersion })
+        return result.updatedAt
+      }
+    }
+    const { updatedAt, bodyVersion } = await this.api.invoke('drafts.saveContent', { id, doc: doc.toJSON() as EditorDoc })
+    this.confirmed.set(id, { doc, version: bodyVersion })
+    return updatedAt
+  }
+
+  private async saveWhole(id: DraftId, doc: EditorDoc): Promise<number> {
+    this.confirmed.delete(id)
+    const { updatedAt } = await this.api.invoke('drafts.saveContent', { id, doc })
+    return updatedAt
   }
 
   title(id: DraftId): AutosaveController<string> {
@@ -70,7 +114,8 @@ export class SaveRegistry {
 
   /** Text of a draft that is not on disk yet (for reopening it), if any. */
   unsaved(id: DraftId): { doc: EditorDoc | null; title: string | null } {
-    return { doc: this.bodies.get(id)?.unsavedValue() ?? null, title: this.titles.get(id)?.unsavedValue() ?? null }
+    const body = this.bodies.get(id)?.unsavedValue() ?? null
+    return { doc: body instanceof ProseMirrorNode ? (body.toJSON() as EditorDoc) : body, title: this.titles.get(id)?.unsavedValue() ?? null }
   }
 
   /** Waits until no save of this draft runs, so a following read sees what was written. */
@@ -81,6 +126,9 @@ export class SaveRegistry {
   /** Marks a draft as shown in an editor: its controllers stay while it is open. */
   opened(id: DraftId): void {
     this.open.add(id)
+    // A new editor has nodes of its own: diffing them against another editor's would mark every
+    // block changed. Its first save is whole.
+    this.confirmed.delete(id)
   }
 
   /**
@@ -150,6 +198,8 @@ export class SaveRegistry {
         if (!c.hasUnsaved && !(drafts && this.open.has(id))) {
           c.dispose()
           map.delete(id)
+          // The next editor of this draft has nodes of its own: its first save is whole again.
+          if (map === (this.bodies as Map<number, unknown>)) this.confirmed.delete(id)
         }
       }
     }

@@ -57,6 +57,14 @@ export const editorDocSchema = z
     message: `document nests deeper than ${MAX_DOC_DEPTH} levels`,
   }) as z.ZodType<EditorDoc>
 
+/**
+ * Top-level blocks of a document sent on their own (autosave's block patches): each validated
+ * as it would be inside a document, the document itself counting as one level of nesting.
+ */
+export const editorBlocksSchema = z.array(nodeSchema).refine((blocks) => blocks.every((block) => depthOf(block, MAX_DOC_DEPTH) < MAX_DOC_DEPTH), {
+  message: `document nests deeper than ${MAX_DOC_DEPTH} levels`,
+})
+
 export function emptyDoc(): EditorDoc {
   return { type: 'doc', content: [{ type: 'paragraph' }] }
 }

@@ -4,18 +4,32 @@ import type { DocNode } from '../domain/doc'
  * Block nodes whose text is separated from the next block by a paragraph break when the
  * document is flattened to plain text (for search, counting and post composing).
  */
-const BLOCK_SEPARATOR = '\n\n'
+export const BLOCK_SEPARATOR = '\n\n'
 
 /** Plain text of a document: blocks separated by blank lines, hard breaks as newlines. */
 export function docToPlainText(node: DocNode): string {
+  return plainTextBlocks(node).join(BLOCK_SEPARATOR)
+}
+
+/**
+ * The texts docToPlainText joins with blank lines, for one node: for a document's top-level
+ * block, its share of the document's text (unless a child of the document is of an inline
+ * type — isInlineType — in which case docToPlainText runs all of it together as one text).
+ */
+export function plainTextBlocks(node: DocNode): string[] {
   const blocks: string[] = []
   collectBlocks(node, blocks)
-  return blocks.join(BLOCK_SEPARATOR)
+  return blocks
+}
+
+/** Node types that make docToPlainText read their siblings as one run of inline text. */
+export function isInlineType(type: string): boolean {
+  return type === 'text' || type === 'hardBreak' || type === 'image'
 }
 
 function collectBlocks(node: DocNode, out: string[]): void {
   const children = node.content ?? []
-  const hasInline = children.some((c) => c.type === 'text' || c.type === 'hardBreak' || c.type === 'image')
+  const hasInline = children.some((c) => isInlineType(c.type))
   if (hasInline) {
     out.push(inlineText(children))
     return

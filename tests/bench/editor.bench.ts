@@ -15,11 +15,14 @@ import { MIN_SAMPLES, report, summarize } from './support/measure'
 
 const KEYS = 150
 let bareUrl: { url: string; close(): Promise<void> }
+let yjsUrl: { url: string; close(): Promise<void> }
 const cleanups: (() => Promise<void> | void)[] = []
 
 beforeAll(async () => {
   bareUrl = await serveStatic(await buildBenchPage('bare-editor'))
   cleanups.push(() => bareUrl.close())
+  yjsUrl = await serveStatic(await buildBenchPage('yjs-editor'))
+  cleanups.push(() => yjsUrl.close())
 }, 120_000)
 
 afterAll(async () => {
@@ -133,6 +136,65 @@ test('memory: renderer heap with a 100,000-word draft open, before and after typ
   ])
 }, 600_000)
 
+/**
+ * Issue 12's choice of lever for autosave: incremental Yjs updates (the editor bound to a local
+ * Y.Doc, as Hocuspocus sync would need) were to be preferred if the binding stays within the
+ * typing target at 100,000 words. Measured side by side with the bare editor, same document,
+ * same rhythm, same run; the blocks lever was chosen on these figures (see README, autosave).
+ */
+test('Yjs lever: typing and loading a 100,000-word draft bound to a local Y.Doc vs the bare editor', async () => {
+  const doc = generatedDoc(100_000, 7)
+  const bareLoads: number[] = []
+  const yjsLoads: number[] = []
+  let stateBytes = 0
+  // Loading: a reloaded page each time, alternating, so both see the same machine load. Until the
+  // text is on screen: y-prosemirror fills the view from the Y.Doc after the constructor returns.
+  const bareLoader = (await track(await openApp(bareUrl.url))).page
+  const yjsLoader = (await track(await openApp(yjsUrl.url))).page
+  for (let i = 0; i < MIN_SAMPLES; i++) {
+    await bareLoader.reload()
+    bareLoads.push(await bareLoader.evaluate(timeUntilShown, { doc, yjs: false }))
+    await yjsLoader.reload()
+    yjsLoads.push(await yjsLoader.evaluate(timeUntilShown, { doc, yjs: true }))
+    stateBytes = await yjsLoader.evaluate(() => window.yjsStateBytes())
+  }
+  await bareLoader.close()
+  await yjsLoader.close()
+  // The binding's own cost per keystroke, without paint noise: one typed character's transaction
+  // dispatched in the page (state, plugins, DOM update), the two editors alternating.
+  const bareDispatch = (await bareEditor(doc)).page
+  const yjsDispatch = (await track(await openApp(yjsUrl.url))).page
+  await yjsDispatch.evaluate((d) => window.mountYjsEditor(d), doc)
+  await yjsDispatch.locator('.ProseMirror > p').nth(100).waitFor()
+  const bareDispatches: number[] = []
+  const yjsDispatches: number[] = []
+  for (let round = 0; round < 10; round++) {
+    bareDispatches.push(...(await bareDispatch.evaluate(dispatchTimes, 30)))
+    yjsDispatches.push(...(await yjsDispatch.evaluate(dispatchTimes, 30)))
+  }
+  const bare = await typingLatency((await bareEditor(doc)).page, KEYS)
+  const yjsPage = (await track(await openApp(yjsUrl.url))).page
+  await yjsPage.evaluate((d) => window.mountYjsEditor(d), doc)
+  await yjsPage.locator('.ProseMirror > p').nth(100).waitFor()
+  await yjsPage.evaluate(() => window.yjsUpdates())
+  const yjs = await typingLatency(yjsPage, KEYS)
+  const { bytes } = await yjsPage.evaluate(() => window.yjsUpdates())
+  const bareAgain = await typingLatency((await bareEditor(doc)).page, KEYS)
+  const sizes = summarize(bytes)
+  const [yd, bd] = [summarize(yjsDispatches), summarize(bareDispatches)]
+  console.log(`Dispatch per keystroke: Yjs p50 ${yd.p50.toFixed(2)} ms, mean ${yd.mean.toFixed(2)} ms; bare p50 ${bd.p50.toFixed(2)} ms, mean ${bd.mean.toFixed(2)} ms (n=${yd.n} each)`)
+  console.log(
+    `Yjs: whole state ${(stateBytes / 1024 / 1024).toFixed(2)} MiB (JSON ${(JSON.stringify(doc).length / 1024 / 1024).toFixed(2)} MiB); ` +
+      `${bytes.length} updates for ${KEYS} keys, p50 ${sizes.p50} B, p95 ${sizes.p95} B, mean ${sizes.mean.toFixed(1)} B per update`,
+  )
+  report('Yjs lever, 100,000-word draft (StarterKit + Collaboration on a local Y.Doc vs bare StarterKit)', [
+    { name: 'typing: Yjs-bound editor vs bare (key event → after next paint)', sample: yjs, baseline: bare, target: { ratioMax: 1 } },
+    { name: 'typing: bare editor again, after the Yjs run (the noise between two bare runs)', sample: bareAgain, baseline: bare },
+    { name: 'one keystroke\'s transaction dispatched in the page: Yjs-bound vs bare', sample: summarize(yjsDispatches), baseline: summarize(bareDispatches), target: { ratioMax: 1 } },
+    { name: 'loading until shown: JSON → Y.Doc → bound editor vs JSON → bare editor (reloaded page each)', sample: summarize(yjsLoads), baseline: summarize(bareLoads) },
+  ])
+}, 900_000)
+
 test('boot: process start to editable with 10,000 drafts in the library (target ≤ 400 ms)', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'longhand-bench-ui-'))
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -223,6 +285,34 @@ test('boot: process start to editable with 10,000 drafts in the library (target 
   await running.stop()
   report('Boot, 10,000 drafts in the library', rows)
 }, 900_000)
+
+/** In the page: mounts the editor, then waits until the text is on screen (after the next paint). */
+async function timeUntilShown({ doc, yjs }: { doc: unknown; yjs: boolean }): Promise<number> {
+  const t0 = performance.now()
+  if (yjs) window.mountYjsEditor(doc)
+  else window.mountBareEditor(doc)
+  const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)))
+  do await frame()
+  while (document.querySelectorAll('.ProseMirror > p').length < 100)
+  return performance.now() - t0
+}
+
+/** In the page: `count` characters typed as transactions in the middle of the document, each timed. */
+function dispatchTimes(count: number): number[] {
+  const editor = (document.querySelector('.ProseMirror') as unknown as { editor: import('@tiptap/core').Editor }).editor
+  const { doc } = editor.state
+  let middle = 0
+  doc.forEach((node, offset, index) => {
+    if (index === Math.floor(doc.childCount / 2)) middle = offset + 1 + Math.floor(node.content.size / 2)
+  })
+  const times: number[] = []
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now()
+    editor.view.dispatch(editor.state.tr.insertText('e', middle + i))
+    times.push(performance.now() - t0)
+  }
+  return times
+}
 
 /** A port nothing listens on right now. */
 async function freePort(): Promise<number> {

@@ -7,6 +7,12 @@ import { createDispatcher } from '../../electron/main/ipc/dispatch'
 import { createHandlers } from '../../electron/main/ipc/handlers'
 import { docToPlainText, countWords } from '@shared/text/words'
 import { gateEditorDoc } from '@shared/export'
+import { getSchema } from '@tiptap/core'
+import { Fragment, Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { EditorDoc } from '@shared/domain'
+import { editorExtensions } from '../../renderer/editor/extensions'
+import { blocksPatch, type BlocksPatch } from '../../renderer/editor/blockPatch'
+import { bodyStats } from '../../renderer/editor/bodyStats'
 import { generatedDoc } from './support/corpus'
 import { report, timeAsync, timeSync } from './support/measure'
 
@@ -141,6 +147,128 @@ test('autosave of a 100,000-word draft (target p95 ≤ 15 ms)', async () => {
         services.drafts.saveContent(big.id, docs[i % 2]!)
         services.searchIndex.refreshStale()
       }, 30, 2),
+    },
+  ])
+})
+
+/** The editor's own schema (renderer/editor/extensions.ts), so the nodes are the ones autosave diffs. */
+const schema = getSchema(editorExtensions({ language: 'de', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: '', broken: '' } }))
+
+/** What typing at the end of paragraph `index` makes of `doc`: that block new, every other block the same node. */
+function typedInto(doc: ProseMirrorNode, index: number, text: string): ProseMirrorNode {
+  const block = doc.child(index)
+  return doc.copy(doc.content.replaceChild(index, block.copy(block.content.append(Fragment.from(schema.text(text))))))
+}
+
+/** `count` successive one-paragraph edits of a draft in the middle: [doc0, doc1, …], each from the one before. */
+function editChain(words: number, seed: number, count: number): ProseMirrorNode[] {
+  const docs = [ProseMirrorNode.fromJSON(schema, generatedDoc(words, seed))]
+  const middle = Math.floor(docs[0]!.childCount / 2)
+  for (let i = 1; i <= count; i++) docs.push(typedInto(docs[i - 1]!, middle, ` wort${i}`))
+  return docs
+}
+
+test('autosave by blocks: a one-paragraph edit in 100,000 vs 1,000 words (target ≤ 4 ms renderer, ≤ 5 ms write, ratio ≤ 1.5)', async () => {
+  const RUNS = 60
+  const WARMUP = 10
+  const chains = { big: editChain(100_000, 99, RUNS + WARMUP + 1), small: editChain(1_000, 98, RUNS + WARMUP + 1) }
+  console.log(`top-level blocks: ${chains.big[0]!.childCount} at 100,000 words, ${chains.small[0]!.childCount} at 1,000 words`)
+
+  // Renderer: diff by identity, the changed block's JSON, the request as it goes over the wire.
+  const request = (docs: ProseMirrorNode[]) => (i: number) => JSON.stringify({ id: 1, baseVersion: 1, ...blocksPatch(docs[i]!, docs[i + 1]!) })
+  const wholeRequest = (docs: ProseMirrorNode[]) => (i: number) => JSON.stringify({ id: 1, doc: docs[i + 1]!.toJSON() })
+  // The library list's word count and preview after the save (today: the whole text again).
+  // Each call on the next document of the chain: one block new since the call before, as after a save.
+  const stats = (docs: ProseMirrorNode[]) => {
+    bodyStats(docs[0]!)
+    let k = 0
+    return () => bodyStats(docs[++k]!)
+  }
+  const wholeStats = (docs: ProseMirrorNode[]) => (i: number) => {
+    const text = docToPlainText(docs[i + 1]!.toJSON() as EditorDoc)
+    return [countWords(text), text.slice(0, 200)]
+  }
+
+  // Write: the same chain of edits stored one after the other, each patch on the version the last one made.
+  const dispatch = createDispatcher(createHandlers(services))
+  const stored = (docs: ProseMirrorNode[]) => {
+    const id = services.drafts.create({ title: 'Blöcke', doc: docs[0]!.toJSON() as EditorDoc }).id
+    let version = services.drafts.saveContent(id, docs[0]!.toJSON() as EditorDoc).bodyVersion
+    // Plain objects, as the IPC delivers them.
+    const patches = docs.slice(1).map((doc, i) => JSON.parse(JSON.stringify(blocksPatch(docs[i]!, doc))) as BlocksPatch)
+    let next = 0
+    return {
+      viaDispatcher: async () => {
+        const result = await dispatch('drafts.saveBlocks', { id, baseVersion: version, ...patches[next++]! })
+        const value = result.ok ? (result.value as { status: string; bodyVersion: number }) : null
+        if (value?.status !== 'saved') throw new Error(`not saved: ${JSON.stringify(result)}`)
+        version = value.bodyVersion
+      },
+      service: () => {
+        const result = services.drafts.saveBlocks(id, { baseVersion: version, ...patches[next++]! })
+        if (result.status !== 'saved') throw new Error('stale')
+        version = result.bodyVersion
+      },
+      reset: () => {
+        version = services.drafts.saveContent(id, docs[0]!.toJSON() as EditorDoc).bodyVersion
+        next = 0
+      },
+    }
+  }
+  const big = stored(chains.big)
+  const small = stored(chains.small)
+  const dispatched = async (draft: ReturnType<typeof stored>) => {
+    draft.reset()
+    return timeAsync(() => draft.viaDispatcher(), RUNS, WARMUP)
+  }
+  const serviceOnly = (draft: ReturnType<typeof stored>) => {
+    draft.reset()
+    return timeSync(() => draft.service(), RUNS, WARMUP)
+  }
+  // The renderer's figures are microseconds, below the timer's resolution per call: averaged
+  // over many calls too, so the ratio printed with them means something.
+  const perCall = (fn: (i: number) => unknown) => {
+    const t0 = performance.now()
+    for (let i = 0; i < 3000; i++) fn(i % RUNS)
+    return ((performance.now() - t0) / 3000) * 1000
+  }
+  const [bigUs, smallUs] = [perCall(request(chains.big)), perCall(request(chains.small))]
+  console.log(`renderer, averaged over 3,000 calls: ${bigUs.toFixed(1)} µs at 100,000 words, ${smallUs.toFixed(1)} µs at 1,000 words (${(bigUs / smallUs).toFixed(2)}×)`)
+  const bigWrite = await dispatched(big)
+  const smallWrite = await dispatched(small)
+  console.log(`write p50: ${bigWrite.p50.toFixed(2)} ms at 100,000 words, ${smallWrite.p50.toFixed(2)} ms at 1,000 words (${(bigWrite.p50 / smallWrite.p50).toFixed(2)}×)`)
+  report('Autosave by blocks, one paragraph edited (100,000 words vs 1,000 words)', [
+    {
+      name: 'renderer: diff by identity + changed block JSON + request JSON, 100k words (baseline: the same at 1k words)',
+      sample: timeSync(request(chains.big), RUNS, WARMUP),
+      baseline: timeSync(request(chains.small), RUNS, WARMUP),
+      target: { p95Ms: 4, ratioMax: 1.5 },
+    },
+    {
+      name: 'write: dispatcher (validation of the changed blocks) + drafts.saveBlocks, 100k words (baseline: the same at 1k words)',
+      sample: bigWrite,
+      baseline: smallWrite,
+      target: { p95Ms: 5, ratioMax: 1.5 },
+    },
+    {
+      name: 'of which drafts.saveBlocks alone (one IMMEDIATE transaction, synchronous=FULL), 100k (baseline: 1k)',
+      sample: serviceOnly(big),
+      baseline: serviceOnly(small),
+    },
+    {
+      name: 'library stats after the save: word count + preview per block, 100k (baseline: the same at 1k)',
+      sample: timeSync(stats(chains.big), RUNS, WARMUP),
+      baseline: timeSync(stats(chains.small), RUNS, WARMUP),
+    },
+    {
+      name: 'before, renderer: whole document getJSON + request JSON, 100k (baseline: blocks request, 100k)',
+      sample: timeSync(wholeRequest(chains.big), RUNS, WARMUP),
+      baseline: timeSync(request(chains.big), RUNS, WARMUP),
+    },
+    {
+      name: 'before, library stats: docToPlainText + countWords of the whole text, 100k (baseline: per block, 100k)',
+      sample: timeSync(wholeStats(chains.big), RUNS, WARMUP),
+      baseline: timeSync(stats(editChain(100_000, 97, RUNS + WARMUP + 1)), RUNS, WARMUP),
     },
   ])
 })

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { docFromParagraphs } from '@shared/domain'
+import { docFromParagraphs, type DocNode, type EditorDoc } from '@shared/domain'
+import { diffByIdentity } from '@shared/domain/block-splices'
 import { startBridgeProcess } from './support/bridge-process'
 import { killSchedule, sleep } from './support/kill-schedule'
 
 const KILLS = 100
+const BLOCK_KILLS = 50
 const dataDir = mkdtempSync(join(tmpdir(), 'longhand-crash-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
@@ -74,4 +76,69 @@ describe('autosave survives being killed', () => {
       expect(acknowledged).toBeGreaterThan(KILLS)
     })
   })
+
+  it(`a block patch is all or nothing: ${BLOCK_KILLS} SIGKILLs while patching leave the acknowledged document or the one in flight, byte for byte`, async () => {
+    const schedule = killSchedule(20261201)
+    await schedule.replayable(async () => {
+      const paragraph = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
+      const filler = 'Satz über Dialog und Augenhöhe mit Lesern, nicht über Reichweite. '.repeat(8)
+      // Each version changes the first and the last block and every third one adds a block in
+      // the middle: a torn write would show two version numbers, or a block too many.
+      const nextVersion = (doc: EditorDoc, n: number): EditorDoc => {
+        const content = [...doc.content]
+        content[0] = paragraph(`Fassung ${n}`)
+        content[content.length - 1] = paragraph(`Ende ${n}`)
+        if (n % 3 === 0) content.splice(Math.floor(content.length / 2), 0, paragraph(`Einschub ${n}`))
+        return { type: 'doc', content }
+      }
+      let acknowledged: EditorDoc = { type: 'doc', content: [paragraph('Fassung 0'), ...Array.from({ length: 40 }, () => paragraph(filler)), paragraph('Ende 0')] }
+      let draftId = 0
+      let patches = 0
+      let n = 0
+      for (let round = 0; round < BLOCK_KILLS; round++) {
+        const bridge = await startBridgeProcess(dataDir)
+        if (draftId === 0) draftId = (await bridge.call<{ id: number }>('drafts.create', { title: 'Blöcke', doc: acknowledged })).id
+        // As the renderer after opening: one whole save, then patches on the version it returns.
+        let { bodyVersion } = await bridge.call<{ bodyVersion: number }>('drafts.saveContent', { id: draftId, doc: acknowledged })
+        let inFlight: EditorDoc | null = null
+        let stopped = false
+        const writer = (async () => {
+          while (!stopped) {
+            const next = nextVersion(acknowledged, ++n)
+            inFlight = next
+            const splices = diffByIdentity(acknowledged.content, next.content).map(({ from, deleteCount, items }) => ({ from, deleteCount, blocks: items }))
+            try {
+              const result = await bridge.call<{ status: string; bodyVersion: number }>('drafts.saveBlocks', { id: draftId, baseVersion: bodyVersion, splices, blockCount: next.content.length })
+              if (result.status !== 'saved') throw new Error(`stale in round ${round}`)
+              bodyVersion = result.bodyVersion
+              acknowledged = next
+              patches++
+              inFlight = null
+            } catch (error) {
+              if (String(error).includes('stale')) throw error
+              return // the process died mid-request
+            }
+          }
+        })()
+        await sleep(schedule.between(20, 200))
+        stopped = true
+        await bridge.stop('SIGKILL')
+        await writer
+
+        const db = new Database(join(dataDir, 'longhand.sqlite'))
+        try {
+          expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok')
+          const { doc } = db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').get(draftId) as { doc: string }
+          const candidates = [acknowledged, inFlight].filter((d): d is EditorDoc => d !== null).map((d) => JSON.stringify(d))
+          expect(candidates, `round ${round}`).toContain(doc)
+          if (doc !== JSON.stringify(acknowledged)) acknowledged = inFlight!
+        } finally {
+          db.close()
+        }
+      }
+      console.log(`block patch kill test (seed ${schedule.seed}): ${BLOCK_KILLS} kills, ${patches} acknowledged patches`)
+      expect(patches).toBeGreaterThan(BLOCK_KILLS)
+    })
+  })
 })
+

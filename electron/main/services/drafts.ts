@@ -2,6 +2,7 @@ import {
   type Draft,
   type DraftFilter,
   type DraftStatus,
+  type DocNode,
   type DraftSummary,
   type EditorDoc,
   type Language,
@@ -16,6 +17,7 @@ import type { Db } from './store/database'
 import type { Clock } from './clock'
 import type { SearchIndex } from './search-index'
 import type { Revisions } from './revisions'
+import { DraftBlocks } from './draft-blocks'
 
 interface DraftRow {
   id: number
@@ -46,6 +48,16 @@ export interface NewDraft {
   canonicalUrl?: string
 }
 
+/** Autosave's block patch: splices of the top-level blocks of body version `baseVersion`. */
+export interface BlocksPatch {
+  baseVersion: number
+  splices: { from: number; deleteCount: number; blocks: DocNode[] }[]
+  /** How many top-level blocks the document has after the splices (a check on the diff). */
+  blockCount: number
+}
+
+export type SaveBlocksResult = { status: 'saved'; updatedAt: number; bodyVersion: number } | { status: 'stale' }
+
 export interface MetaPatch {
   title?: string
   status?: DraftStatus
@@ -57,12 +69,16 @@ export interface MetaPatch {
 
 /** The library: drafts, their metadata and tags, trash. Knows nothing of IPC. */
 export class Drafts {
+  private readonly blocks: DraftBlocks
+
   constructor(
     private readonly db: Db,
     private readonly index: SearchIndex,
     private readonly revisions: Revisions,
     private readonly now: Clock,
-  ) {}
+  ) {
+    this.blocks = new DraftBlocks(db)
+  }
 
   /**
    * The library listing, built for 10,000+ drafts: raw rows (no per-row objects from the driver),
@@ -171,22 +187,53 @@ export class Drafts {
   }
 
   /**
-   * The autosave path. Deliberately small: one UPDATE of the JSON (plus, at most every few
-   * minutes, a snapshot of what it replaces). Plain text, word count and the search index
-   * catch up lazily (see SearchIndex), so saving a 100,000-word draft stays cheap. The document
-   * gate is one linear walk that returns the editor's own JSON as it is.
+   * A whole document (the first autosave of an opened draft, and whenever a block patch no
+   * longer fits): the rows of the blocks whose JSON differs from what is stored are written
+   * (plus, at most every few minutes, a snapshot of what it replaces). Plain text, word
+   * count and the search index catch up lazily (see SearchIndex). The document gate is one
+   * linear walk that returns the editor's own JSON as it is.
    */
-  saveContent(id: number, doc: EditorDoc): { updatedAt: number } {
+  saveContent(id: number, doc: EditorDoc): { updatedAt: number; bodyVersion: number } {
     const at = this.now()
-    const json = JSON.stringify(gateEditorDoc(doc))
-    this.write(() => {
+    const gated = gateEditorDoc(doc)
+    const bodyVersion = this.write(() => {
       const row = this.db.prepare('SELECT trashed_at FROM drafts WHERE id = ?').get(id) as { trashed_at: number | null } | undefined
       if (!row) throw notFound(id)
       this.revisions.snapshotBeforeOverwrite(id, at)
-      this.db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(json, id)
+      const version = this.blocks.replace(id, gated)
       this.db.prepare('UPDATE drafts SET updated_at = ?, text_stale = 1 WHERE id = ?').run(at, id)
+      return version
     })
-    return { updatedAt: at }
+    return { updatedAt: at, bodyVersion }
+  }
+
+  /**
+   * The autosave path: only the top-level blocks an edit changed, so its cost follows the edit,
+   * not the draft's length. The same gate as saveContent, on the new blocks; a block it would
+   * have to rebuild, or a base that is no longer the stored version, answers `stale` and the
+   * renderer saves the whole document instead (which is gated and cleaned as always). One
+   * IMMEDIATE transaction: a crash leaves the old version or the new one, never a mix.
+   */
+  saveBlocks(id: number, patch: BlocksPatch): SaveBlocksResult {
+    const at = this.now()
+    // The gate's rules for a whole document, on what changed: a document has at least one block
+    // (the old blocks passed the gate when they were written).
+    if (patch.blockCount === 0) return { status: 'stale' }
+    const incoming = patch.splices.flatMap((s) => s.blocks)
+    if (incoming.length > 0) {
+      const asDoc: EditorDoc = { type: 'doc', content: incoming }
+      if (gateEditorDoc(asDoc) !== asDoc) return { status: 'stale' }
+    }
+    const splices = patch.splices.map((s) => ({ from: s.from, deleteCount: s.deleteCount, json: s.blocks.map((b) => JSON.stringify(b)) }))
+    return this.write(() => {
+      const row = this.db.prepare('SELECT trashed_at FROM drafts WHERE id = ?').get(id) as { trashed_at: number | null } | undefined
+      if (!row) throw notFound(id)
+      if (!this.blocks.fits(id, patch.baseVersion, splices, patch.blockCount)) return { status: 'stale' as const }
+      this.revisions.snapshotBeforeOverwrite(id, at)
+      const bodyVersion = this.blocks.apply(id, splices)
+      this.db.prepare('UPDATE drafts SET updated_at = ?, text_stale = 1 WHERE id = ?').run(at, id)
+      return { status: 'saved' as const, updatedAt: at, bodyVersion }
+    })
   }
 
   duplicate(id: number): DraftSummary {

@@ -6,6 +6,7 @@ import {
   draftSchema,
   draftStatusSchema,
   draftSummarySchema,
+  editorBlocksSchema,
   editorDocSchema,
   languageSchema,
   searchHitSchema,
@@ -17,6 +18,10 @@ import { blogUrlSchema } from '../../blog/blog-url'
 import { defineChannels, noArgs } from './define'
 
 const byId = z.object({ id: draftIdSchema }).strict()
+/** The tag of a stored body that block patches are based on (changes with every write). */
+const bodyVersionSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+/** More top-level blocks than any draft has (a 100,000-word draft has a few thousand). */
+const MAX_BLOCKS = 10_000_000
 
 export const libraryChannels = defineChannels({
   'drafts.list': { args: draftFilterSchema, result: z.array(draftSummarySchema) },
@@ -50,7 +55,37 @@ export const libraryChannels = defineChannels({
   },
   'drafts.saveContent': {
     args: z.object({ id: draftIdSchema, doc: editorDocSchema }).strict(),
-    result: z.object({ updatedAt: z.number() }),
+    result: z.object({ updatedAt: z.number(), bodyVersion: bodyVersionSchema }),
+  },
+  /**
+   * Autosave's usual path: only the top-level blocks that changed since the version the
+   * renderer last saved (`baseVersion`), as splices of that version's blocks (ascending, not
+   * overlapping). `stale` when the stored body is no longer that version (an import, a restored
+   * revision, another window): the renderer then saves the whole document once.
+   */
+  'drafts.saveBlocks': {
+    args: z
+      .object({
+        id: draftIdSchema,
+        baseVersion: bodyVersionSchema,
+        splices: z
+          .array(
+            z
+              .object({
+                from: z.number().int().nonnegative().max(MAX_BLOCKS),
+                deleteCount: z.number().int().nonnegative().max(MAX_BLOCKS),
+                blocks: editorBlocksSchema,
+              })
+              .strict(),
+          )
+          .min(1),
+        blockCount: z.number().int().nonnegative().max(MAX_BLOCKS),
+      })
+      .strict(),
+    result: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), updatedAt: z.number(), bodyVersion: bodyVersionSchema }),
+      z.object({ status: z.literal('stale') }),
+    ]),
   },
   'drafts.duplicate': { args: byId, result: draftSummarySchema },
   'drafts.trash': { args: byId, result: draftSummarySchema },

@@ -9,6 +9,7 @@ export function libraryHandlers({ services }: HandlerContext): HandlersFor<keyof
     'drafts.create': (input) => drafts.create(input),
     'drafts.updateMeta': ({ id, ...patch }) => drafts.updateMeta(id, patch),
     'drafts.saveContent': ({ id, doc }) => drafts.saveContent(id, doc),
+    'drafts.saveBlocks': ({ id, ...patch }) => drafts.saveBlocks(id, patch),
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),
     'drafts.trash': ({ id }) => drafts.trash(id),
     'drafts.restore': ({ id }) => drafts.restore(id),

@@ -15,6 +15,7 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'drafts.create': { title: 'Neu', status: 'idea', tags: ['a'], language: 'de', doc: docFromParagraphs(['x']) },
   'drafts.updateMeta': { id: 1, title: 'T', status: 'published', tags: ['b'], language: 'en', description: 'd', canonicalUrl: 'https://example.org/' },
   'drafts.saveContent': { id: 1, doc: docFromParagraphs(['Gespeichert']) },
+  'drafts.saveBlocks': { id: 1, baseVersion: 1, splices: [{ from: 0, deleteCount: 1, blocks: docFromParagraphs(['Geändert']).content }], blockCount: 1 },
   'drafts.duplicate': { id: 1 },
   'drafts.trash': { id: 1 },
   'drafts.restore': { id: 1 },
