@@ -19,6 +19,7 @@ import { classifyOpenFailure } from './store/open-failure'
 import { cleanLeftovers } from './store/leftovers'
 import { completePendingRestore } from './store/restore-backup'
 import { SafetyBackups } from './store/safety-backups'
+import { bootPhase } from '../boot-trace'
 
 export interface ServicesOptions {
   /** The folder that holds the library: longhand.sqlite and backups/. */
@@ -80,6 +81,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   } catch (error) {
     throw fail(error)
   }
+  bootPhase('SQLite engine loaded')
   ensureLibraryFolder(file)
   // One process per library: taken before anything in the folder is touched, held until close().
   let lock
@@ -89,12 +91,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Named after the file that failed: the library file itself was not touched.
     throw failureFor(join(options.dataDir, LOCK_FILE))(error)
   }
+  bootPhase('folder locked')
   let opened
   try {
     // A restore of a safety backup that a crash interrupted is finished before anything opens.
     completePendingRestore(file)
     // Only now, holding the folder lock: what interrupted copies and restores left behind.
     cleanLeftovers(options.dataDir, DATABASE_FILE)
+    bootPhase('pending restore, leftovers')
     opened = await openStore({
       file,
       backups: safetyBackups,
@@ -106,6 +110,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     lock.release()
     throw fail(error)
   }
+  bootPhase('library opened')
   const { db, recovery } = opened
   const folderLock = lock
   const searchIndex = new SearchIndex(db)

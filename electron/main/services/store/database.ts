@@ -6,6 +6,7 @@ import { fsyncPath } from './fsync'
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, migrate, schemaVersion } from './migrations'
 import { EmptyLibraryFileError, IntegrityCheckError, type LibraryOpenError, openFailure } from './open-failure'
 import type { SafetyBackups } from './safety-backups'
+import { bootPhase } from '../../boot-trace'
 
 export type { Db } from './engine'
 
@@ -80,6 +81,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     const version = schemaVersion(db)
     if (version > 0 && version < LATEST_SCHEMA_VERSION) await options.backups.create(db, `before-migration-v${LATEST_SCHEMA_VERSION}`)
     const migrated = migrate(db)
+    bootPhase('migrations checked')
     return { db, migrated, recovery }
   } catch (error) {
     db.close()
@@ -125,8 +127,10 @@ function openChecked(engine: Engine, file: string): Db {
   const db = engine(file)
   try {
     applyPragmas(db)
+    bootPhase('database file opened, pragmas')
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw new IntegrityCheckError(String(check))
+    bootPhase('quick_check')
     const version = schemaVersion(db)
     if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(version, LATEST_SCHEMA_VERSION)
     return db
