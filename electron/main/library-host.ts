@@ -10,14 +10,20 @@ import type { SafetyBackupStatus, ScheduledCopyFailureKind } from '@shared/ipc/c
 import type { Clock } from './services/clock'
 import { SafetyBackupSchedule, type Timer } from './services/store/safety-schedule'
 
+/** How long after opening the library its background work (the scheduled copy) waits: the window is up by then. */
+export const START_QUIET_MS = 10_000
+
 export interface LibraryHostOptions {
   /** Opens the library (createServices with the shell's options). Called again after a restore. */
   open(): Promise<Services>
   /** The shell's own hooks (dialogs, opened files, flush acknowledgements). */
   shell?: Omit<ShellHooks, 'restoreSafetyBackup' | 'safetyBackupStatus'>
   onInternalError?(channel: string, error: unknown): void
-  /** Safety backups on a schedule; tests inject the clock and timer, or turn it off. */
-  schedule?: { timer?: Timer; intervalMs?: number; onError?(error: unknown): void } | false
+  /**
+   * Safety backups on a schedule; tests inject the clock and timer, or turn it off.
+   * firstLookAfterMs: default START_QUIET_MS (see SafetyScheduleOptions.firstLookAfterMs).
+   */
+  schedule?: { timer?: Timer; intervalMs?: number; firstLookAfterMs?: number; onError?(error: unknown): void } | false
   nativeBinding?: string
   now?: Clock
 }
@@ -60,6 +66,7 @@ export class LibraryHost {
         now: host.now,
         ...(schedule.timer ? { timer: schedule.timer } : {}),
         ...(schedule.intervalMs ? { intervalMs: schedule.intervalMs } : {}),
+        firstLookAfterMs: schedule.firstLookAfterMs ?? START_QUIET_MS,
         onError: (error) => {
           // Stderr alone reaches nobody: an author could go weeks without a copy. Kept for the renderer.
           const message = error instanceof Error ? error.message : String(error)
