@@ -13,6 +13,7 @@ import { useSearch } from '../library/useSearch'
 import { loadPasteConverters } from '../transfer/paste'
 import { useTransfer } from '../transfer/useTransfer'
 import { rememberOpenDraft } from './boot'
+import { CommandPalette } from './CommandPalette'
 import { type Command } from './commands'
 import { ConfirmDialog } from './Dialog'
 import { useShortcutLabel } from './keys'
@@ -29,11 +30,11 @@ import { useProofing } from '../editor/proofing/useProofing'
 import { lazyNamed, whenIdle } from './lazy'
 
 // Dialogs load on first use (fetched ahead once the start is idle): not part of the first paint.
-const CommandPalette = lazyNamed(() => import('./CommandPalette'), 'CommandPalette')
+// Not the palette (2 kB): keys typed right after Ctrl+Shift+P must land in its field, never the text.
 const SettingsDialog = lazyNamed(() => import('../settings/SettingsDialog'), 'SettingsDialog')
 const AboutDialog = lazyNamed(() => import('../settings/AboutDialog'), 'AboutDialog')
 const RevisionsDialog = lazyNamed(() => import('../revisions/RevisionsDialog'), 'RevisionsDialog')
-const fetchLaterCode = () => [...[CommandPalette, SettingsDialog, AboutDialog, RevisionsDialog].map((view) => view.preload()), loadPasteConverters()]
+const fetchLaterCode = () => [...[SettingsDialog, AboutDialog, RevisionsDialog].map((view) => view.preload()), loadPasteConverters()]
 
 export interface WorkspaceProps {
   settings: Settings
