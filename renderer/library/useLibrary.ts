@@ -33,6 +33,18 @@ export interface Library {
  */
 export const FIRST_PAGE = 100
 
+const prefetched = new WeakMap<Api, Promise<DraftSummary[]>>()
+
+/**
+ * Asks for the first screen of the list together with the start's other requests (boot.ts:
+ * settings, the open draft), before the workspace mounts; the workspace's first load takes it.
+ */
+export function prefetchFirstPage(api: Api): void {
+  const page = api.invoke('drafts.list', { view: 'active', limit: FIRST_PAGE })
+  page.catch(() => {}) // the whole list says what went wrong
+  prefetched.set(api, page)
+}
+
 /** Library state and its operations; every change goes through the backend first. */
 export function useLibrary(api: Api): Library {
   const [active, setActive] = useState<DraftSummary[] | null>(null)
@@ -58,7 +70,9 @@ export function useLibrary(api: Api): Library {
     loadedOnce.current = true
     // Asked first, so the backend answers it first; shown only if the whole list is not there yet.
     if (first) {
-      void api.invoke('drafts.list', { view: 'active', limit: FIRST_PAGE }).then(
+      const page = prefetched.get(api) ?? api.invoke('drafts.list', { view: 'active', limit: FIRST_PAGE })
+      prefetched.delete(api)
+      void page.then(
         (page) => setActive((shown) => shown ?? page.sort(byLastEdited)),
         () => {}, // the whole list below says what went wrong
       )

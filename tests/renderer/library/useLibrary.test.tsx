@@ -1,7 +1,7 @@
 import { act } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Api } from '../../../renderer/api/client'
-import { FIRST_PAGE, useLibrary, type Library } from '../../../renderer/library/useLibrary'
+import { FIRST_PAGE, prefetchFirstPage, useLibrary, type Library } from '../../../renderer/library/useLibrary'
 import { testBackend, type TestBackend } from '../support/backend'
 import { render, waitFor, type Rendered } from '../support/render'
 
@@ -75,5 +75,25 @@ describe('the library list at start', () => {
     asked.length = 0
     await act(async () => void (await library.current!.load()))
     expect(asked).toEqual([{ view: 'active' }])
+  })
+
+  it('the first screen asked for at boot, with the settings and the open draft, is the one shown: not asked for again', async () => {
+    backend = await testBackend()
+    await backend.api.invoke('drafts.create', { title: 'Eins' })
+    const asked: unknown[] = []
+    const api: Api = {
+      ...backend.api,
+      invoke(channel, args) {
+        if (channel === 'drafts.list') asked.push(args)
+        return backend.api.invoke(channel, args)
+      },
+    }
+    prefetchFirstPage(api)
+    expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }])
+    const library = { current: null as Library | null }
+    rendered = await render(<Probe api={api} into={library} />, { api })
+    await act(async () => void (await library.current!.load()))
+    expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }, { view: 'active' }])
+    expect(library.current!.active!.map((d) => d.title)).toEqual(['Eins'])
   })
 })
