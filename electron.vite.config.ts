@@ -4,6 +4,14 @@ import react from '@vitejs/plugin-react'
 import { devServerCspPlugin } from './electron/main/security/dev-server-csp'
 
 const alias = { '@shared': resolve(__dirname, 'shared') }
+/**
+ * shared/ is pure TypeScript (README): a module of it whose exports are unused is dropped with
+ * what it imports, instead of being kept for side effects. Without this the barrels
+ * (@shared/export, @shared/platforms) put twitter-text, mdast, micromark and yaml on every
+ * start, in the main process and the renderer alike.
+ */
+const sharedDir = resolve(__dirname, 'shared').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const sharedIsPure = { moduleSideEffects: [{ test: new RegExp(`^${sharedDir}[\\\\/]`), sideEffects: false }] }
 
 export default defineConfig({
   main: {
@@ -17,6 +25,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           bridge: resolve(__dirname, 'electron/bridge/index.ts'),
         },
+        treeshake: sharedIsPure,
       },
     },
   },
@@ -42,7 +51,7 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       // Minified: parse time of the renderer bundle is most of the start-up cost before the first request.
       minify: true,
-      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') }, treeshake: sharedIsPure },
     },
   },
 })

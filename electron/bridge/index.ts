@@ -6,6 +6,7 @@ import { createServices } from '../main/services'
 import { describeOpenFailure } from '../main/services/store/open-failure'
 import { storeLanguage } from '@shared/i18n/store'
 import { startBridge } from './server'
+import { bootPhase } from '../main/boot-trace'
 
 /**
  * `npm run web`: the real renderer and the real services in a browser. Dev and test only.
@@ -13,6 +14,7 @@ import { startBridge } from './server'
  * LONGHAND_DATA_DIR picks another folder; LONGHAND_PORT a fixed port (default: random).
  */
 async function main(): Promise<void> {
+  bootPhase('bridge modules loaded')
   const here = dirname(fileURLToPath(import.meta.url))
   const dataDir = libraryDir({ isPackaged: false })
   // The host owns the open library, so restoring a safety backup can close and reopen it.
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
     open: () => createServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0', shell: 'web' }),
     onInternalError: (channel, error) => console.error(`Longhand: ${channel} failed:`, error),
   })
+  bootPhase('services and host ready')
   const { recovery } = host.services
   if (recovery) {
     // The page shows the same as a notice (app.recoveryNotice).
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+  bootPhase('listening')
   console.log(`Longhand web: ${bridge.url}`)
   console.log(`Library: ${dataDir}`)
 }

@@ -12,7 +12,7 @@ import { electronUserDataDir, libraryDir } from './data-dir'
 import { LiveWindow } from './desktop/live-window'
 import { describeSelfTest, isSelfTestRun, runSelfTest } from './self-test'
 import { describeOpenFailure } from './services/store/open-failure'
-import { storeLanguage } from '@shared/i18n/store'
+import { STORE_STRINGS, fillTemplate, storeLanguage } from '@shared/i18n/store'
 import { clampWindowState, loadWindowState } from './desktop/window-state'
 import { trackWindowState } from './desktop/window-state-tracker'
 import { openedFilesInbox } from './desktop/opened-files-inbox'
@@ -116,6 +116,14 @@ async function start(): Promise<void> {
         ...openedFilesInbox(openedFiles, () => (windowsAllowed ? windows.get().webContents : null)),
       },
       onInternalError: (channel, error) => console.error(`[longhand] ${channel} failed`, error),
+      // The whole-file check runs once the window is up; damage it finds is recovered at the next start.
+      integrityCheck: {
+        onDamageFound: (damage) => {
+          const strings = STORE_STRINGS[storeLanguage(app.getLocale())].damageFound
+          const file = join(host.services.dataDir, 'longhand.sqlite')
+          void dialog.showMessageBox({ type: 'warning', title: strings.title, message: strings.title, detail: fillTemplate(strings.message, { file, detail: damage.detail }) })
+        },
+      },
     })
   } catch (error) {
     // Typed and translated (open-failure.ts); the library's own language setting is unreadable here.

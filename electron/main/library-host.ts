@@ -8,7 +8,14 @@ import { checkReadable, stageRestore, swapInRestore } from './services/store/res
 import { backupFailureKind } from './services/store/safety-backups'
 import type { SafetyBackupStatus, ScheduledCopyFailureKind } from '@shared/ipc/channels/transfer'
 import type { Clock } from './services/clock'
-import { SafetyBackupSchedule, type Timer } from './services/store/safety-schedule'
+import { SafetyBackupSchedule, type Timer, systemTimer } from './services/store/safety-schedule'
+import type { IntegrityVerdict } from './services/store/integrity-check'
+
+/** The check after start found the library damaged (the next start recovers). */
+export type DamageFound = Extract<IntegrityVerdict, { ok: false }>
+
+/** How long after opening the library its background work (the scheduled copy) waits: the window is up by then. */
+export const START_QUIET_MS = 10_000
 
 export interface LibraryHostOptions {
   /** Opens the library (createServices with the shell's options). Called again after a restore. */
@@ -16,8 +23,17 @@ export interface LibraryHostOptions {
   /** The shell's own hooks (dialogs, opened files, flush acknowledgements). */
   shell?: Omit<ShellHooks, 'restoreSafetyBackup' | 'safetyBackupStatus'>
   onInternalError?(channel: string, error: unknown): void
-  /** Safety backups on a schedule; tests inject the clock and timer, or turn it off. */
-  schedule?: { timer?: Timer; intervalMs?: number; onError?(error: unknown): void } | false
+  /**
+   * The whole-file integrity check, once the start is over (services.checkIntegrity): after
+   * afterMs (default START_QUIET_MS); onDamageFound tells the author (default: stderr).
+   * Tests inject the timer, or turn it off.
+   */
+  integrityCheck?: { timer?: Timer; afterMs?: number; onDamageFound?(damage: DamageFound): void } | false
+  /**
+   * Safety backups on a schedule; tests inject the clock and timer, or turn it off.
+   * firstLookAfterMs: default START_QUIET_MS (see SafetyScheduleOptions.firstLookAfterMs).
+   */
+  schedule?: { timer?: Timer; intervalMs?: number; firstLookAfterMs?: number; onError?(error: unknown): void } | false
   nativeBinding?: string
   now?: Clock
 }
@@ -34,6 +50,7 @@ export class LibraryHost {
   private active = 0
   private idleWaiters: (() => void)[] = []
   private schedule: SafetyBackupSchedule | null = null
+  private integrityTimer: { timer: Timer; handle: unknown } | null = null
   /** The last scheduled copy that failed, kept until one succeeds, so the author can be told. */
   private lastScheduledFailure: { at: number; kind: ScheduledCopyFailureKind; message: string } | null = null
 
@@ -61,6 +78,7 @@ export class LibraryHost {
         now: host.now,
         ...(schedule.timer ? { timer: schedule.timer } : {}),
         ...(schedule.intervalMs ? { intervalMs: schedule.intervalMs } : {}),
+        firstLookAfterMs: schedule.firstLookAfterMs ?? START_QUIET_MS,
         onError: (error) => {
           // Stderr alone reaches nobody: an author could go weeks without a copy. Kept for the renderer.
           const message = error instanceof Error ? error.message : String(error)
@@ -70,7 +88,32 @@ export class LibraryHost {
       })
       host.schedule.start()
     }
+    if (options.integrityCheck !== false) host.checkIntegrityLater(options.integrityCheck ?? {})
     return host
+  }
+
+  private checkIntegrityLater(options: Exclude<LibraryHostOptions['integrityCheck'], false | undefined>): void {
+    const timer = options.timer ?? systemTimer
+    const run = async () => {
+      this.integrityTimer = null
+      // Never while the library is being swapped for a safety copy (that one was checked anyway).
+      await this.swapping
+      let verdict: IntegrityVerdict
+      try {
+        verdict = this.services.checkIntegrity()
+      } catch (error) {
+        // Busy or unreadable right now says nothing about the file; the next start checks again.
+        console.error('Longhand: the integrity check of the library could not run:', error)
+        return
+      }
+      if (verdict.ok) return
+      const report =
+        options.onDamageFound ??
+        ((damage: DamageFound) =>
+          console.error(`Longhand: the library file is damaged (${damage.detail}). Nothing was changed; the next start puts the newest good safety copy in its place and keeps this file.`))
+      report(verdict)
+    }
+    this.integrityTimer = { timer, handle: timer.setTimeout(() => void run(), options.afterMs ?? START_QUIET_MS) }
   }
 
   get services(): Services {
@@ -160,6 +203,8 @@ export class LibraryHost {
 
   close(): void {
     this.schedule?.stop()
+    if (this.integrityTimer) this.integrityTimer.timer.clearTimeout(this.integrityTimer.handle)
+    this.integrityTimer = null
     this.services.close()
   }
 }

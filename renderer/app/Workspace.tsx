@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { PanelLeftOpen } from 'lucide-react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Draft, type Language, type Settings, type SettingsPatch } from '@shared/domain'
 import { useApi } from '../api/context'
@@ -10,9 +10,7 @@ import { SaveRegistry } from '../editor/saveRegistry'
 import { LibraryPane } from '../library/LibraryPane'
 import { useLibrary } from '../library/useLibrary'
 import { useSearch } from '../library/useSearch'
-import { RevisionsDialog } from '../revisions/RevisionsDialog'
-import { AboutDialog } from '../settings/AboutDialog'
-import { SettingsDialog } from '../settings/SettingsDialog'
+import { loadPasteConverters } from '../transfer/paste'
 import { useTransfer } from '../transfer/useTransfer'
 import { rememberOpenDraft } from './boot'
 import { CommandPalette } from './CommandPalette'
@@ -29,6 +27,14 @@ import { createWorkspaceStore, type Modal } from './workspaceStore'
 import { usePostsFeature } from '../posts/usePostsFeature'
 import { BlogLinkSettings } from '../posts/BlogLinkSettings'
 import { useProofing } from '../editor/proofing/useProofing'
+import { lazyNamed, whenIdle } from './lazy'
+
+// Dialogs load on first use (fetched ahead once the start is idle): not part of the first paint.
+// Not the palette (2 kB): keys typed right after Ctrl+Shift+P must land in its field, never the text.
+const SettingsDialog = lazyNamed(() => import('../settings/SettingsDialog'), 'SettingsDialog')
+const AboutDialog = lazyNamed(() => import('../settings/AboutDialog'), 'AboutDialog')
+const RevisionsDialog = lazyNamed(() => import('../revisions/RevisionsDialog'), 'RevisionsDialog')
+const fetchLaterCode = () => [...[SettingsDialog, AboutDialog, RevisionsDialog].map((view) => view.preload()), loadPasteConverters()]
 
 export interface WorkspaceProps {
   settings: Settings
@@ -109,6 +115,9 @@ export function Workspace({
   }, [api])
 
   useEffect(() => rememberOpenDraft(selectedId), [selectedId])
+  // Once the list is shown (the start is over), fetch the dialogs' code while nothing happens.
+  const listShown = library.active !== null
+  useEffect(() => (listShown ? whenIdle(() => fetchLaterCode().forEach((loading) => void loading.catch(() => {}))) : undefined), [listShown])
 
   const actions = useDraftActions(store, library, registry, language)
   const { open, newDraft, showView } = actions
@@ -260,29 +269,34 @@ export function Workspace({
         </main>
         {posts.view}
 
-        {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
-        {modal?.kind === 'settings' && (
-          <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
-            {posts.settingsSection}
-            <BlogLinkSettings blog={settings.blog} onChange={onSettings} />
-            {transfer.settingsSection}
-          </SettingsDialog>
-        )}
+        {/* Nothing in its place while a dialog's code arrives: the workspace does not move. */}
+        <Suspense fallback={null}>
+          {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
+          {modal?.kind === 'settings' && (
+            <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
+              {posts.settingsSection}
+              <BlogLinkSettings blog={settings.blog} onChange={onSettings} />
+              {transfer.settingsSection}
+            </SettingsDialog>
+          )}
+        </Suspense>
         {transfer.elements}
-        {modal?.kind === 'about' && <AboutDialog onClose={() => setModal(null)} />}
-        {modal?.kind === 'history' && (
-          <RevisionsDialog
-            draftId={modal.draftId}
-            beforeRestore={flushAll}
-            onClose={() => setModal(null)}
-            onRestored={(draft) => {
-              setModal(null)
-              library.apply(draft)
-              reloadDraft()
-              notify('info', t('revisions.restored'))
-            }}
-          />
-        )}
+        <Suspense fallback={null}>
+          {modal?.kind === 'about' && <AboutDialog onClose={() => setModal(null)} />}
+          {modal?.kind === 'history' && (
+            <RevisionsDialog
+              draftId={modal.draftId}
+              beforeRestore={flushAll}
+              onClose={() => setModal(null)}
+              onRestored={(draft) => {
+                setModal(null)
+                library.apply(draft)
+                reloadDraft()
+                notify('info', t('revisions.restored'))
+              }}
+            />
+          )}
+        </Suspense>
         {modal?.kind === 'confirm' && (
           <ConfirmDialog request={modal} onClose={() => setModal(null)} />
         )}

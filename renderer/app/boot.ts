@@ -1,5 +1,6 @@
 import type { Draft, DraftId, Settings } from '@shared/domain'
 import type { Api } from '../api/client'
+import { prefetchFirstPage } from '../library/useLibrary'
 
 /**
  * Which draft was open, kept in the window's own storage: it is view state, not library
@@ -40,18 +41,23 @@ export interface Boot {
   draft: Draft | null
 }
 
-/** What the first screen needs, fetched in parallel. The library list follows separately. */
+/**
+ * What the first screen needs, fetched in parallel. The library list follows separately: its
+ * first screen is asked for here too (not waited for), the whole list once the workspace is up.
+ */
 export async function loadBoot(api: Api): Promise<Boot> {
   const lastId = lastOpenDraft()
-  const [settings, draft] = await Promise.all([
-    api.invoke('settings.get', {}),
+  const settings = api.invoke('settings.get', {})
+  const draft =
     lastId === null
       ? null
       : api.invoke('drafts.get', { id: lastId }).then(
           (d) => (d.trashedAt === null ? d : null),
           // Deleted since: not an error, boot simply opens the most recent draft instead.
           () => null,
-        ),
-  ])
-  return { settings, draft }
+        )
+  // Asked after them, so the backend answers the editor's requests first.
+  prefetchFirstPage(api)
+  const [loadedSettings, loadedDraft] = await Promise.all([settings, draft])
+  return { settings: loadedSettings, draft: loadedDraft }
 }

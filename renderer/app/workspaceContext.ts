@@ -34,7 +34,7 @@ export interface Workspace {
   store: WorkspaceStore
   actions: WorkspaceActions
   registry: SaveRegistry
-  library: Pick<Library, 'active' | 'trash'>
+  library: Pick<Library, 'active' | 'trash' | 'complete'>
   search: SearchState
   searchRef: RefObject<HTMLInputElement | null>
   /** Editor extensions of the features (proofing marks, the passage mark). */

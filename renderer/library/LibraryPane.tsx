@@ -16,7 +16,7 @@ export function LibraryPane() {
   const { t, i18n } = useTranslation()
   const shortcutLabel = useShortcutLabel()
   const { store, actions, library, search, searchRef } = useWorkspace()
-  const { active, trash } = library
+  const { active, trash, complete } = library
   const view = useWorkspaceState((s) => s.view)
   const filter = useWorkspaceState((s) => s.filter)
   const query = useWorkspaceState((s) => s.query)
@@ -86,11 +86,12 @@ export function LibraryPane() {
                   aria-pressed={filter.status === status}
                   onClick={() => setFilter({ ...filter, status })}
                 >
-                  {t(`library.statusFilter.${status}`)} <span className="count">{counts[status]}</span>
+                  {/* Counted over the whole list, not the first screen shown at start. */}
+                  {t(`library.statusFilter.${status}`)} <span className="count">{complete ? counts[status] : ''}</span>
                 </button>
               ))}
             </div>
-            {tags.length > 0 && (
+            {complete && tags.length > 0 && (
               <label className="tag-filter">
                 <span className="visually-hidden">{t('library.filterByTag')}</span>
                 <select

@@ -1,8 +1,12 @@
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
+import { lazyNamed } from '../app/lazy'
 import { PaneSplitter } from '../app/PaneSplitter'
 import { EditorContextMenu } from './EditorContextMenu'
-import { PostsPane } from './PostsPane'
 import { POSTS_WIDTH, type PostsControllerResult } from './usePostsController'
+
+// The pane's cards load when it first opens; the pane itself (and its width) is there at once.
+const PostsPane = lazyNamed(() => import('./PostsPane'), 'PostsPane')
 
 /** The right-hand pane with its splitter, and the editor's context menu. */
 export function PostsFeatureView({ feature, focusMode }: { feature: PostsControllerResult; focusMode: boolean }) {
@@ -22,7 +26,9 @@ export function PostsFeatureView({ feature, focusMode }: { feature: PostsControl
             onCommit={layout.commitWidth}
           />
           <aside className="right-pane posts-pane-host" style={{ ['--right-width' as string]: `${layout.width}px` }} aria-label={t('posts.paneLabel')}>
-            <PostsPane controller={controller} />
+            <Suspense fallback={null}>
+              <PostsPane controller={controller} />
+            </Suspense>
           </aside>
         </>
       )}

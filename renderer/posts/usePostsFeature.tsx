@@ -1,12 +1,15 @@
 import type { AnyExtension } from '@tiptap/core'
 import type { ReactNode } from 'react'
 import type { Command } from '../app/commands'
+import { lazyNamed } from '../app/lazy'
 import { PostsFeatureView } from './PostsFeatureView'
-import { PostsSettings } from './PostsSettings'
 import { usePostsController, type PostsFeatureInput } from './usePostsController'
 import './posts.css'
 
 export { POSTS_WIDTH, type PostsController, type PostsFeatureInput, type PostsTab, type DraftPosts } from './usePostsController'
+
+// Only inside the settings dialog, which loads on first use too.
+const PostsSettings = lazyNamed(() => import('./PostsSettings'), 'PostsSettings')
 
 export interface PostsFeature {
   /** Goes into the editor's extension list (once: the array is stable). */

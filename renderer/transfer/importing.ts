@@ -82,5 +82,4 @@ export async function sourcesFromFiles(files: readonly File[]): Promise<{ source
   return { sources, failures }
 }
 
-/** Extensions the importer takes, for <input accept> and for telling drops apart from images. */
-export const IMPORT_ACCEPT = '.md,.markdown,.html,.htm,.txt,text/markdown,text/html,text/plain'
+export { IMPORT_ACCEPT } from './importAccept'

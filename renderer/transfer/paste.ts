@@ -3,7 +3,8 @@ import { Fragment, Slice, type Schema } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
 import { assetUrl, type EditorDoc } from '@shared/domain'
-import { cleanImportedDoc, collectImageSources, enforceUrlPolicy, fromHtml, fromMarkdown, parseDataImageUrl, type ImageData } from '@shared/export'
+import { cleanImportedDoc, enforceUrlPolicy } from '@shared/export/clean-doc'
+import { collectImageSources, parseDataImageUrl, type ImageData } from '@shared/export/images'
 import type { Api } from '../api/client'
 
 /**
@@ -24,6 +25,9 @@ const CODE_EDITOR_HTML = /white-space:\s*pre/i
 /** ProseMirror's own clipboard (a copy inside Longhand): its default paste keeps everything. */
 const PROSEMIRROR_HTML = /data-pm-slice/
 
+type PasteSource = 'html' | 'markdown'
+type PasteConverters = typeof import('./pasteConverters')
+
 export interface PasteConversionOptions {
   /** Stores an image pasted inline (a data URI) and resolves to its `asset:` URL. */
   storeImage(image: ImageData): Promise<string>
@@ -31,13 +35,21 @@ export interface PasteConversionOptions {
   onImageError?(error: unknown): void
 }
 
-/** What a paste should become, or null to leave it to the editor's own handling. */
-export function convertPaste(html: string, text: string, win: typeof window): EditorDoc | null {
-  if (html && !PROSEMIRROR_HTML.test(html) && !(CODE_EDITOR_HTML.test(html) && looksLikeMarkdown(text))) {
-    return fromHtml(html, win).doc
-  }
-  if (text && looksLikeMarkdown(text)) return fromMarkdown(text, { win }).doc
+/** Which importer a paste goes through, or null to leave it to the editor's own handling. */
+export function pasteSource(html: string, text: string): PasteSource | null {
+  if (html && !PROSEMIRROR_HTML.test(html) && !(CODE_EDITOR_HTML.test(html) && looksLikeMarkdown(text))) return 'html'
+  if (text && looksLikeMarkdown(text)) return 'markdown'
   return null
+}
+
+/**
+ * The importers (DOMPurify, micromark, mdast, yaml) are not part of the first paint: they load
+ * once the start is over (the workspace calls this when idle), or with the first paste.
+ */
+let converters: PasteConverters | null = null
+let loading: Promise<PasteConverters> | null = null
+export function loadPasteConverters(): Promise<PasteConverters> {
+  return (loading ??= import('./pasteConverters').then((module) => (converters = module)))
 }
 
 /**
@@ -101,27 +113,17 @@ export const PasteConversion = Extension.create<PasteConversionOptions>({
             if (!data || data.files.length > 0 || inCode(view.state)) return false
             const win = view.dom.ownerDocument.defaultView
             if (!win) return false
-            const converted = convertPaste(data.getData('text/html'), data.getData('text/plain'), win)
-            if (!converted) return false
-            let slice: Slice
-            try {
-              const content = view.state.schema.nodeFromJSON(converted).content
-              // Paragraphs at the edges flow into the text around the caret, like a paste of
-              // plain text; a heading, list or quote at an edge stays a block of its own.
-              const open = (node: typeof content.firstChild) => (node?.type.name === 'paragraph' ? 1 : 0)
-              slice = new Slice(content, open(content.firstChild), open(content.lastChild))
-            } catch {
-              return false // something the schema cannot hold: the editor's own paste does its best
-            }
-            view.dispatch(view.state.tr.replaceSelection(slice).scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste'))
-            for (const src of collectImageSources(converted)) {
-              const image = parseDataImageUrl(src)
-              if (!image) continue
-              options.storeImage(image).then(
-                (assetSrc) => !view.isDestroyed && replaceImageSource(view, src, assetSrc),
-                (error) => options.onImageError?.(error),
-              )
-            }
+            const html = data.getData('text/html')
+            const text = data.getData('text/plain')
+            const source = pasteSource(html, text)
+            if (!source) return false
+            const paste = (loaded: PasteConverters) => insertConverted(view, loaded.convertPaste(source, html, text, win), options)
+            if (converters) return paste(converters)
+            // Pasted before the importers arrived (the first moments after start): the paste is
+            // taken now and inserted as soon as they are here; the clipboard data is copied above.
+            void loadPasteConverters().then((loaded) => {
+              if (!view.isDestroyed && !paste(loaded)) view.dispatch(view.state.tr.insertText(text).scrollIntoView())
+            })
             return true
           },
         },
@@ -129,6 +131,30 @@ export const PasteConversion = Extension.create<PasteConversionOptions>({
     ]
   },
 })
+
+/** Puts a converted paste where the selection is; false when the schema cannot hold it. */
+function insertConverted(view: EditorView, converted: EditorDoc, options: PasteConversionOptions): boolean {
+  let slice: Slice
+  try {
+    const content = view.state.schema.nodeFromJSON(converted).content
+    // Paragraphs at the edges flow into the text around the caret, like a paste of
+    // plain text; a heading, list or quote at an edge stays a block of its own.
+    const open = (node: typeof content.firstChild) => (node?.type.name === 'paragraph' ? 1 : 0)
+    slice = new Slice(content, open(content.firstChild), open(content.lastChild))
+  } catch {
+    return false // something the schema cannot hold: the editor's own paste does its best
+  }
+  view.dispatch(view.state.tr.replaceSelection(slice).scrollIntoView().setMeta('paste', true).setMeta('uiEvent', 'paste'))
+  for (const src of collectImageSources(converted)) {
+    const image = parseDataImageUrl(src)
+    if (!image) continue
+    options.storeImage(image).then(
+      (assetSrc) => !view.isDestroyed && replaceImageSource(view, src, assetSrc),
+      (error) => options.onImageError?.(error),
+    )
+  }
+  return true
+}
 
 /** The extension as the writing editor uses it: inline images go to the library's asset store. */
 export function pasteConversion(api: Api, onImageError: (error: unknown) => void) {

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DraftId, DraftSummary, Language } from '@shared/domain'
-import { importKindOf } from '@shared/export'
+import { importKindOf } from '@shared/export/import-kind'
 import { useApi } from '../api/context'
 import type { Command } from '../app/commands'
 import { useNotices } from '../app/notices'
 import { AFTER_RELOAD_NOTICE, BackupSection } from './BackupSection'
-import { ExportDialog } from './ExportDialog'
-import { copyToClipboard, loadExportSource, renderForClipboard, type ExportFormat } from './exporting'
-import { IMPORT_ACCEPT, importSources, sourcesFromFiles, sourcesFromOpened, type ImportResult, type ImportSource } from './importing'
+import { lazyNamed } from '../app/lazy'
+import type { ExportFormat } from './exporting'
+import { IMPORT_ACCEPT } from './importAccept'
+import type { ImportResult, ImportSource } from './importing'
 import { failureReason, importFailureMessage } from './messages'
 
 export interface TransferContext {
@@ -34,6 +35,11 @@ export interface Transfer {
 
 type ImportMode = { kind: 'new' } | { kind: 'replace'; draftId: DraftId }
 
+// Export and import (the converters: mdast, micromark, yaml, DOMPurify) load on first use.
+const ExportDialog = lazyNamed(() => import('./ExportDialog'), 'ExportDialog')
+const importing = () => import('./importing')
+const exporting = () => import('./exporting')
+
 /**
  * Export, import and backups, wired to the menus (File → Import/Export), the command palette,
  * drag and drop, files opened with Longhand and the settings dialog.
@@ -42,7 +48,7 @@ export function useTransfer(ctx: TransferContext): Transfer {
   const api = useApi()
   const { t } = useTranslation()
   const { notify } = useNotices()
-  const [exporting, setExporting] = useState<{ draftId: DraftId; format: ExportFormat } | null>(null)
+  const [exportRequest, setExportRequest] = useState<{ draftId: DraftId; format: ExportFormat } | null>(null)
   const [dropping, setDropping] = useState(false)
   const input = useRef<HTMLInputElement>(null)
   const mode = useRef<ImportMode>({ kind: 'new' })
@@ -58,7 +64,7 @@ export function useTransfer(ctx: TransferContext): Transfer {
       if (importMode.kind === 'replace') await latest.current.flushAll()
       const results = [
         ...failures,
-        ...(await importSources(api, window, sources, {
+        ...(await (await importing()).importSources(api, window, sources, {
           language: latest.current.language,
           ...(importMode.kind === 'replace' ? { replaceDraftId: importMode.draftId } : {}),
         })),
@@ -83,7 +89,7 @@ export function useTransfer(ctx: TransferContext): Transfer {
         // A menu click is no user gesture for <input type=file>: main shows the native dialog.
         const chosen = await api.invoke('import.choose', {})
         if (chosen.status === 'chosen') {
-          const { sources, failures } = sourcesFromOpened(chosen.files)
+          const { sources, failures } = (await importing()).sourcesFromOpened(chosen.files)
           await runImport(sources, failures, importMode)
           return
         }
@@ -99,7 +105,7 @@ export function useTransfer(ctx: TransferContext): Transfer {
     try {
       const { files } = await api.invoke('import.takeOpened', {})
       if (files.length === 0) return
-      const { sources, failures } = sourcesFromOpened(files)
+      const { sources, failures } = (await importing()).sourcesFromOpened(files)
       await runImport(sources, failures, { kind: 'new' })
     } catch (error) {
       notify('error', t('library.actionFailed', { reason: (error as Error).message }))
@@ -110,7 +116,7 @@ export function useTransfer(ctx: TransferContext): Transfer {
     (format: ExportFormat) => {
       const draftId = latest.current.selectedId
       if (draftId === null) notify('error', t('transfer.export.nothingOpen'))
-      else setExporting({ draftId, format })
+      else setExportRequest({ draftId, format })
     },
     [notify, t],
   )
@@ -121,6 +127,7 @@ export function useTransfer(ctx: TransferContext): Transfer {
       if (draftId === null) return notify('error', t('transfer.export.nothingOpen'))
       try {
         await latest.current.flushAll()
+        const { copyToClipboard, loadExportSource, renderForClipboard } = await exporting()
         const source = await loadExportSource(api, draftId)
         await copyToClipboard(window, renderForClipboard(source, format, window), format)
         notify('info', format === 'html' ? t('transfer.export.copiedHtml') : t('transfer.export.copiedMarkdown'))
@@ -189,7 +196,9 @@ export function useTransfer(ctx: TransferContext): Transfer {
       if (files.length === 0 || !files.some((f) => importKindOf(f.name))) return
       e.preventDefault()
       e.stopPropagation()
-      void sourcesFromFiles(files).then(({ sources, failures }) => runImport(sources, failures, { kind: 'new' }))
+      void importing()
+        .then(({ sourcesFromFiles }) => sourcesFromFiles(files))
+        .then(({ sources, failures }) => runImport(sources, failures, { kind: 'new' }))
     }
     window.addEventListener('dragenter', onEnter, true)
     window.addEventListener('dragleave', onLeave, true)
@@ -234,7 +243,10 @@ export function useTransfer(ctx: TransferContext): Transfer {
           e.currentTarget.value = ''
           const importMode = mode.current
           mode.current = { kind: 'new' }
-          if (files.length > 0) void sourcesFromFiles(files).then(({ sources, failures }) => runImport(sources, failures, importMode))
+          if (files.length > 0)
+            void importing()
+              .then(({ sourcesFromFiles }) => sourcesFromFiles(files))
+              .then(({ sources, failures }) => runImport(sources, failures, importMode))
         }}
       />
       {dropping && (
@@ -242,13 +254,15 @@ export function useTransfer(ctx: TransferContext): Transfer {
           <span>{t('transfer.import.dropHint')}</span>
         </div>
       )}
-      {exporting && (
-        <ExportDialog
-          draftId={exporting.draftId}
-          initialFormat={exporting.format}
-          beforeExport={() => latest.current.flushAll()}
-          onClose={() => setExporting(null)}
-        />
+      {exportRequest && (
+        <Suspense fallback={null}>
+          <ExportDialog
+            draftId={exportRequest.draftId}
+            initialFormat={exportRequest.format}
+            beforeExport={() => latest.current.flushAll()}
+            onClose={() => setExportRequest(null)}
+          />
+        </Suspense>
       )}
     </>
   )

@@ -62,6 +62,8 @@ export const draftFilterSchema = z
     view: z.enum(['active', 'trash']).default('active'),
     status: draftStatusSchema.optional(),
     tag: tagSchema.optional(),
+    /** Only the first rows, in list order: the library's first screen at start, before the whole list. */
+    limit: z.number().int().min(1).max(100_000).optional(),
   })
   .strict()
 export type DraftFilter = z.input<typeof draftFilterSchema>

@@ -6,18 +6,9 @@ import { fromHtml } from './html/from-html'
 import { fromMarkdown } from './markdown/from-markdown'
 import { cleanLine, type ImportedMeta } from './meta'
 import { NODE } from './schema'
+import { MAX_IMPORT_BYTES, importKindOf, type ImportKind } from './import-kind'
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
-
-export type ImportKind = 'markdown' | 'html' | 'text'
-
-export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportKind>> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-  txt: 'text',
-}
+export { MAX_IMPORT_BYTES, IMPORT_EXTENSIONS, importKindOf, type ImportKind } from './import-kind'
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
 
@@ -43,11 +34,6 @@ export interface ImportedDraft {
 export type ImportOutcome =
   | { ok: true; draft: ImportedDraft }
   | { ok: false; error: { code: ImportErrorCode; message: string } }
-
-export function importKindOf(fileName: string): ImportKind | null {
-  const ext = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase()
-  return ext ? (IMPORT_EXTENSIONS[ext] ?? null) : null
-}
 
 function hasBytes(bytes: Uint8Array, ...prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b)

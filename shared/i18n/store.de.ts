@@ -18,6 +18,11 @@ export const storeDe: StoreStrings = {
     'disk-full': 'Der Datenträger mit deiner Bibliothek ({{folder}}) ist voll. Nichts wurde verschoben oder verloren. Schaffe Platz und starte Longhand dann neu.',
     io: 'Die Bibliotheksdatei {{file}} konnte nicht gelesen oder geschrieben werden ({{reason}}). Nichts wurde verschoben oder verloren. Prüfe den Datenträger und starte Longhand dann neu.',
   },
+  damageFound: {
+    title: 'Deine Bibliotheksdatei ist beschädigt',
+    message:
+      'Longhands Prüfung hat in der Bibliotheksdatei {{file}} einen Schaden gefunden ({{detail}}). Nichts wurde geändert oder gelöscht. Beende Longhand und starte es neu: Es legt die Datei beiseite und holt die neueste gute Sicherheitskopie zurück.',
+  },
   recovery: {
     damaged:
       'Deine Bibliotheksdatei war nicht lesbar. Longhand hat sie beiseitegelegt und die Sicherheitskopie vom {{when}} zurückgeholt. Nichts wurde gelöscht. Prüfe deine letzten Entwürfe: Änderungen nach dem {{when}} sind nicht in der Kopie. Behalte die alte Datei, sie kann sie noch enthalten.',

@@ -21,6 +21,11 @@ export const storeEn = {
     'disk-full': 'The disk that holds your library ({{folder}}) is full. Nothing was moved or lost. Free some space, then start Longhand again.',
     io: 'The library file {{file}} could not be read or written ({{reason}}). Nothing was moved or lost. Check the disk, then start Longhand again.',
   },
+  damageFound: {
+    title: 'Your library file is damaged',
+    message:
+      'Longhand’s check found damage in the library file {{file}} ({{detail}}). Nothing was changed or deleted. Quit and start Longhand again: it will put the file aside and bring back the newest good safety copy.',
+  },
   recovery: {
     damaged:
       'Your library file could not be read. Longhand put it aside and brought back the safety copy from {{when}}. Nothing was deleted. Check your latest drafts: changes made after {{when}} are not in the copy. Keep the old file: it may still hold them.',

@@ -103,10 +103,10 @@ export class Drafts {
     const rows = this.db
       .prepare(
         `SELECT d.id, d.title, d.status, d.language, d.word_count, d.created_at, d.updated_at, d.trashed_at, d.preview
-         FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}, d.id DESC`,
+         FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}, d.id DESC${f.limit === undefined ? '' : ' LIMIT ?'}`,
       )
       .raw()
-      .all(...params) as [number, string, DraftStatus, Language, number, number, number, number | null, string][]
+      .all(...params, ...(f.limit === undefined ? [] : [f.limit])) as [number, string, DraftStatus, Language, number, number, number, number | null, string][]
     const tags = new Map<number, string[]>()
     const tagRows = this.db.prepare('SELECT draft_id, tag FROM draft_tags ORDER BY draft_id, position').raw().all() as [number, string][]
     for (const [draftId, tag] of tagRows) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import { mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import { importKindOf, MAX_IMPORT_BYTES } from '@shared/export'
+import { importKindOf, MAX_IMPORT_BYTES } from '@shared/export/import-kind'
 import { LonghandError } from '@shared/ipc'
 
 /**

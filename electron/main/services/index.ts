@@ -19,6 +19,8 @@ import { classifyOpenFailure } from './store/open-failure'
 import { cleanLeftovers } from './store/leftovers'
 import { completePendingRestore } from './store/restore-backup'
 import { SafetyBackups } from './store/safety-backups'
+import { type IntegrityVerdict, checkIntegrity } from './store/integrity-check'
+import { bootPhase } from '../boot-trace'
 
 export interface ServicesOptions {
   /** The folder that holds the library: longhand.sqlite and backups/. */
@@ -28,6 +30,11 @@ export interface ServicesOptions {
   appVersion?: string
   /** Which transport serves these services; reported by app.info. */
   shell?: 'electron' | 'web'
+  /**
+   * When the whole-file check (quick_check) runs: 'after-start' (default) leaves it to
+   * checkIntegrity(), which the shell calls once the window is up; 'at-open' before trusting the file.
+   */
+  integrity?: 'at-open' | 'after-start'
   /** Where problems while closing are reported (close() itself never throws). Default: stderr. */
   onCloseProblem?(message: string, error: unknown): void
 }
@@ -56,6 +63,12 @@ export interface Services {
   readonly shell: 'electron' | 'web'
   ensureWelcome(language: Language): number | null
   /**
+   * The whole-file check the open path leaves for after the start (store/integrity-check.ts).
+   * Damage found leaves a marker, so the next start recovers as the open path does; nothing is
+   * written into the library. Other failures (busy, I/O) throw a classified LibraryOpenError.
+   */
+  checkIntegrity(): IntegrityVerdict
+  /**
    * Never throws. `reopening`: the folder lock stays held for the next createServices of this
    * folder in this process (LibraryHost closing and reopening around a restore), so no other
    * process can open the library in between.
@@ -80,6 +93,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   } catch (error) {
     throw fail(error)
   }
+  bootPhase('SQLite engine loaded')
   ensureLibraryFolder(file)
   // One process per library: taken before anything in the folder is touched, held until close().
   let lock
@@ -89,23 +103,27 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Named after the file that failed: the library file itself was not touched.
     throw failureFor(join(options.dataDir, LOCK_FILE))(error)
   }
+  bootPhase('folder locked')
   let opened
   try {
     // A restore of a safety backup that a crash interrupted is finished before anything opens.
     completePendingRestore(file)
     // Only now, holding the folder lock: what interrupted copies and restores left behind.
     cleanLeftovers(options.dataDir, DATABASE_FILE)
+    bootPhase('pending restore, leftovers')
     opened = await openStore({
       file,
       backups: safetyBackups,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       engine,
       now,
+      integrity: options.integrity ?? 'after-start',
     })
   } catch (error) {
     lock.release()
     throw fail(error)
   }
+  bootPhase('library opened')
   const { db, recovery } = opened
   const folderLock = lock
   const searchIndex = new SearchIndex(db)
@@ -143,6 +161,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
         settings.update({ welcomed: true })
         return created.id
       }).immediate()
+    },
+    checkIntegrity() {
+      try {
+        return checkIntegrity(db, file, now)
+      } catch (error) {
+        throw fail(error)
+      }
     },
     close(closeOptions = {}) {
       // Never throws: whatever fails here (a full disk, a locked file), the connection is closed

@@ -19,11 +19,9 @@ import {
   classifyImageSrc,
   gateEditorDoc,
   exportMetaFromDraft,
-  fromMarkdown,
   mimeForPath,
   parseDataImageUrl,
   replaceImageSources,
-  toMarkdownWithImages,
   type AssetMap,
   type ImageData,
 } from '@shared/export'
@@ -180,6 +178,7 @@ export class LibraryBackup {
 
   /** Writes a new backup folder inside `parent` and returns its path. */
   async write(parent: string): Promise<{ folder: string; drafts: number }> {
+    const { toMarkdownWithImages } = await markdownConverters()
     // One read transaction: a consistent picture of the library, taken quickly.
     const snapshot = this.db.transaction(() => this.readLibrary())()
     const { manifest, inlineImages, knownAssets } = snapshot
@@ -187,7 +186,7 @@ export class LibraryBackup {
       // Markdown is the slow part (a few ms per draft): one draft at a time, letting other
       // requests (autosave) through in between, and never the whole library in memory.
       for (const [i, { entry, row, doc }] of snapshot.drafts.entries()) {
-        const md = this.markdownOf(doc, row, entry.tags, knownAssets, inlineImages)
+        const md = this.markdownOf(toMarkdownWithImages, doc, row, entry.tags, knownAssets, inlineImages)
         entry.markdownSha256 = sha256(md)
         manifest.drafts.push(entry)
         await put(entry.file, md)
@@ -279,7 +278,7 @@ export class LibraryBackup {
   }
 
   /** The draft as Markdown with its images in images/ (named by content hash, shared by all drafts). */
-  private markdownOf(doc: EditorDoc, row: DraftRow, tags: string[], knownAssets: Set<string>, inlineImages: Map<string, ImageData>): string {
+  private markdownOf(toMarkdownWithImages: MarkdownConverters['toMarkdownWithImages'], doc: EditorDoc, row: DraftRow, tags: string[], knownAssets: Set<string>, inlineImages: Map<string, ImageData>): string {
     const assets: Record<string, ImageData> = {}
     const replacements = new Map<string, string>()
     for (const src of collectImageSources(doc)) {
@@ -336,7 +335,7 @@ export class LibraryBackup {
    * refused with a clear message and changes nothing.
    */
   async restore(folder: string): Promise<RestoreSummary> {
-    const plan = this.readBackup(folder)
+    const plan = this.readBackup(folder, (await markdownConverters()).fromMarkdown)
     await this.safetyBackups.create(this.db, 'before-restore')
     try {
       this.db.transaction(() => this.apply(plan))()
@@ -349,7 +348,7 @@ export class LibraryBackup {
     return plan.summary
   }
 
-  private readBackup(folder: string) {
+  private readBackup(folder: string, fromMarkdown: MarkdownConverters['fromMarkdown']) {
     const damaged = (why: string) => new LonghandError('invalid-args', `This backup cannot be restored: ${why} Your library is unchanged.`)
     const read = (relative: string): Buffer | null => {
       try {
@@ -501,3 +500,13 @@ export class LibraryBackup {
     }
   }
 }
+
+/**
+ * The Markdown converters (mdast, micromark, yaml: ~100 ms of module loading) load with the
+ * first backup or restore, not on every start of the app.
+ */
+async function markdownConverters() {
+  const [to, from] = await Promise.all([import('@shared/export/markdown/to-markdown'), import('@shared/export/markdown/from-markdown')])
+  return { toMarkdownWithImages: to.toMarkdownWithImages, fromMarkdown: from.fromMarkdown }
+}
+type MarkdownConverters = Awaited<ReturnType<typeof markdownConverters>>

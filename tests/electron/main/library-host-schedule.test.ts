@@ -23,7 +23,7 @@ async function scheduledHost() {
   const logged: unknown[] = []
   const host = await LibraryHost.open({
     open: () => createServices({ dataDir, now: clock }),
-    schedule: { timer, onError: (error) => logged.push(error) },
+    schedule: { timer, firstLookAfterMs: 0, onError: (error) => logged.push(error) },
     now: clock,
   })
   hosts.push(host)

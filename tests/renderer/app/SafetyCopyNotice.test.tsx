@@ -25,7 +25,7 @@ afterEach(async () => {
 async function failingLibrary() {
   const clock = manualClock(Date.UTC(2026, 10, 23, 9, 0))
   const timer = steppedTimer(clock)
-  backend = await createInProcessHost({ now: clock, schedule: { timer, onError: () => undefined } })
+  backend = await createInProcessHost({ now: clock, schedule: { timer, firstLookAfterMs: 0, onError: () => undefined } })
   const backups = join(backend.dataDir, 'backups')
   rmSync(backups, { recursive: true, force: true })
   writeFileSync(backups, 'not a folder')
@@ -71,7 +71,7 @@ describe('the notice that the scheduled safety copy failed', () => {
   it.skipIf(!canMount)('a full disk says so and asks to free some space', async () => {
     const clock = manualClock()
     const timer = steppedTimer(clock)
-    backend = await createInProcessHost({ now: clock, schedule: { timer, onError: () => undefined } })
+    backend = await createInProcessHost({ now: clock, schedule: { timer, firstLookAfterMs: 0, onError: () => undefined } })
     // A link to the full disk: the library folder is removed (after each test) before the mount goes.
     const full = mountTmpfs('size=64k')
     fillDisk(full)
@@ -88,7 +88,7 @@ describe('the notice that the scheduled safety copy failed', () => {
   it('says nothing while the copies work', async () => {
     const clock = manualClock()
     const timer = steppedTimer(clock)
-    backend = await createInProcessHost({ now: clock, schedule: { timer } })
+    backend = await createInProcessHost({ now: clock, schedule: { timer, firstLookAfterMs: 0 } })
     await timer.fire()
     view = await render(<SafetyCopyNotice language="en" />, { api: backend.api, language: 'en' })
     await new Promise((r) => setTimeout(r, 300))

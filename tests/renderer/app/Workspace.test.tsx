@@ -353,7 +353,8 @@ describe('keyboard, palette, settings', () => {
     const palette = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"]'))
     await typeInto(byLabel(palette, 'Command'), 'settings')
     await keyDown(byLabel(palette, 'Command')!, { key: 'Enter' })
-    const settings = await waitFor(() => root.querySelector<HTMLElement>('[role="dialog"]'))
+    // The settings dialog's code loads on first use: wait for it, not for whichever dialog is up.
+    const settings = await waitFor(() => byLabel(root, 'Deutsch', 'input[type="radio"]')?.closest<HTMLElement>('[role="dialog"]'))
     await click(byLabel(settings, 'Deutsch', 'input[type="radio"]'))
     await waitFor(() => buttonByText(root, 'Neuer Entwurf'))
     expect(settings.querySelector('h2')?.textContent).toBe('Einstellungen')

@@ -1,9 +1,9 @@
 import { Editor } from '@tiptap/core'
 import { Slice } from '@tiptap/pm/model'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DocNode, EditorDoc } from '@shared/domain'
 import { editorExtensions } from '../../../renderer/editor/extensions'
-import { looksLikeMarkdown, pasteConversion } from '../../../renderer/transfer/paste'
+import { loadPasteConverters, looksLikeMarkdown, pasteConversion } from '../../../renderer/transfer/paste'
 import { testBackend, type TestBackend } from '../support/backend'
 
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
@@ -13,6 +13,8 @@ let editor: Editor
 const imageErrors: unknown[] = []
 
 beforeEach(async () => {
+  // The importers load after the start (paste.ts); these tests paste once they are there.
+  await loadPasteConverters()
   backend = await testBackend()
   editor = new Editor({
     element: document.createElement('div'),
@@ -177,5 +179,29 @@ describe('pasting into the editor', () => {
     const vscode = '<div style="color: #d4d4d4;white-space: pre;"><div><span style="color: #569cd6;"># Titel</span></div></div>'
     paste({ 'text/html': vscode, 'text/plain': '# Titel' })
     expect(json().content.some((n) => n.type === 'heading')).toBe(true)
+  })
+})
+
+describe('a paste in the first moments, before the importers have loaded', () => {
+  it('is taken at once and inserted, converted, as soon as they are there', async () => {
+    vi.resetModules()
+    const fresh = await import('../../../renderer/transfer/paste')
+    const early = new Editor({
+      element: document.createElement('div'),
+      extensions: [
+        ...editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
+        fresh.pasteConversion(backend.api, (e) => imageErrors.push(e)),
+      ],
+      content: { type: 'doc', content: [{ type: 'paragraph' }] },
+    })
+    try {
+      const event = { clipboardData: { files: [], getData: (type: string) => ({ 'text/plain': '## Plan\n\n- eins\n- zwei\n' })[type] ?? '' } } as unknown as ClipboardEvent
+      const view = early.view
+      expect(view.someProp('handlePaste', (handle) => handle(view, event, Slice.empty))).toBe(true)
+      await fresh.loadPasteConverters()
+      await vi.waitFor(() => expect(early.getJSON().content?.map((n) => n.type).filter((type) => type !== 'paragraph')).toEqual(['heading', 'bulletList']))
+    } finally {
+      early.destroy()
+    }
   })
 })

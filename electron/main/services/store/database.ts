@@ -4,8 +4,10 @@ import Database from 'better-sqlite3'
 import { type Db, type Engine, loadEngine } from './engine'
 import { fsyncPath } from './fsync'
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, migrate, schemaVersion } from './migrations'
+import { clearDamageMarker, damageMarkerOf } from './integrity-check'
 import { EmptyLibraryFileError, IntegrityCheckError, type LibraryOpenError, openFailure } from './open-failure'
 import type { SafetyBackups } from './safety-backups'
+import { bootPhase } from '../../boot-trace'
 
 export type { Db } from './engine'
 
@@ -17,6 +19,12 @@ export interface OpenStoreOptions {
   /** The engine, when the caller loaded it already (createServices, for the folder lock). */
   engine?: Engine
   now?: () => number
+  /**
+   * 'at-open' (default): quick_check before the file is trusted. 'after-start': the caller runs
+   * it once the start is over (integrity-check.ts), unless the last such check found damage
+   * (a marker beside the file): then it runs here, and recovery follows as for any damage.
+   */
+  integrity?: 'at-open' | 'after-start'
 }
 
 /** What the open path did about a damaged or empty library file; the renderer shows it. */
@@ -58,9 +66,11 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   const now = options.now ?? Date.now
   let recovery: Recovery | null = null
   let db: Db
+  const damageFound = existsSync(damageMarkerOf(options.file))
+  const checkNow = options.integrity !== 'after-start' || damageFound
   try {
     recovery = finishInterruptedRecovery(options, now())
-    db = openChecked(engine, options.file)
+    db = openChecked(engine, options.file, checkNow)
   } catch (error) {
     const failure = fail(error)
     if (failure.kind !== 'corrupt') throw failure
@@ -70,7 +80,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
       throw fail(recoveryError)
     }
     try {
-      db = openChecked(engine, options.file)
+      db = openChecked(engine, options.file, true)
     } catch (stillFailing) {
       throw openFailure(stillFailing, { file: options.file, folder: dirname(options.file), kept: recovery.movedAsideTo }, probeFolder(dirname(options.file)))
     }
@@ -80,6 +90,9 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     const version = schemaVersion(db)
     if (version > 0 && version < LATEST_SCHEMA_VERSION) await options.backups.create(db, `before-migration-v${LATEST_SCHEMA_VERSION}`)
     const migrated = migrate(db)
+    bootPhase('migrations checked')
+    // Checked just now (passed, or the damaged file was moved aside): the marker has done its job.
+    if (damageFound) clearDamageMarker(options.file)
     return { db, migrated, recovery }
   } catch (error) {
     db.close()
@@ -117,7 +130,7 @@ export function probeFolder(folder: string): { folderNotWritable: string | null 
   }
 }
 
-function openChecked(engine: Engine, file: string): Db {
+function openChecked(engine: Engine, file: string, checkNow: boolean): Db {
   // SQLite happily opens a 0-byte file as a new, empty database: that would silently start an
   // empty library. A library file is never empty. Not even with a -wal beside it: SQLite never
   // replays a WAL onto a 0-byte file, and the first write would reset that WAL (moved aside with it).
@@ -125,8 +138,12 @@ function openChecked(engine: Engine, file: string): Db {
   const db = engine(file)
   try {
     applyPragmas(db)
-    const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new IntegrityCheckError(String(check))
+    bootPhase('database file opened, pragmas')
+    if (checkNow) {
+      const check = db.pragma('quick_check', { simple: true })
+      if (check !== 'ok') throw new IntegrityCheckError(String(check))
+      bootPhase('quick_check')
+    }
     const version = schemaVersion(db)
     if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(version, LATEST_SCHEMA_VERSION)
     return db

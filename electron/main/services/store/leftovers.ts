@@ -46,6 +46,11 @@ export function cleanLeftovers(dataDir: string, databaseFile = 'longhand.sqlite'
 
   const restoring = join(dataDir, `${databaseFile}.restoring`)
   if (existsSync(restoring) && !existsSync(join(dataDir, RESTORE_MARKER))) remove(restoring)
+
+  // integrity-check.ts writes its damage marker under this name first: cut off, it says nothing
+  // (the check runs again after this start; a finished marker is never touched here).
+  const partialMarker = join(dataDir, `${databaseFile}.damaged.partial`)
+  if (existsSync(partialMarker)) remove(partialMarker)
   return removed
 }
 

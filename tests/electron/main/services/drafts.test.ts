@@ -32,6 +32,19 @@ describe('Drafts', () => {
     expect(drafts.summary(d.id).preview).toBe('Ganz neu.\n\nUnd kurz.')
   })
 
+  it('gives only the first rows with a limit, in list order (the first screen at start), with their tags', async () => {
+    const clock = manualClock()
+    const { drafts } = await tempLibrary({ now: clock })
+    for (const title of ['eins', 'zwei', 'drei', 'vier']) {
+      drafts.create({ title, tags: [title] })
+      clock.advance(1000)
+    }
+    const full = drafts.list()
+    expect(drafts.list({ limit: 2 })).toEqual(full.slice(0, 2))
+    expect(drafts.list({ limit: 2 }).map((d) => [d.title, d.tags])).toEqual([['vier', ['vier']], ['drei', ['drei']]])
+    expect(drafts.list({ limit: 10 })).toEqual(full)
+  })
+
   it('filters by status and tag (tags case-insensitive)', async () => {
     const { drafts } = await tempLibrary()
     drafts.create({ title: 'i', status: 'idea', tags: ['Coaching'] })

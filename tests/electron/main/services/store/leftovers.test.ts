@@ -30,6 +30,8 @@ describe('leftovers of interrupted work are cleaned at start', () => {
       join(backups, 'longhand-20261120T090000000Z-scheduled.sqlite-journal'),
       // A restore that never got as far as its marker: the library was never touched.
       `${library}.restoring`,
+      // A damage marker a crash cut off before its rename (the check runs again after this start).
+      `${library}.damaged.partial`,
     ]
     const kept = [
       `${library}.unreadable-2026-11-20T09-00-00-000Z`,

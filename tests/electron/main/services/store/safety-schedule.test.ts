@@ -83,4 +83,32 @@ describe('safety backups on a schedule (real SQLite copies)', () => {
     expect(timer.dueAt()).toEqual([clock() + 60 * 60_000])
     schedule.stop()
   })
+
+  it('with firstLookAfterMs, start() reads nothing: the first look (and a copy due then) waits until the start is over', async () => {
+    const clock = manualClock()
+    const services = await tempLibrary({ now: clock })
+    await services.safetyBackups.create(services.db, 'manual')
+    clock.advance(DAY_MS + 60_000)
+    const timer = steppedTimer(clock)
+    let looks = 0
+    const schedule = new SafetyBackupSchedule({
+      newestAt: () => {
+        looks++
+        return services.safetyBackups.list()[0]?.createdAt ?? null
+      },
+      backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
+      now: clock,
+      timer,
+      firstLookAfterMs: 10_000,
+    })
+    schedule.start()
+    // Checking the newest copy reads it through (a quick_check of the whole copy): not while the window opens.
+    expect(looks).toBe(0)
+    expect(timer.dueAt()).toEqual([clock() + 10_000])
+    clock.advance(10_000)
+    await timer.fire()
+    expect(services.safetyBackups.list().map((b) => b.reason)).toEqual(['scheduled', 'manual'])
+    expect(timer.dueAt()).toEqual([clock() + DAY_MS])
+    schedule.stop()
+  })
 })

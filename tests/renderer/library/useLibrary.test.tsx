@@ -1,0 +1,99 @@
+import { act } from 'react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Api } from '../../../renderer/api/client'
+import { FIRST_PAGE, prefetchFirstPage, useLibrary, type Library } from '../../../renderer/library/useLibrary'
+import { testBackend, type TestBackend } from '../support/backend'
+import { render, waitFor, type Rendered } from '../support/render'
+
+let backend: TestBackend
+let rendered: Rendered | null = null
+afterEach(async () => {
+  await rendered?.unmount()
+  rendered = null
+  backend.close()
+})
+
+/** The whole list answers only when the test says so; everything else goes straight through. */
+function holdingTheWholeList(api: Api) {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  const held: Api = {
+    ...api,
+    async invoke(channel, args) {
+      const whole = channel === 'drafts.list' && (args as { limit?: number }).limit === undefined
+      if (whole) await released
+      return api.invoke(channel, args)
+    },
+  }
+  return { api: held, release }
+}
+
+function Probe({ api, into }: { api: Api; into: { current: Library | null } }) {
+  into.current = useLibrary(api)
+  return null
+}
+
+describe('the library list at start', () => {
+  it('shows the first screen of drafts at once and the whole list right after; counts wait for the whole list', async () => {
+    backend = await testBackend()
+    const total = FIRST_PAGE + 30
+    for (let i = 1; i <= total; i++) {
+      await backend.api.invoke('drafts.create', { title: `Entwurf ${i}` })
+      backend.advance(1000)
+    }
+    const { api, release } = holdingTheWholeList(backend.api)
+    const library = { current: null as Library | null }
+    rendered = await render(<Probe api={api} into={library} />, { api })
+    let loaded: Promise<unknown> = Promise.resolve()
+    await act(async () => {
+      loaded = library.current!.load()
+    })
+    await waitFor(() => library.current!.active?.length === FIRST_PAGE)
+    expect(library.current!.active![0]!.title).toBe(`Entwurf ${total}`)
+    expect(library.current!.complete).toBe(false)
+    release()
+    await act(async () => void (await loaded))
+    await waitFor(() => library.current!.active?.length === total)
+    expect(library.current!.complete).toBe(true)
+  })
+
+  it('a later load (after an import) asks for the whole list only', async () => {
+    backend = await testBackend()
+    await backend.api.invoke('drafts.create', { title: 'Eins' })
+    const asked: unknown[] = []
+    const api: Api = {
+      ...backend.api,
+      invoke(channel, args) {
+        if (channel === 'drafts.list') asked.push(args)
+        return backend.api.invoke(channel, args)
+      },
+    }
+    const library = { current: null as Library | null }
+    rendered = await render(<Probe api={api} into={library} />, { api })
+    await waitFor(() => library.current !== null)
+    await act(async () => void (await library.current!.load()))
+    asked.length = 0
+    await act(async () => void (await library.current!.load()))
+    expect(asked).toEqual([{ view: 'active' }])
+  })
+
+  it('the first screen asked for at boot, with the settings and the open draft, is the one shown: not asked for again', async () => {
+    backend = await testBackend()
+    await backend.api.invoke('drafts.create', { title: 'Eins' })
+    const asked: unknown[] = []
+    const api: Api = {
+      ...backend.api,
+      invoke(channel, args) {
+        if (channel === 'drafts.list') asked.push(args)
+        return backend.api.invoke(channel, args)
+      },
+    }
+    prefetchFirstPage(api)
+    expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }])
+    const library = { current: null as Library | null }
+    rendered = await render(<Probe api={api} into={library} />, { api })
+    await act(async () => void (await library.current!.load()))
+    expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }, { view: 'active' }])
+    expect(library.current!.active!.map((d) => d.title)).toEqual(['Eins'])
+  })
+})
