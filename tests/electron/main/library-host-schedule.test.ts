@@ -57,7 +57,7 @@ describe('a failed scheduled safety copy is remembered until one succeeds', () =
     expect(await status()).toEqual({ lastFailure: { at: clock(), kind: 'other' }, newestAt: null })
     const listed = await host.dispatch('safetyBackups.list', {})
     expect(listed.ok).toBe(false)
-    expect(listed.ok ? null : listed.error).toMatchObject({ code: 'storage', details: ['unreadable-folder'] })
+    expect(listed.ok ? null : listed.error).toMatchObject({ code: 'storage', details: ['unreadable-folder', 'ENOTDIR'] })
     expect(listed.ok ? '' : listed.error.message).toContain('ENOTDIR')
   })
 

@@ -31,11 +31,11 @@ async function libraryWithCopy(dir: string, clock = manualClock()) {
   return copy
 }
 
-/** Overwrites one leaf page of the draft bodies with garbage: SQLite still opens the file; only reading that page fails. */
+/** Overwrites one leaf page of the drafts' blocks with garbage: SQLite still opens the file; only reading that page fails. */
 function damageOnePage(file: string): number {
   const db = new Database(file, { readonly: true })
   const pageSize = Number(db.pragma('page_size', { simple: true }))
-  const { pageno } = db.prepare("SELECT pageno FROM dbstat WHERE name = 'draft_bodies' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2").get() as { pageno: number }
+  const { pageno } = db.prepare("SELECT pageno FROM dbstat WHERE name = 'draft_blocks' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2").get() as { pageno: number }
   db.close()
   const fd = openSync(file, 'r+')
   try {
