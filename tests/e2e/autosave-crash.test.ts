@@ -5,8 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { docFromParagraphs, type DocNode, type EditorDoc } from '@shared/domain'
 import { diffByIdentity } from '@shared/domain/block-splices'
-import { startBridgeProcess } from './support/bridge-process'
-import { killSchedule, sleep } from './support/kill-schedule'
+import { killSchedule, killWhileBusy } from './support/kill-schedule'
 
 const KILLS = 100
 const BLOCK_KILLS = 50
@@ -17,6 +16,17 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 function version(n: number) {
   const filler = 'Satz über Dialog und Augenhöhe mit Lesern, nicht über Reichweite. '.repeat(200)
   return docFromParagraphs([`Fassung ${n}`, filler])
+}
+
+/** The draft's document as the killed process left it on disk, once SQLite finds the file intact. */
+function storedDoc(draftId: number, round: number): string {
+  const db = new Database(join(dataDir, 'longhand.sqlite'))
+  try {
+    expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok')
+    return (db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').get(draftId) as { doc: string }).doc
+  } finally {
+    db.close()
+  }
 }
 
 function versionIn(doc: string): number {
@@ -34,43 +44,32 @@ describe('autosave survives being killed', () => {
       let acknowledgedSaves = 0
       let lost = 0
       let next = 1
-      for (let round = 0; round < KILLS; round++) {
-        const bridge = await startBridgeProcess(dataDir)
-        if (draftId === 0) draftId = (await bridge.call<{ id: number }>('drafts.create', { title: 'Crash', doc: version(0) })).id
-
-        let inFlight: number | null = null
-        let stopped = false
-        const writer = (async () => {
-          while (!stopped) {
-            inFlight = next++
-            try {
-              await bridge.call('drafts.saveContent', { id: draftId, doc: version(inFlight) })
-              acknowledged = inFlight
-              acknowledgedSaves++
-              inFlight = null
-            } catch {
-              return // the process died mid-request
-            }
-          }
-        })()
-        await sleep(schedule.between(20, 200))
-        stopped = true
-        await bridge.stop('SIGKILL')
-        await writer
-
-        const db = new Database(join(dataDir, 'longhand.sqlite'))
-        try {
-          expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok')
-          const { doc } = db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').get(draftId) as { doc: string }
-          const saved = versionIn(doc)
+      let inFlight: number | null = null
+      await killWhileBusy(schedule, {
+        dataDir,
+        rounds: KILLS,
+        killAfterMs: [20, 200],
+        async prepare(bridge) {
+          inFlight = null
+          if (draftId === 0) draftId = (await bridge.call<{ id: number }>('drafts.create', { title: 'Crash', doc: version(0) })).id
+        },
+        request(bridge) {
+          inFlight = next++
+          return bridge.call('drafts.saveContent', { id: draftId, doc: version(inFlight) })
+        },
+        acknowledge() {
+          acknowledged = inFlight!
+          acknowledgedSaves++
+          inFlight = null
+        },
+        check(round) {
+          const saved = versionIn(storedDoc(draftId, round))
           // Everything acknowledged is on disk; at most the one request in flight went further.
           if (saved < acknowledged) lost += acknowledged - saved
           expect([acknowledged, inFlight].filter((v) => v !== null), `round ${round}`).toContain(saved)
           if (saved !== acknowledged) acknowledged = saved
-        } finally {
-          db.close()
-        }
-      }
+        },
+      })
       console.log(`autosave kill test (seed ${schedule.seed}): ${KILLS} kills, ${acknowledgedSaves} acknowledged saves, ${lost} lost`)
       expect(lost).toBe(0)
       expect(acknowledged).toBeGreaterThan(KILLS)
@@ -95,50 +94,40 @@ describe('autosave survives being killed', () => {
       let draftId = 0
       let patches = 0
       let n = 0
-      for (let round = 0; round < BLOCK_KILLS; round++) {
-        const bridge = await startBridgeProcess(dataDir)
-        if (draftId === 0) draftId = (await bridge.call<{ id: number }>('drafts.create', { title: 'Blöcke', doc: acknowledged })).id
-        // As the renderer after opening: one whole save, then patches on the version it returns.
-        let { bodyVersion } = await bridge.call<{ bodyVersion: number }>('drafts.saveContent', { id: draftId, doc: acknowledged })
-        let inFlight: EditorDoc | null = null
-        let stopped = false
-        const writer = (async () => {
-          while (!stopped) {
-            const next = nextVersion(acknowledged, ++n)
-            inFlight = next
-            const splices = diffByIdentity(acknowledged.content, next.content).map(({ from, deleteCount, items }) => ({ from, deleteCount, blocks: items }))
-            try {
-              const result = await bridge.call<{ status: string; bodyVersion: number }>('drafts.saveBlocks', { id: draftId, baseVersion: bodyVersion, splices, blockCount: next.content.length })
-              if (result.status !== 'saved') throw new Error(`stale in round ${round}`)
-              bodyVersion = result.bodyVersion
-              acknowledged = next
-              patches++
-              inFlight = null
-            } catch (error) {
-              if (String(error).includes('stale')) throw error
-              return // the process died mid-request
-            }
-          }
-        })()
-        await sleep(schedule.between(20, 200))
-        stopped = true
-        await bridge.stop('SIGKILL')
-        await writer
-
-        const db = new Database(join(dataDir, 'longhand.sqlite'))
-        try {
-          expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok')
-          const { doc } = db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').get(draftId) as { doc: string }
+      let bodyVersion = 0
+      let inFlight: EditorDoc | null = null
+      await killWhileBusy(schedule, {
+        dataDir,
+        rounds: BLOCK_KILLS,
+        killAfterMs: [20, 200],
+        async prepare(bridge) {
+          inFlight = null
+          if (draftId === 0) draftId = (await bridge.call<{ id: number }>('drafts.create', { title: 'Blöcke', doc: acknowledged })).id
+          // As the renderer after opening: one whole save, then patches on the version it returns.
+          bodyVersion = (await bridge.call<{ bodyVersion: number }>('drafts.saveContent', { id: draftId, doc: acknowledged })).bodyVersion
+        },
+        request(bridge) {
+          const next = nextVersion(acknowledged, ++n)
+          inFlight = next
+          const splices = diffByIdentity(acknowledged.content, next.content).map(({ from, deleteCount, items }) => ({ from, deleteCount, blocks: items }))
+          return bridge.call<{ status: string; bodyVersion: number }>('drafts.saveBlocks', { id: draftId, baseVersion: bodyVersion, splices, blockCount: next.content.length })
+        },
+        acknowledge(result, round) {
+          if (result.status !== 'saved') throw new Error(`stale in round ${round}`)
+          bodyVersion = result.bodyVersion
+          acknowledged = inFlight!
+          patches++
+          inFlight = null
+        },
+        check(round) {
+          const doc = storedDoc(draftId, round)
           const candidates = [acknowledged, inFlight].filter((d): d is EditorDoc => d !== null).map((d) => JSON.stringify(d))
           expect(candidates, `round ${round}`).toContain(doc)
           if (doc !== JSON.stringify(acknowledged)) acknowledged = inFlight!
-        } finally {
-          db.close()
-        }
-      }
+        },
+      })
       console.log(`block patch kill test (seed ${schedule.seed}): ${BLOCK_KILLS} kills, ${patches} acknowledged patches`)
       expect(patches).toBeGreaterThan(BLOCK_KILLS)
     })
   })
 })
-

@@ -7,7 +7,7 @@ import { docFromParagraphs } from '@shared/domain'
 import { createServices } from '../../electron/main/services'
 import { SafetyBackups } from '../../electron/main/services/store/safety-backups'
 import { type BridgeProcess, startBridgeProcess } from './support/bridge-process'
-import { killSchedule, sleep } from './support/kill-schedule'
+import { killSchedule, killWhileBusy, sleep } from './support/kill-schedule'
 
 const KILLS = 15
 const dirs: string[] = []
@@ -71,46 +71,39 @@ describe('safety backups survive being killed', () => {
     let invalidListed = 0
     let invalidNamed = 0
     let leftoversSeen = 0
-    await schedule.replayable(async () => {
-      for (let round = 0; round < KILLS; round++) {
-        const bridge = await startBridgeProcess(dataDir)
-        let stopped = false
-        const taker = (async () => {
-          while (!stopped) {
-            try {
-              lastAcknowledged = (await bridge.call<{ name: string }>('safetyBackups.create')).name
-              acknowledged++
-            } catch {
-              return // killed mid-request
-            }
-          }
-        })()
+    await schedule.replayable(() =>
+      killWhileBusy(schedule, {
+        dataDir,
+        rounds: KILLS,
         // Somewhere inside one of the back-to-back copies (each takes about backupMs).
-        await sleep(schedule.between(5, 5 + 2 * backupMs))
-        stopped = true
-        await bridge.stop('SIGKILL')
-        await taker
-
-        const names = readdirSync(backupsDir)
-        leftoversSeen += names.filter((n) => !finishedCopyName.test(n)).length
-        // Every file under a finished copy's name is a complete copy of the library.
-        const named = names.filter((n) => finishedCopyName.test(n))
-        invalidNamed += named.filter((n) => !complete(n, join(backupsDir, n))).length
-        const backups = new SafetyBackups(backupsDir)
-        const listed = backups.list()
-        const badListed = listed.filter((b) => !complete(b.name, b.file))
-        invalidListed += badListed.length
-        expect(badListed.map((b) => b.name), `round ${round}: invalid copies listed`).toEqual([])
-        expect(invalidNamed, `round ${round}: files named as finished copies that are not complete`).toBe(0)
-        // Recovery picks a complete copy, the newest one.
-        const recovery = backups.newestReadable()
-        expect(recovery && titlesIn(recovery), `round ${round}: recovery copy`).toEqual(titles)
-        expect(recovery).toBe(listed[0]!.file)
-        // Pruning never removed the last acknowledged copy, and kept up to 7 good ones.
-        expect(listed.map((b) => b.name), `round ${round}`).toContain(lastAcknowledged)
-        expect(listed.length).toBeGreaterThanOrEqual(Math.min(7, acknowledged))
-      }
-    })
+        killAfterMs: [5, 5 + 2 * backupMs],
+        request: (bridge) => bridge.call<{ name: string }>('safetyBackups.create'),
+        acknowledge({ name }) {
+          lastAcknowledged = name
+          acknowledged++
+        },
+        check(round) {
+          const names = readdirSync(backupsDir)
+          leftoversSeen += names.filter((n) => !finishedCopyName.test(n)).length
+          // Every file under a finished copy's name is a complete copy of the library.
+          const named = names.filter((n) => finishedCopyName.test(n))
+          invalidNamed += named.filter((n) => !complete(n, join(backupsDir, n))).length
+          const backups = new SafetyBackups(backupsDir)
+          const listed = backups.list()
+          const badListed = listed.filter((b) => !complete(b.name, b.file))
+          invalidListed += badListed.length
+          expect(badListed.map((b) => b.name), `round ${round}: invalid copies listed`).toEqual([])
+          expect(invalidNamed, `round ${round}: files named as finished copies that are not complete`).toBe(0)
+          // Recovery picks a complete copy, the newest one.
+          const recovery = backups.newestReadable()
+          expect(recovery && titlesIn(recovery), `round ${round}: recovery copy`).toEqual(titles)
+          expect(recovery).toBe(listed[0]!.file)
+          // Pruning never removed the last acknowledged copy, and kept up to 7 good ones.
+          expect(listed.map((b) => b.name), `round ${round}`).toContain(lastAcknowledged)
+          expect(listed.length).toBeGreaterThanOrEqual(Math.min(7, acknowledged))
+        },
+      }),
+    )
     // The next start cleans what the kills left, and opens the library whole.
     const services = await createServices({ dataDir })
     expect(services.drafts.list().map((d) => d.title).sort()).toEqual(titles)

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { docFromParagraphs, type Draft } from '@shared/domain'
-import { useAppHarness } from './support/app-harness'
+import { newDraft, useAppHarness } from './support/app-harness'
 import { ROOT } from './support/bridge-process'
 import type { OpenOptions } from './support/browser'
 
@@ -27,11 +27,7 @@ const saved = (page: Page) => page.locator('.save-indicator', { hasText: /^(Save
 describe('foundation: write, keep, find, trash, restore', () => {
   it('writes a German draft with a heading, autosaves it, and reads it back from SQLite after a reload', async () => {
     const page = await open({ locale: 'de-DE' })
-    await page.getByRole('button', { name: 'Neuer Entwurf' }).click()
-    const title = page.getByRole('textbox', { name: 'Titel' })
-    await expect.poll(() => title.evaluate((el) => el === document.activeElement && (el as HTMLTextAreaElement).value === '')).toBe(true)
-    await page.keyboard.type('Grüße aus München')
-    await page.keyboard.press('Enter') // moves to the text
+    await newDraft(page, 'de', 'Grüße aus München')
     await page.keyboard.type('## Über Brücken')
     await page.keyboard.press('Enter')
     await page.keyboard.type('Die Brücke über den Fluss ist "schön" -- sagt man.')
@@ -84,11 +80,7 @@ describe('foundation: write, keep, find, trash, restore', () => {
 
   it('restores an older revision, and the restore itself can be undone from the history', async () => {
     const page = await open({ locale: 'en-US' })
-    await page.getByRole('button', { name: 'New draft' }).click()
-    const title = page.getByRole('textbox', { name: 'Title' })
-    await expect.poll(() => title.evaluate((el) => el === document.activeElement && (el as HTMLTextAreaElement).value === '')).toBe(true)
-    await page.keyboard.type('Versions')
-    await page.keyboard.press('Enter')
+    await newDraft(page, 'en', 'Versions')
     await page.keyboard.type('First version.')
     await saved(page)
     await page.keyboard.type(' Second version.')
@@ -119,11 +111,7 @@ describe('images', () => {
 
   it('stores pasted, dropped and picked images in the library and shows them from there', async () => {
     const page = await open({ locale: 'en-US' })
-    await page.getByRole('button', { name: 'New draft' }).click()
-    const title = page.getByRole('textbox', { name: 'Title' })
-    await expect.poll(() => title.evaluate((el) => el === document.activeElement && (el as HTMLTextAreaElement).value === '')).toBe(true)
-    await page.keyboard.type('Pictures')
-    await page.keyboard.press('Enter')
+    await newDraft(page, 'en', 'Pictures')
     await page.keyboard.type('Before the pictures.')
 
     // Picked with the toolbar button.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { useAppHarness } from './support/app-harness'
+import { newDraft, useAppHarness } from './support/app-harness'
 
 /**
  * The first key typed into a fresh, empty line must land before the caret, however busy the
@@ -16,11 +16,7 @@ describe('typing into a new empty line on a busy machine', () => {
   it('keeps every first character where it was typed, after Enter at the end of a heading or a paragraph', async () => {
     const { page } = await app.open()
     await page.locator('.ProseMirror').waitFor()
-    await page.getByRole('button', { name: 'Neuer Entwurf' }).click()
-    const title = page.getByRole('textbox', { name: 'Titel' })
-    await expect.poll(() => title.evaluate((el) => el === document.activeElement && (el as HTMLTextAreaElement).value === '')).toBe(true)
-    await page.keyboard.type('Unter Last')
-    await page.keyboard.press('Enter')
+    await newDraft(page, 'de', 'Unter Last')
     // Timer tasks of a few milliseconds between the keystrokes, as other work on a loaded machine makes.
     await page.evaluate(() => {
       const tick = () => setTimeout(tick, Math.random() * 10)

@@ -7,11 +7,16 @@ import { build } from 'vite'
 import { rng } from './corpus'
 import { summarize, type Sample } from './measure'
 
-/** Builds a benchmark page (tests/bench/pages/<name>) with Vite into tests/artifacts. */
-export async function buildBenchPage(name: string): Promise<string> {
-  const root = join(__dirname, '..', 'pages', name)
-  const outDir = join(__dirname, '../../artifacts/bench-pages', name)
-  await build({ root, base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true } })
+/**
+ * Builds the benchmark page for one editor module (tests/bench/pages/<editor>.ts) with Vite into
+ * tests/artifacts: every editor gets the same page (pages/index.html), its script put in for
+ * EDITOR_MODULE, so two editors measured side by side differ in nothing but their module.
+ */
+export async function buildBenchPage(editor: 'bare-editor' | 'yjs-editor'): Promise<string> {
+  const root = join(__dirname, '..', 'pages')
+  const outDir = join(__dirname, '../../artifacts/bench-pages', editor)
+  const withEditor = { name: 'bench-editor-module', transformIndexHtml: { order: 'pre' as const, handler: (html: string) => html.replace('./EDITOR_MODULE.ts', `./${editor}.ts`) } }
+  await build({ root, base: './', logLevel: 'warn', plugins: [withEditor], build: { outDir, emptyOutDir: true } })
   return outDir
 }
 
@@ -43,12 +48,26 @@ export async function serveStatic(dir: string): Promise<{ url: string; close(): 
  * the same rhythm for the app and its baseline.
  */
 export function typingRhythm(keys: number, seed = 12): number[] {
+  return bursts(keys, [900, 1300], seed)
+}
+
+/**
+ * The same bursts as typingRhythm(), but the pauses between them (300–800 ms) stay below the
+ * 1 s autosave debounce, so no save runs inside the window: what a keystroke costs the editor
+ * itself (extensions, panels, style and layout), without serialising and writing the draft.
+ */
+export function burstsWithoutAutosave(keys: number, seed = 12): number[] {
+  return bursts(keys, [300, 800], seed)
+}
+
+/** Seeded bursts of 6–16 keys 50–150 ms apart, a pause of pauseLow–pauseHigh ms before each burst but the first. */
+function bursts(keys: number, [pauseLow, pauseHigh]: [number, number], seed: number): number[] {
   const random = rng(seed)
   const between = (low: number, high: number) => Math.round(low + random() * (high - low))
   const delays: number[] = []
   while (delays.length < keys) {
     const burst = between(6, 16)
-    for (let i = 0; i < burst && delays.length < keys; i++) delays.push(i === 0 && delays.length > 0 ? between(900, 1300) : between(50, 150))
+    for (let i = 0; i < burst && delays.length < keys; i++) delays.push(i === 0 && delays.length > 0 ? between(pauseLow, pauseHigh) : between(50, 150))
   }
   return delays
 }
@@ -94,22 +113,6 @@ export async function typingLatency(page: Page, keys: number, delays: number[] =
   await page.waitForTimeout(1_500)
   const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
   return summarize(latencies.slice(5))
-}
-
-/**
- * The same bursts as typingRhythm(), but the pauses between them (300–800 ms) stay below the
- * 1 s autosave debounce, so no save runs inside the window: what a keystroke costs the editor
- * itself (extensions, panels, style and layout), without serialising and writing the draft.
- */
-export function burstsWithoutAutosave(keys: number, seed = 12): number[] {
-  const random = rng(seed)
-  const between = (low: number, high: number) => Math.round(low + random() * (high - low))
-  const delays: number[] = []
-  while (delays.length < keys) {
-    const burst = between(6, 16)
-    for (let i = 0; i < burst && delays.length < keys; i++) delays.push(i === 0 && delays.length > 0 ? between(300, 800) : between(50, 150))
-  }
-  return delays
 }
 
 /** The page's JavaScript heap in bytes after a full garbage collection (CDP, Chromium only). */

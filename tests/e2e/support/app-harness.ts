@@ -83,3 +83,18 @@ export async function showDraft(page: Page, title: string, rowText: string = tit
   if ((await field.inputValue()) !== title) await page.locator('.draft-row-main', { hasText: rowText }).first().click()
   await expect.poll(() => field.inputValue()).toBe(title)
 }
+
+const NEW_DRAFT_LABELS = { de: { button: 'Neuer Entwurf', title: 'Titel' }, en: { button: 'New draft', title: 'Title' } }
+
+/**
+ * Makes a new draft with the toolbar button, types its title once the empty title field has the
+ * focus, and moves to the text with Enter (the caret is then at the start of the body).
+ */
+export async function newDraft(page: Page, language: keyof typeof NEW_DRAFT_LABELS, title: string): Promise<void> {
+  const labels = NEW_DRAFT_LABELS[language]
+  await page.getByRole('button', { name: labels.button }).click()
+  const field = page.getByRole('textbox', { name: labels.title })
+  await expect.poll(() => field.evaluate((el) => el === document.activeElement && (el as HTMLTextAreaElement).value === '')).toBe(true)
+  await page.keyboard.type(title)
+  await page.keyboard.press('Enter')
+}

@@ -1,3 +1,5 @@
+import { type BridgeProcess, startBridgeProcess } from './bridge-process'
+
 /**
  * When to kill: a seeded random sequence (mulberry32), so a failing kill test can be replayed.
  * LONGHAND_KILL_SEED overrides the fixed seed; every failure message names the seed in use.
@@ -29,3 +31,48 @@ export function killSchedule(fixedSeed: number) {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export type KillSchedule = ReturnType<typeof killSchedule>
+
+export interface BusyRounds<T> {
+  dataDir: string
+  rounds: number
+  /** The kill comes this many milliseconds (low, high; drawn from the schedule) after the round's first request. */
+  killAfterMs: readonly [number, number]
+  /** Runs once the bridge is up, before the first request of the round. */
+  prepare?(bridge: BridgeProcess, round: number): Promise<void>
+  /** One request; a rejection is the process dying under it, and ends the round's requests. */
+  request(bridge: BridgeProcess, round: number): Promise<T>
+  /** The answer of a request that came back; a throw here fails the test. */
+  acknowledge(answer: T, round: number): void
+  /** After the kill, on what the dead process left behind. */
+  check(round: number): void
+}
+
+/**
+ * The kill tests' rounds: the bridge started on `dataDir`, requests sent back to back, a SIGKILL
+ * at a moment the seeded schedule picks, then `check` on the files — `rounds` times over.
+ */
+export async function killWhileBusy<T>(schedule: KillSchedule, rounds: BusyRounds<T>): Promise<void> {
+  for (let round = 0; round < rounds.rounds; round++) {
+    const bridge = await startBridgeProcess(rounds.dataDir)
+    await rounds.prepare?.(bridge, round)
+    let stopped = false
+    const busy = (async () => {
+      while (!stopped) {
+        let answer: T
+        try {
+          answer = await rounds.request(bridge, round)
+        } catch {
+          return // the process died mid-request
+        }
+        rounds.acknowledge(answer, round)
+      }
+    })()
+    await sleep(schedule.between(...rounds.killAfterMs))
+    stopped = true
+    await bridge.stop('SIGKILL')
+    await busy
+    rounds.check(round)
+  }
+}

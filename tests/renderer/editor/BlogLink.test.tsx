@@ -2,9 +2,8 @@ import type { Editor } from '@tiptap/core'
 import { act } from 'react'
 import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, type DraftId } from '@shared/domain'
-import { App } from '../../../renderer/app/App'
 import { useTestLibrary } from '../support/library'
-import { editorIn } from '../support/editor'
+import { germanAppOn } from '../support/app'
 import { byLabel, click, typeInto, waitFor } from '../support/render'
 
 /**
@@ -18,13 +17,7 @@ const library = useTestLibrary(async (backend) => {
   draftId = draft.id
 })
 
-async function boot(): Promise<{ root: HTMLElement; editor: Editor }> {
-  await library.backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
-  const view = await library.mount(<App />, { language: 'de' })
-  const root = view.container
-  await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Grüße aus Köln', 4000, 'draft open')
-  return { root, editor: editorIn(root) }
-}
+const boot = () => germanAppOn('Grüße aus Köln', library.backend, (node, options) => library.mount(node, options))
 
 async function blur(element: HTMLElement) {
   await act(async () => void element.dispatchEvent(new FocusEvent('focusout', { bubbles: true })))

@@ -4,8 +4,8 @@ import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import * as words from '@shared/text/words'
 import { docStats } from '../../../renderer/editor/docStats'
-import { editorExtensions } from '../../../renderer/editor/extensions'
 import { assertProperty } from '../../support/property'
+import { appExtensions } from '../support/editor'
 
 // The real countWords, watched: which texts get counted tells whether unchanged blocks are counted again.
 vi.mock('@shared/text/words', async (original) => {
@@ -13,7 +13,7 @@ vi.mock('@shared/text/words', async (original) => {
   return { ...real, countWords: vi.fn(real.countWords) }
 })
 
-const schema = getSchema(editorExtensions({ language: 'de', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }))
+const schema = getSchema(appExtensions('de'))
 
 /** What the status line and the outline showed before counting went per block: the whole text at once. */
 function wholeDocument(doc: PmNode) {

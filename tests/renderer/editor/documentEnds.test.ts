@@ -1,6 +1,6 @@
-import { Editor } from '@tiptap/core'
+import type { Editor } from '@tiptap/core'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { editorExtensions } from '../../../renderer/editor/extensions'
+import { appEditor } from '../support/editor'
 
 /**
  * Ctrl+End / Ctrl+Home go to the very end / start of the text (with Shift: select to there).
@@ -10,13 +10,9 @@ import { editorExtensions } from '../../../renderer/editor/extensions'
 let editor: Editor
 
 beforeEach(() => {
-  editor = new Editor({
-    element: document.createElement('div'),
-    extensions: editorExtensions({ language: 'de', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-    content: {
-      type: 'doc',
-      content: ['Erster Absatz.', 'Zweiter Absatz.', 'Letzter Absatz.'].map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
-    },
+  editor = appEditor({
+    type: 'doc',
+    content: ['Erster Absatz.', 'Zweiter Absatz.', 'Letzter Absatz.'].map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
   })
   editor.commands.setTextSelection(editor.state.doc.child(0).nodeSize + 3)
 })

@@ -1,6 +1,6 @@
-import { Editor } from '@tiptap/core'
+import type { Editor } from '@tiptap/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { editorExtensions } from '../../../renderer/editor/extensions'
+import { appEditor } from '../support/editor'
 
 /**
  * The editor inserts the first character of an empty line itself (see
@@ -11,11 +11,7 @@ import { editorExtensions } from '../../../renderer/editor/extensions'
 let editor: Editor
 
 beforeEach(() => {
-  editor = new Editor({
-    element: document.createElement('div'),
-    extensions: editorExtensions({ language: 'de', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-    content: { type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Über Brücken' }] }] },
-  })
+  editor = appEditor({ type: 'doc', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Über Brücken' }] }] })
   editor.commands.setTextSelection(editor.state.doc.content.size - 1)
 })
 afterEach(() => editor.destroy())

@@ -1,12 +1,11 @@
-import { Editor } from '@tiptap/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Args, Channel } from '@shared/ipc'
 import { DRAFT_PREVIEW_CHARS, type EditorDoc } from '@shared/domain'
 import { countWords, docToPlainText } from '@shared/text/words'
-import { editorExtensions } from '../../../renderer/editor/extensions'
 import { SaveRegistry, type BodyContent } from '../../../renderer/editor/saveRegistry'
 import { bodyStats } from '../../../renderer/editor/bodyStats'
 import { createInProcessApi, type InProcessBackend } from '../../support/in-process-api'
+import { appEditor } from '../support/editor'
 
 /**
  * Autosave by blocks against the real backend (real services and SQLite, the validating
@@ -47,11 +46,7 @@ async function setup(doc: EditorDoc) {
   } as typeof backend.api
   const saved: BodyContent[] = []
   const registry = new SaveRegistry(api, { onBodySaved: (_id, _at, content) => saved.push(content) }, { delayMs: 60_000, retryDelaysMs: [60_000] })
-  const editor = new Editor({
-    element: document.createElement('div'),
-    extensions: editorExtensions({ language: 'de', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-    content: backend.services.drafts.get(id).doc,
-  })
+  const editor = appEditor(backend.services.drafts.get(id).doc)
   cleanups.push(() => editor.destroy())
   registry.opened(id)
   const body = registry.body(id)

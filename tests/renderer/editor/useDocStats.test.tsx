@@ -1,27 +1,23 @@
-import { Editor } from '@tiptap/core'
+import type { Editor } from '@tiptap/core'
 import { act, Profiler } from 'react'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { editorExtensions } from '../../../renderer/editor/extensions'
 import { Outline } from '../../../renderer/editor/Outline'
 import { DocStatsStore } from '../../../renderer/editor/useDocStats'
 import { WordCount } from '../../../renderer/editor/WordCount'
+import { appEditor } from '../support/editor'
 import { render, type Rendered } from '../support/render'
 
 let editor: Editor
 let rendered: Rendered
 
 beforeEach(() => {
-  editor = new Editor({
-    element: document.createElement('div'),
-    extensions: editorExtensions({ language: 'de', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-    content: {
-      type: 'doc',
-      content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Eins zwei.' }] },
-        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Mitte' }] },
-        { type: 'paragraph', content: [{ type: 'text', text: 'Drei.' }] },
-      ],
-    },
+  editor = appEditor({
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Eins zwei.' }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Mitte' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Drei.' }] },
+    ],
   })
 })
 afterEach(async () => {

@@ -28,9 +28,31 @@ function holdingTheWholeList(api: Api) {
   return { api: held, release }
 }
 
+/** A library of one draft, "Eins", reached through an api that notes each request for the list. */
+async function oneDraftListsNoted() {
+  backend = await testBackend()
+  await backend.api.invoke('drafts.create', { title: 'Eins' })
+  const asked: unknown[] = []
+  const api: Api = {
+    ...backend.api,
+    invoke(channel, args) {
+      if (channel === 'drafts.list') asked.push(args)
+      return backend.api.invoke(channel, args)
+    },
+  }
+  return { api, asked }
+}
+
 function Probe({ api, into }: { api: Api; into: { current: Library | null } }) {
   into.current = useLibrary(api)
   return null
+}
+
+/** Renders useLibrary(api); the returned box holds what the hook returned last. */
+async function renderLibrary(api: Api): Promise<{ current: Library | null }> {
+  const library = { current: null as Library | null }
+  rendered = await render(<Probe api={api} into={library} />, { api })
+  return library
 }
 
 describe('the library list at start', () => {
@@ -42,8 +64,7 @@ describe('the library list at start', () => {
       backend.advance(1000)
     }
     const { api, release } = holdingTheWholeList(backend.api)
-    const library = { current: null as Library | null }
-    rendered = await render(<Probe api={api} into={library} />, { api })
+    const library = await renderLibrary(api)
     let loaded: Promise<unknown> = Promise.resolve()
     await act(async () => {
       loaded = library.current!.load()
@@ -58,18 +79,8 @@ describe('the library list at start', () => {
   })
 
   it('a later load (after an import) asks for the whole list only', async () => {
-    backend = await testBackend()
-    await backend.api.invoke('drafts.create', { title: 'Eins' })
-    const asked: unknown[] = []
-    const api: Api = {
-      ...backend.api,
-      invoke(channel, args) {
-        if (channel === 'drafts.list') asked.push(args)
-        return backend.api.invoke(channel, args)
-      },
-    }
-    const library = { current: null as Library | null }
-    rendered = await render(<Probe api={api} into={library} />, { api })
+    const { api, asked } = await oneDraftListsNoted()
+    const library = await renderLibrary(api)
     await waitFor(() => library.current !== null)
     await act(async () => void (await library.current!.load()))
     asked.length = 0
@@ -78,20 +89,10 @@ describe('the library list at start', () => {
   })
 
   it('the first screen asked for at boot, with the settings and the open draft, is the one shown: not asked for again', async () => {
-    backend = await testBackend()
-    await backend.api.invoke('drafts.create', { title: 'Eins' })
-    const asked: unknown[] = []
-    const api: Api = {
-      ...backend.api,
-      invoke(channel, args) {
-        if (channel === 'drafts.list') asked.push(args)
-        return backend.api.invoke(channel, args)
-      },
-    }
+    const { api, asked } = await oneDraftListsNoted()
     prefetchFirstPage(api)
     expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }])
-    const library = { current: null as Library | null }
-    rendered = await render(<Probe api={api} into={library} />, { api })
+    const library = await renderLibrary(api)
     await act(async () => void (await library.current!.load()))
     expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }, { view: 'active' }])
     expect(library.current!.active!.map((d) => d.title)).toEqual(['Eins'])

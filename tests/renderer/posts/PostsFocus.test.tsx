@@ -2,10 +2,9 @@ import type { Editor } from '@tiptap/core'
 import { act } from 'react'
 import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, type DraftId } from '@shared/domain'
-import { App } from '../../../renderer/app/App'
 import { passageRanges } from '../../../renderer/posts/passageMark'
 import { useTestLibrary } from '../support/library'
-import { editorIn } from '../support/editor'
+import { germanAppOn } from '../support/app'
 import { buttonByText, byLabel, click, typeInto, waitFor } from '../support/render'
 
 /** Issue 10 §2 and §8: keyboard focus after acting on a post, and the words and buttons of a post's state. */
@@ -17,13 +16,7 @@ const library = useTestLibrary(async (backend) => {
   draftId = draft.id
 })
 
-async function boot(): Promise<{ root: HTMLElement; editor: Editor }> {
-  await library.backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
-  const view = await library.mount(<App />, { language: 'de' })
-  const root = view.container
-  await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Morgens schreiben', 4000, 'draft open')
-  return { root, editor: editorIn(root) }
-}
+const boot = () => germanAppOn('Morgens schreiben', library.backend, (node, options) => library.mount(node, options))
 
 const pane = (root: HTMLElement) => root.querySelector<HTMLElement>('aside[aria-label="Posts"]')
 

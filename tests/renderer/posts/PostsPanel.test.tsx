@@ -2,11 +2,11 @@ import type { Editor } from '@tiptap/core'
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { docFromParagraphs, type DraftId } from '@shared/domain'
-import { App } from '../../../renderer/app/App'
 import { localDate } from '../../../renderer/posts/localDate'
 import { passageRanges } from '../../../renderer/posts/passageMark'
 import { testBackend, type TestBackend } from '../support/backend'
-import { editorIn, typeText } from '../support/editor'
+import { germanAppOn } from '../support/app'
+import { typeText } from '../support/editor'
 import { buttonByText, byLabel, click, keyDown, render, type Rendered, typeInto, waitFor } from '../support/render'
 
 /**
@@ -43,13 +43,7 @@ afterEach(async () => {
   backend.close()
 })
 
-async function boot(): Promise<{ root: HTMLElement; editor: Editor }> {
-  await backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
-  view = await render(<App />, { api: backend.api, language: 'de' })
-  const root = view.container
-  await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Morgens schreiben', 4000, 'draft open')
-  return { root, editor: editorIn(root) }
-}
+const boot = () => germanAppOn('Morgens schreiben', backend, async (node, options) => (view = await render(node, { api: backend.api, ...options })))
 
 const pane = (root: HTMLElement) => root.querySelector<HTMLElement>('aside[aria-label="Posts"]')
 

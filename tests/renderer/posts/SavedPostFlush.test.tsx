@@ -4,9 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { docFromParagraphs, type DraftId } from '@shared/domain'
 import type { AppEvent } from '@shared/ipc'
 import type { Api } from '../../../renderer/api/client'
-import { App } from '../../../renderer/app/App'
 import { testBackend, type TestBackend } from '../support/backend'
-import { editorIn } from '../support/editor'
+import { germanAppOn } from '../support/app'
 import { buttonByText, click, render, type Rendered, typeInto, waitFor } from '../support/render'
 
 /**
@@ -49,11 +48,7 @@ async function boot(): Promise<{ root: HTMLElement; editor: Editor }> {
       return () => listeners.delete(listener)
     },
   }
-  await backend.api.invoke('settings.update', { patch: { uiLanguage: 'de' } })
-  view = await render(<App />, { api, language: 'de', notices: false })
-  const root = view.container
-  await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Morgens schreiben', 4000, 'draft open')
-  return { root, editor: editorIn(root) }
+  return germanAppOn('Morgens schreiben', backend, async (node, options) => (view = await render(node, { api, ...options, notices: false })))
 }
 
 async function savedPost(root: HTMLElement, editor: Editor): Promise<HTMLElement> {

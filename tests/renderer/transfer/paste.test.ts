@@ -1,10 +1,10 @@
-import { Editor } from '@tiptap/core'
+import type { Editor } from '@tiptap/core'
 import { Slice } from '@tiptap/pm/model'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DocNode, EditorDoc } from '@shared/domain'
-import { editorExtensions } from '../../../renderer/editor/extensions'
 import { loadPasteConverters, looksLikeMarkdown, pasteConversion } from '../../../renderer/transfer/paste'
 import { testBackend, type TestBackend } from '../support/backend'
+import { appEditor } from '../support/editor'
 
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
@@ -16,14 +16,7 @@ beforeEach(async () => {
   // The importers load after the start (paste.ts); these tests paste once they are there.
   await loadPasteConverters()
   backend = await testBackend()
-  editor = new Editor({
-    element: document.createElement('div'),
-    extensions: [
-      ...editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-      pasteConversion(backend.api, (e) => imageErrors.push(e)),
-    ],
-    content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Vorher ' }] }] },
-  })
+  editor = appEditor({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Vorher ' }] }] }, { language: 'en', extensions: [pasteConversion(backend.api, (e) => imageErrors.push(e))] })
   editor.commands.setTextSelection(editor.state.doc.content.size - 1)
 })
 afterEach(() => {
@@ -54,11 +47,7 @@ function pasteEvent(data: Record<string, string>): void {
 
 /** What Longhand itself puts on the clipboard on copy: its own HTML, with ProseMirror's slice marker. */
 function copiedHtml(content: DocNode[]): string {
-  const source = new Editor({
-    element: document.createElement('div'),
-    extensions: editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-    content: { type: 'doc', content },
-  })
+  const source = appEditor({ type: 'doc', content }, { language: 'en' })
   try {
     source.commands.selectAll()
     const { dom } = source.view.serializeForClipboard(source.state.selection.content())
@@ -186,14 +175,7 @@ describe('a paste in the first moments, before the importers have loaded', () =>
   it('is taken at once and inserted, converted, as soon as they are there', async () => {
     vi.resetModules()
     const fresh = await import('../../../renderer/transfer/paste')
-    const early = new Editor({
-      element: document.createElement('div'),
-      extensions: [
-        ...editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-        fresh.pasteConversion(backend.api, (e) => imageErrors.push(e)),
-      ],
-      content: { type: 'doc', content: [{ type: 'paragraph' }] },
-    })
+    const early = appEditor({ type: 'doc', content: [{ type: 'paragraph' }] }, { language: 'en', extensions: [fresh.pasteConversion(backend.api, (e) => imageErrors.push(e))] })
     try {
       const event = { clipboardData: { files: [], getData: (type: string) => ({ 'text/plain': '## Plan\n\n- eins\n- zwei\n' })[type] ?? '' } } as unknown as ClipboardEvent
       const view = early.view

@@ -1,11 +1,9 @@
-import { Editor } from '@tiptap/core'
-import { afterEach, describe, expect, it } from 'vitest'
+import type { Editor } from '@tiptap/core'
+import { describe, expect, it } from 'vitest'
 import type { DocNode } from '@shared/domain'
 import { countWords, docToPlainText } from '@shared/text/words'
-import { editorExtensions } from '../../../../renderer/editor/extensions'
-import { ProofingClient } from '../../../../renderer/editor/proofing/client'
-import { type ProofingHandlers, proofingExtension, proofingFindings } from '../../../../renderer/editor/proofing/proofingExtension'
-import { inProcessWorker } from './inProcessWorker'
+import { proofingFindings } from '../../../../renderer/editor/proofing/proofingExtension'
+import { proofedEditor } from './proofedEditor'
 
 const DOC = {
   type: 'doc',
@@ -15,29 +13,7 @@ const DOC = {
   ],
 }
 
-let editor: Editor | null = null
-afterEach(() => editor?.destroy())
-
-function setUp(options: Partial<ReturnType<ProofingHandlers['options']>> = {}) {
-  const handlers = {
-    current: {
-      options: () => ({ style: true, maxSentenceWords: 25, words: [], ignored: [], ...options }),
-      contextMenu: () => undefined,
-    } as ProofingHandlers,
-  }
-  const element = document.createElement('div')
-  document.body.append(element)
-  editor = new Editor({
-    element,
-    extensions: [
-      ...editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-      proofingExtension(new ProofingClient(inProcessWorker), handlers),
-    ],
-    editorProps: { attributes: { lang: 'en' } },
-    content: DOC,
-  })
-  return editor
-}
+const setUp = (options: Parameters<typeof proofedEditor>[1] = {}) => proofedEditor(DOC, options).e
 
 async function marksOf(e: Editor) {
   await expect.poll(() => proofingFindings(e.view).length, { timeout: 15_000 }).toBeGreaterThan(0)

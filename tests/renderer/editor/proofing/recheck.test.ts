@@ -1,10 +1,7 @@
-import { Editor } from '@tiptap/core'
-import { afterEach, describe, expect, it } from 'vitest'
-import { editorExtensions } from '../../../../renderer/editor/extensions'
-import { ProofingClient } from '../../../../renderer/editor/proofing/client'
-import { type ProofingHandlers, proofingCounts, proofingExtension, proofingFindings, proofingKey } from '../../../../renderer/editor/proofing/proofingExtension'
-import type { ProofingRequest } from '../../../../renderer/editor/proofing/protocol'
-import { inProcessWorker } from './inProcessWorker'
+import type { Editor } from '@tiptap/core'
+import { describe, expect, it } from 'vitest'
+import { proofingCounts, proofingFindings, proofingKey } from '../../../../renderer/editor/proofing/proofingExtension'
+import { proofedEditor } from './proofedEditor'
 
 /**
  * A re-check after a keystroke touches only what the keystroke changed: the worker gets the
@@ -17,41 +14,7 @@ const DOC = {
   content: [paragraph('I recieve letters every week.'), paragraph('The second paragraph is fine.'), paragraph('The third one has a typo: paragrap.')],
 }
 
-let editor: Editor | null = null
-afterEach(() => editor?.destroy())
-
-function setUp() {
-  const sent: string[][] = []
-  const rounds: number[] = []
-  const handlers = {
-    current: {
-      options: () => ({ style: false, maxSentenceWords: 25, words: [], ignored: [] }),
-      contextMenu: () => undefined,
-      measured: ({ blocks }) => rounds.push(blocks),
-    } as ProofingHandlers,
-  }
-  const worker = () => {
-    const real = inProcessWorker()
-    const post = real.postMessage.bind(real)
-    real.postMessage = (request: ProofingRequest) => {
-      if (request.type === 'check') sent.push(request.blocks.map((b) => b.text))
-      post(request)
-    }
-    return real
-  }
-  const element = document.createElement('div')
-  document.body.append(element)
-  editor = new Editor({
-    element,
-    extensions: [
-      ...editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-      proofingExtension(new ProofingClient(worker), handlers),
-    ],
-    editorProps: { attributes: { lang: 'en' } },
-    content: DOC,
-  })
-  return { e: editor, sent, rounds }
-}
+const setUp = () => proofedEditor(DOC, { style: false })
 
 const specsIn = (e: Editor, index: number) => {
   let from = 0

@@ -1,21 +1,32 @@
 import { describe, expect, it } from 'vitest'
+import type { Services } from '../../../../../electron/main/services'
 import { DAY_MS, SafetyBackupSchedule } from '../../../../../electron/main/services/store/safety-schedule'
 import { steppedTimer } from '../../../support/stepped-timer'
 import { manualClock, tempLibrary } from '../../../support/temp-library'
 
+/** The schedule wired to a library as the app wires it, on the test's clock; `looks()` counts its reads of the newest copy. */
+function scheduleOn(services: Services, clock: ReturnType<typeof manualClock>, options: { firstLookAfterMs?: number } = {}) {
+  const timer = steppedTimer(clock)
+  let looks = 0
+  const schedule = new SafetyBackupSchedule({
+    newestAt: () => {
+      looks++
+      return services.safetyBackups.list()[0]?.createdAt ?? null
+    },
+    backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
+    now: clock,
+    timer,
+    ...options,
+  })
+  return { schedule, timer, looks: () => looks }
+}
 
 describe('safety backups on a schedule (real SQLite copies)', () => {
   it('backs up at start when there is no copy, then every 24 h, keeping the last few', async () => {
     const clock = manualClock()
     const services = await tempLibrary({ now: clock })
     services.drafts.create({ title: 'Gesichert' })
-    const timer = steppedTimer(clock)
-    const schedule = new SafetyBackupSchedule({
-      newestAt: () => services.safetyBackups.list()[0]?.createdAt ?? null,
-      backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
-      now: clock,
-      timer,
-    })
+    const { schedule, timer } = scheduleOn(services, clock)
     schedule.start()
     expect(timer.dueAt()).toEqual([clock()])
     await timer.fire()
@@ -42,13 +53,7 @@ describe('safety backups on a schedule (real SQLite copies)', () => {
     const services = await tempLibrary({ now: clock })
     await services.safetyBackups.create(services.db, 'before-migration-v2')
     clock.advance(5 * 60 * 60_000)
-    const timer = steppedTimer(clock)
-    const schedule = new SafetyBackupSchedule({
-      newestAt: () => services.safetyBackups.list()[0]?.createdAt ?? null,
-      backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
-      now: clock,
-      timer,
-    })
+    const { schedule, timer } = scheduleOn(services, clock)
     schedule.start()
     expect(timer.dueAt()).toEqual([clock() + DAY_MS - 5 * 60 * 60_000])
     // A manual backup meanwhile moves the next scheduled one out.
@@ -89,21 +94,10 @@ describe('safety backups on a schedule (real SQLite copies)', () => {
     const services = await tempLibrary({ now: clock })
     await services.safetyBackups.create(services.db, 'manual')
     clock.advance(DAY_MS + 60_000)
-    const timer = steppedTimer(clock)
-    let looks = 0
-    const schedule = new SafetyBackupSchedule({
-      newestAt: () => {
-        looks++
-        return services.safetyBackups.list()[0]?.createdAt ?? null
-      },
-      backUp: () => services.safetyBackups.create(services.db, 'scheduled'),
-      now: clock,
-      timer,
-      firstLookAfterMs: 10_000,
-    })
+    const { schedule, timer, looks } = scheduleOn(services, clock, { firstLookAfterMs: 10_000 })
     schedule.start()
     // Checking the newest copy reads it through (a quick_check of the whole copy): not while the window opens.
-    expect(looks).toBe(0)
+    expect(looks()).toBe(0)
     expect(timer.dueAt()).toEqual([clock() + 10_000])
     clock.advance(10_000)
     await timer.fire()

@@ -10,6 +10,8 @@ import * as Y from 'yjs'
  * would use it. Nothing leaves the page: no provider. Every Y update (what would be stored or
  * sent instead of the document) is recorded with its size and the time the binding took.
  */
+document.title = 'StarterKit bound to a local Y.Doc (the Yjs lever, issue 12)'
+
 declare global {
   interface Window {
     mountYjsEditor(doc: unknown): void
