@@ -21,9 +21,9 @@ const SCREENSHOTS = resolve(ROOT, 'tests/artifacts/screenshots')
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 
 /**
- * Parsing hostile HTML (even into an inert document, to sanitize it) makes Chromium report each
- * inline event handler it refused under the app's CSP. Those reports prove the policy held;
- * any other console error fails the test.
+ * Parsing hostile HTML (even into an inert document, to sanitize it) makes some Chromium versions
+ * report each inline event handler it refused under the app's CSP (150 does not, 156 does). Those
+ * reports are allowed; any other console error fails the test.
  */
 const CSP_BLOCKED_HANDLER = /^Executing inline event handler violates the following Content Security Policy directive 'script-src 'self''.*The action has been blocked\.$/
 
@@ -205,6 +205,12 @@ describe('import through the app', () => {
   it('hostile files: nothing executable or remote reaches SQLite, and a binary file creates nothing', async () => {
     const page = await open()
     const before = (await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })).length
+    // Every handler in these files calls alert(): none may run, during the import or after it.
+    const alerts: string[] = []
+    page.on('dialog', (dialog) => {
+      alerts.push(dialog.message())
+      void dialog.dismiss()
+    })
     await page.locator('[data-testid="import-input"]').setInputFiles([
       {
         name: 'boese.html',
@@ -225,8 +231,8 @@ describe('import through the app', () => {
       { name: 'bild.md', mimeType: 'text/markdown', buffer: Buffer.from(PNG_1PX, 'base64') },
     ])
     await page.locator('.notice-info', { hasText: 'Imported 2 drafts.' }).waitFor()
-    expect(app.opened()!.consoleErrors.length).toBeGreaterThan(0) // the CSP refused the handlers while sanitizing
     await page.locator('.notice-error', { hasText: '“bild.md” was not imported' }).waitFor()
+    expect(alerts).toEqual([])
     expect((await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })).length).toBe(before + 2)
 
     // Straight from the database file, not through the app.
