@@ -82,12 +82,15 @@ describe('autosave survives being killed', () => {
     await schedule.replayable(async () => {
       const paragraph = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
       const filler = 'Satz über Dialog und Augenhöhe mit Lesern, nicht über Reichweite. '.repeat(8)
-      // Each version changes the first and the last block and every third one adds a block in
-      // the middle: a torn write would show two version numbers, or a block too many.
+      // Each version changes the first and the last block, adds one right after the first (the
+      // free positions there halve each time, so every ~24th patch renumbers the whole draft)
+      // and every third one adds a block in the middle: a torn write would show two version
+      // numbers, a block too many, or blocks out of order.
       const nextVersion = (doc: EditorDoc, n: number): EditorDoc => {
         const content = [...doc.content]
         content[0] = paragraph(`Fassung ${n}`)
         content[content.length - 1] = paragraph(`Ende ${n}`)
+        content.splice(1, 0, paragraph(`Keil ${n}`))
         if (n % 3 === 0) content.splice(Math.floor(content.length / 2), 0, paragraph(`Einschub ${n}`))
         return { type: 'doc', content }
       }
@@ -95,6 +98,8 @@ describe('autosave survives being killed', () => {
       let draftId = 0
       let patches = 0
       let n = 0
+      let lastPosition: number | null = null
+      let renumberedRounds = 0
       for (let round = 0; round < BLOCK_KILLS; round++) {
         const bridge = await startBridgeProcess(dataDir)
         if (draftId === 0) draftId = (await bridge.call<{ id: number }>('drafts.create', { title: 'Blöcke', doc: acknowledged })).id
@@ -132,12 +137,20 @@ describe('autosave survives being killed', () => {
           const candidates = [acknowledged, inFlight].filter((d): d is EditorDoc => d !== null).map((d) => JSON.stringify(d))
           expect(candidates, `round ${round}`).toContain(doc)
           if (doc !== JSON.stringify(acknowledged)) acknowledged = inFlight!
+          // The last block is patched in place: its position moves only when the draft is renumbered.
+          const last = db.prepare('SELECT position FROM draft_blocks WHERE draft_id = ? ORDER BY position DESC LIMIT 1').pluck().get(draftId) as number
+          if (lastPosition !== null && last !== lastPosition) renumberedRounds++
+          lastPosition = last
         } finally {
           db.close()
         }
       }
-      console.log(`block patch kill test (seed ${schedule.seed}): ${BLOCK_KILLS} kills, ${patches} acknowledged patches`)
+      console.log(
+        `block patch kill test (seed ${schedule.seed}): ${BLOCK_KILLS} kills, ${patches} acknowledged patches, renumbering in ${renumberedRounds} rounds, ${acknowledged.content.length} blocks`,
+      )
       expect(patches).toBeGreaterThan(BLOCK_KILLS)
+      // The kills also fell in rounds that renumbered (when positions run out).
+      expect(renumberedRounds).toBeGreaterThan(2)
     })
   })
 })
