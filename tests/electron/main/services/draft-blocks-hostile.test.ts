@@ -152,6 +152,7 @@ describe('drafts.saveBlocks against a hostile renderer', () => {
 })
 
 describe('drafts.saveBlocks when the disk refuses', () => {
+  // A real full disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('a full disk during a patch: an error the renderer keeps retrying, the stored body is the old one, and the patch fits again once there is room', async () => {
     const disk = mountTmpfs('size=4m')
     const services = await createServices({ dataDir: join(disk, 'library') })
@@ -176,6 +177,7 @@ describe('drafts.saveBlocks when the disk refuses', () => {
     }
   })
 
+  // A real full disk: a tmpfs, which only root on Linux may mount.
   it.skipIf(!canMount)('a full disk during a patch that renumbers: the old body stays, and the retry renumbers and saves', async () => {
     const disk = mountTmpfs('size=4m')
     const services = await createServices({ dataDir: join(disk, 'library') })
