@@ -24,8 +24,12 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           bridge: resolve(__dirname, 'electron/bridge/index.ts'),
+          // The integrity check's worker thread, found beside the bundle (integrity-check.ts).
+          'integrity-worker': resolve(__dirname, 'electron/main/services/store/integrity-worker.mjs'),
         },
         treeshake: sharedIsPure,
+        // The worker keeps its .mjs name, so the sources and the build spawn the same file name.
+        output: { entryFileNames: (chunk) => (chunk.name === 'integrity-worker' ? '[name].mjs' : '[name].js') },
       },
     },
   },

@@ -6,6 +6,7 @@ import { createServices } from '../main/services'
 import { describeOpenFailure } from '../main/services/store/open-failure'
 import { storeLanguage } from '@shared/i18n/store'
 import { startBridge } from './server'
+import { INTEGRITY_WORKER_FILE } from '../main/services/store/integrity-check'
 import { bootPhase } from '../main/boot-trace'
 
 /**
@@ -19,8 +20,10 @@ async function main(): Promise<void> {
   const dataDir = libraryDir({ isPackaged: false })
   // The host owns the open library, so restoring a safety backup can close and reopen it.
   const host = await LibraryHost.open({
-    open: () => createServices({ dataDir, appVersion: process.env.npm_package_version ?? '0.0.0', shell: 'web' }),
+    open: () => createServices({ dataDir, integrityWorker: resolve(here, INTEGRITY_WORKER_FILE), appVersion: process.env.npm_package_version ?? '0.0.0', shell: 'web' }),
     onInternalError: (channel, error) => console.error(`Longhand: ${channel} failed:`, error),
+    // LONGHAND_INTEGRITY_CHECK_AFTER_MS (tests): when the check after the start runs (default 10 s).
+    integrityCheck: process.env.LONGHAND_INTEGRITY_CHECK_AFTER_MS ? { afterMs: Number(process.env.LONGHAND_INTEGRITY_CHECK_AFTER_MS) } : {},
   })
   bootPhase('services and host ready')
   const { recovery } = host.services

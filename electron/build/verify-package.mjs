@@ -53,7 +53,7 @@ export async function checkFuses(binaryPath, electronFuses) {
   return problems
 }
 
-const REQUIRED_IN_ASAR = ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/licenses.json']
+const REQUIRED_IN_ASAR = ['/package.json', '/out/main/index.js', '/out/main/integrity-worker.mjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/licenses.json']
 const FORBIDDEN_IN_ASAR = [/^\/out\/main\/bridge\.js$/, /\.map$/, /^\/node_modules\/better-sqlite3\/(build|deps|src)\//, /^\/\.electron-native\//]
 
 /** Problems with one app's resources folder: app.asar contents and the unpacked native module. */

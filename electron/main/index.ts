@@ -12,7 +12,8 @@ import { electronUserDataDir, libraryDir } from './data-dir'
 import { LiveWindow } from './desktop/live-window'
 import { describeSelfTest, isSelfTestRun, runSelfTest } from './self-test'
 import { describeOpenFailure } from './services/store/open-failure'
-import { STORE_STRINGS, fillTemplate, storeLanguage } from '@shared/i18n/store'
+import { storeLanguage } from '@shared/i18n/store'
+import { INTEGRITY_WORKER_FILE } from './services/store/integrity-check'
 import { clampWindowState, loadWindowState } from './desktop/window-state'
 import { trackWindowState } from './desktop/window-state-tracker'
 import { openedFilesInbox } from './desktop/opened-files-inbox'
@@ -63,7 +64,8 @@ async function selfTestAndExit(): Promise<void> {
   await app.whenReady()
   const result = await runSelfTest({
     tempRoot: app.getPath('temp'),
-    open: (dataDir) => createServices({ dataDir, nativeBinding: nativeBinding(), appVersion: app.getVersion(), shell: 'electron' }),
+    open: (dataDir) =>
+      createServices({ dataDir, nativeBinding: nativeBinding(), integrityWorker: join(__dirname, INTEGRITY_WORKER_FILE), appVersion: app.getVersion(), shell: 'electron' }),
   })
   clearTimeout(watchdog)
   ;(result.ok ? process.stdout : process.stderr).write(`${describeSelfTest(result)}\n`)
@@ -103,6 +105,7 @@ async function start(): Promise<void> {
         createServices({
           dataDir: libraryDir({ isPackaged: app.isPackaged, env: process.env, userData: app.getPath('userData') }),
           nativeBinding: binding,
+          integrityWorker: join(__dirname, INTEGRITY_WORKER_FILE),
           appVersion: app.getVersion(),
           shell: 'electron',
         }),
@@ -116,14 +119,9 @@ async function start(): Promise<void> {
         ...openedFilesInbox(openedFiles, () => (windowsAllowed ? windows.get().webContents : null)),
       },
       onInternalError: (channel, error) => console.error(`[longhand] ${channel} failed`, error),
-      // The whole-file check runs once the window is up; damage it finds is recovered at the next start.
-      integrityCheck: {
-        onDamageFound: (damage) => {
-          const strings = STORE_STRINGS[storeLanguage(app.getLocale())].damageFound
-          const file = join(host.services.dataDir, 'longhand.sqlite')
-          void dialog.showMessageBox({ type: 'warning', title: strings.title, message: strings.title, detail: fillTemplate(strings.message, { file, detail: damage.detail }) })
-        },
-      },
+      // The whole-file check runs once the window is up, on a worker (integrity-worker.mjs, an
+      // entry of the main build beside this bundle); the page tells the author what it found
+      // (app.integrityStatus), and damage is recovered at the next start.
     })
   } catch (error) {
     // Typed and translated (open-failure.ts); the library's own language setting is unreadable here.

@@ -9,13 +9,18 @@ import { backupFailureKind } from './services/store/safety-backups'
 import type { SafetyBackupStatus, ScheduledCopyFailureKind } from '@shared/ipc/channels/transfer'
 import type { Clock } from './services/clock'
 import { SafetyBackupSchedule, type Timer, systemTimer } from './services/store/safety-schedule'
-import type { IntegrityVerdict } from './services/store/integrity-check'
+import { IntegrityCheckCancelled, type IntegrityVerdict } from './services/store/integrity-check'
+import { LibraryOpenError } from './services/store/open-failure'
+import type { IntegrityStatus } from '@shared/ipc/channels/app'
 
 /** The check after start found the library damaged (the next start recovers). */
 export type DamageFound = Extract<IntegrityVerdict, { ok: false }>
 
 /** How long after opening the library its background work (the scheduled copy) waits: the window is up by then. */
 export const START_QUIET_MS = 10_000
+/** Another program holding the file when the check runs: it looks again this much later, a few times. */
+export const INTEGRITY_RETRY_MS = 60_000
+export const INTEGRITY_BUSY_RETRIES = 5
 
 export interface LibraryHostOptions {
   /** Opens the library (createServices with the shell's options). Called again after a restore. */
@@ -28,7 +33,9 @@ export interface LibraryHostOptions {
    * afterMs (default START_QUIET_MS); onDamageFound tells the author (default: stderr).
    * Tests inject the timer, or turn it off.
    */
-  integrityCheck?: { timer?: Timer; afterMs?: number; onDamageFound?(damage: DamageFound): void } | false
+  integrityCheck?:
+    | { timer?: Timer; afterMs?: number; retryAfterMs?: number; busyTimeoutMs?: number; onDamageFound?(damage: DamageFound): void }
+    | false
   /**
    * Safety backups on a schedule; tests inject the clock and timer, or turn it off.
    * firstLookAfterMs: default START_QUIET_MS (see SafetyScheduleOptions.firstLookAfterMs).
@@ -50,7 +57,12 @@ export class LibraryHost {
   private active = 0
   private idleWaiters: (() => void)[] = []
   private schedule: SafetyBackupSchedule | null = null
-  private integrityTimer: { timer: Timer; handle: unknown } | null = null
+  /** The check after the start: when it is planned, the one running, and what it found. */
+  private integrity: {
+    timer: { timer: Timer; handle: unknown } | null
+    running: { controller: AbortController; done: Promise<void> } | null
+    status: IntegrityStatus
+  } = { timer: null, running: null, status: { state: 'not-checked', foundAt: null, detail: null } }
   /** The last scheduled copy that failed, kept until one succeeds, so the author can be told. */
   private lastScheduledFailure: { at: number; kind: ScheduledCopyFailureKind; message: string } | null = null
 
@@ -88,32 +100,69 @@ export class LibraryHost {
       })
       host.schedule.start()
     }
-    if (options.integrityCheck !== false) host.checkIntegrityLater(options.integrityCheck ?? {})
+    if (options.integrityCheck !== false) {
+      host.integrity.status = { state: 'pending', foundAt: null, detail: null }
+      host.checkIntegrityLater(options.integrityCheck ?? {})
+    }
     return host
   }
 
   private checkIntegrityLater(options: Exclude<LibraryHostOptions['integrityCheck'], false | undefined>): void {
     const timer = options.timer ?? systemTimer
+    let busyTries = 0
+    const plan = (ms: number) => {
+      this.integrity.timer = { timer, handle: timer.setTimeout(() => void run(), ms) }
+    }
     const run = async () => {
-      this.integrityTimer = null
+      this.integrity.timer = null
       // Never while the library is being swapped for a safety copy (that one was checked anyway).
       await this.swapping
-      let verdict: IntegrityVerdict
+      if (this.integrity.status.state !== 'pending') return
+      const controller = new AbortController()
+      const verdict = this.services.checkIntegrity({ signal: controller.signal, ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}) })
+      this.integrity.running = { controller, done: verdict.then(() => undefined, () => undefined) }
       try {
-        verdict = this.services.checkIntegrity()
+        const found = await verdict
+        if (found.ok) {
+          this.integrity.status = { state: 'ok', foundAt: null, detail: null }
+          return
+        }
+        this.integrity.status = { state: 'damaged', foundAt: found.at, detail: found.detail }
+        const report =
+          options.onDamageFound ??
+          ((damage: DamageFound) =>
+            console.error(`Longhand: the library file is damaged (${damage.detail}). Nothing was changed; the next start puts the newest good safety copy in its place and keeps this file.`))
+        report(found)
       } catch (error) {
-        // Busy or unreadable right now says nothing about the file; the next start checks again.
-        console.error('Longhand: the integrity check of the library could not run:', error)
-        return
+        // Called off by a restore or by closing: whoever called it off decides what comes next.
+        if (error instanceof IntegrityCheckCancelled) return
+        // Another program holding the file says nothing about it: look again a little later.
+        if (error instanceof LibraryOpenError && error.kind === 'busy' && ++busyTries <= INTEGRITY_BUSY_RETRIES) {
+          plan(options.retryAfterMs ?? INTEGRITY_RETRY_MS)
+          return
+        }
+        // Unreadable right now, or the worker or engine did not load: nothing about the file
+        // either, so nothing alarming is said; the next start checks again.
+        this.integrity.status = { state: 'not-checked', foundAt: null, detail: null }
+        console.error('Longhand: the integrity check of the library could not run (the library itself is not affected):', error)
+      } finally {
+        this.integrity.running = null
       }
-      if (verdict.ok) return
-      const report =
-        options.onDamageFound ??
-        ((damage: DamageFound) =>
-          console.error(`Longhand: the library file is damaged (${damage.detail}). Nothing was changed; the next start puts the newest good safety copy in its place and keeps this file.`))
-      report(verdict)
     }
-    this.integrityTimer = { timer, handle: timer.setTimeout(() => void run(), options.afterMs ?? START_QUIET_MS) }
+    plan(options.afterMs ?? START_QUIET_MS)
+  }
+
+  /** What the check after the start found so far (app.integrityStatus). */
+  integrityStatus(): IntegrityStatus {
+    return this.integrity.status
+  }
+
+  /** Ends a check that is running and waits until its worker has let go of the file. */
+  private async callOffIntegrityCheck(): Promise<void> {
+    const running = this.integrity.running
+    if (!running) return
+    running.controller.abort()
+    await running.done
   }
 
   get services(): Services {
@@ -156,6 +205,7 @@ export class LibraryHost {
       ...this.options.shell,
       restoreSafetyBackup: (name) => this.restoreSafetyBackup(name),
       safetyBackupStatus: () => this.safetyBackupStatus(),
+      integrityStatus: () => this.integrityStatus(),
     }
     this.current = { services, dispatch: createDispatcher(createHandlers(services, hooks), this.options.onInternalError) }
   }
@@ -185,10 +235,17 @@ export class LibraryHost {
       const pending = stageRestore(libraryFile, backupFile, this.now())
       staged = pending.restoring
       await services.safetyBackups.create(services.db, 'before-restore')
+      // Its worker reads the file that is about to be moved aside (Windows cannot rename an open file).
+      await this.callOffIntegrityCheck()
       services.close({ reopening: true })
       closed = true
       const movedAsideTo = swapInRestore(libraryFile, pending)
       this.attach(await this.options.open())
+      // The copy now in place passed the same check before it was put there (checkReadable);
+      // damage found in the file it replaced is no longer the library's.
+      if (this.integrity.status.state !== 'not-checked') this.integrity.status = { state: 'ok', foundAt: null, detail: null }
+      if (this.integrity.timer) this.integrity.timer.timer.clearTimeout(this.integrity.timer.handle)
+      this.integrity.timer = null
       return { restoredFrom: name, movedAsideTo }
     } catch (error) {
       // Whatever is on disk now — the old file, or the restore finished on opening — opens again.
@@ -203,8 +260,9 @@ export class LibraryHost {
 
   close(): void {
     this.schedule?.stop()
-    if (this.integrityTimer) this.integrityTimer.timer.clearTimeout(this.integrityTimer.handle)
-    this.integrityTimer = null
+    if (this.integrity.timer) this.integrity.timer.timer.clearTimeout(this.integrity.timer.handle)
+    this.integrity.timer = null
+    // services.close() ends a running check's worker too; the app is quitting, nobody waits for it.
     this.services.close()
   }
 }

@@ -16,7 +16,7 @@ export function isSelfTestRun(argv: readonly string[]): boolean {
   return argv.includes(SELF_TEST_FLAG)
 }
 
-type SelfTestServices = Pick<Services, 'drafts' | 'search' | 'close'>
+type SelfTestServices = Pick<Services, 'drafts' | 'search' | 'checkIntegrity' | 'close'>
 
 export interface SelfTestOptions {
   /** Opens a library in the given folder: the shell's own createServices with its native binding. */
@@ -56,6 +56,11 @@ export async function runSelfTest(options: SelfTestOptions): Promise<SelfTestRes
     const hits = services.search.query(WORD)
     if (!hits.some((hit) => hit.id === draft.id)) throw new Error(`full-text search did not find the saved word (hits: ${JSON.stringify(hits.map((h) => h.id))})`)
     steps.push('read it back and found it with full-text search')
+    // The check after the start runs on a worker thread, loaded from inside the package
+    // (out/main/integrity-worker.mjs with the packaged native module): it must load there too.
+    const verdict = await services.checkIntegrity()
+    if (!verdict.ok) throw new Error(`the integrity check on its worker found the new library damaged: ${verdict.detail}`)
+    steps.push('the integrity check ran on its worker thread')
     services.close()
     services = null
     services = await options.open(dataDir)

@@ -5,6 +5,7 @@ import { useApi } from '../api/context'
 import { resolveUiLanguage } from '../i18n/i18n'
 import { loadBoot } from './boot'
 import { NoticeProvider, useNotices } from './notices'
+import { DamageNotice } from './DamageNotice'
 import { RecoveryNotice } from './RecoveryNotice'
 import { SafetyCopyNotice } from './SafetyCopyNotice'
 import { applyLanguage, applyTheme } from './theme'
@@ -72,6 +73,7 @@ function SettingsGate() {
     <>
       <RecoveryNotice language={language} />
       <SafetyCopyNotice language={language} />
+      <DamageNotice language={language} />
       <Workspace settings={settings} initialDraft={initialDraft} onSettings={update} language={language} />
     </>
   )

@@ -68,6 +68,7 @@ export function Workspace({
           libraryRef.current.touched(id, updatedAt, wordCount, preview)
         },
         onTitleSaved: (summary) => libraryRef.current.apply(summary),
+        onKeptOther: () => notify('warning', t('save.keptOther')),
       }),
     [api],
   )

@@ -29,6 +29,8 @@ export class SaveRegistry {
   private readonly bodies = new Map<DraftId, AutosaveController<BodyContent>>()
   /** Per draft, the base of its next block patch. Only ever set from main's answer to a save. */
   private readonly confirmed = new Map<DraftId, Confirmed>()
+  /** Drafts whose last block patch failed without an answer (it may have been written all the same). */
+  private readonly unconfirmedWrite = new Set<DraftId>()
   private readonly titles = new Map<DraftId, AutosaveController<string>>()
   private readonly posts = new Map<PostId, AutosaveController<string[]>>()
   private readonly postListeners = new Set<(post: Post) => void>()
@@ -40,6 +42,8 @@ export class SaveRegistry {
     private readonly hooks: {
       onBodySaved?(id: DraftId, updatedAt: number, content: BodyContent): void
       onTitleSaved?(summary: DraftSummary): void
+      /** A whole save replaced text written elsewhere meanwhile; main kept it as a revision. */
+      onKeptOther?(id: DraftId): void
     } = {},
     private readonly timing: Pick<AutosaveOptions<unknown>, 'delayMs' | 'retryDelaysMs'> = {},
   ) {}
@@ -62,14 +66,38 @@ export class SaveRegistry {
     if (base) {
       const patch = blocksPatch(base.doc, doc)
       if (!patch) return null
-      const result = await this.api.invoke('drafts.saveBlocks', { id, baseVersion: base.version, ...patch })
+      let result
+      try {
+        result = await this.api.invoke('drafts.saveBlocks', { id, baseVersion: base.version, ...patch })
+      } catch (error) {
+        // It may have been written with its answer lost: a version main then holds is this
+        // window's own, and must not be taken for someone else's.
+        this.unconfirmedWrite.add(id)
+        throw error
+      }
       if (result.status === 'saved') {
+        this.unconfirmedWrite.delete(id)
         this.confirmed.set(id, { doc, version: result.bodyVersion })
         return result.updatedAt
       }
     }
-    const { updatedAt, bodyVersion } = await this.api.invoke('drafts.saveContent', { id, doc: doc.toJSON() as EditorDoc })
+    // After a stale patch, with the base it was against: main keeps what it replaces if that is
+    // someone else's text (another window, an import).
+    let saved
+    try {
+      saved = await this.api.invoke('drafts.saveContent', {
+        id,
+        doc: doc.toJSON() as EditorDoc,
+        ...(base && !this.unconfirmedWrite.has(id) ? { baseVersion: base.version } : {}),
+      })
+    } catch (error) {
+      this.unconfirmedWrite.add(id)
+      throw error
+    }
+    const { updatedAt, bodyVersion, keptOther } = saved
+    this.unconfirmedWrite.delete(id)
     this.confirmed.set(id, { doc, version: bodyVersion })
+    if (keptOther) this.hooks.onKeptOther?.(id)
     return updatedAt
   }
 
@@ -129,6 +157,7 @@ export class SaveRegistry {
     // A new editor has nodes of its own: diffing them against another editor's would mark every
     // block changed. Its first save is whole.
     this.confirmed.delete(id)
+    this.unconfirmedWrite.delete(id)
   }
 
   /**

@@ -19,9 +19,9 @@ export const storeDe: StoreStrings = {
     io: 'Die Bibliotheksdatei {{file}} konnte nicht gelesen oder geschrieben werden ({{reason}}). Nichts wurde verschoben oder verloren. Prüfe den Datenträger und starte Longhand dann neu.',
   },
   damageFound: {
-    title: 'Deine Bibliotheksdatei ist beschädigt',
     message:
-      'Longhands Prüfung hat in der Bibliotheksdatei {{file}} einen Schaden gefunden ({{detail}}). Nichts wurde geändert oder gelöscht. Beende Longhand und starte es neu: Es legt die Datei beiseite und holt die neueste gute Sicherheitskopie zurück.',
+      'Longhands Routineprüfung hat einen Schaden in deiner Bibliotheksdatei gefunden. Nichts wurde geändert oder gelöscht, und was du jetzt schreibst, wird weiter darin gespeichert. Beim nächsten Start legt Longhand diese Datei beiseite (sie bleibt erhalten, nichts wird gelöscht) und holt die neueste gute Sicherheitskopie zurück; was nach dieser Kopie geschrieben wurde, bleibt in der beiseitegelegten Datei. Beende Longhand und starte es neu, wenn es dir passt.',
+    detail: 'Was SQLite gefunden hat:',
   },
   recovery: {
     damaged:

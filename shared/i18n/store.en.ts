@@ -22,9 +22,10 @@ export const storeEn = {
     io: 'The library file {{file}} could not be read or written ({{reason}}). Nothing was moved or lost. Check the disk, then start Longhand again.',
   },
   damageFound: {
-    title: 'Your library file is damaged',
+    // Told in the page while Longhand runs (DamageNotice), when the check after the start finds damage.
     message:
-      'Longhand’s check found damage in the library file {{file}} ({{detail}}). Nothing was changed or deleted. Quit and start Longhand again: it will put the file aside and bring back the newest good safety copy.',
+      'Longhand’s routine check found damage in your library file. Nothing was changed or deleted, and what you write now is still saved to it. At the next start Longhand puts this file aside (it is kept, never deleted) and brings back the newest good safety copy; anything written after that copy stays in the file put aside. Quit and start Longhand again when it suits you.',
+    detail: 'What SQLite found:',
   },
   recovery: {
     damaged:

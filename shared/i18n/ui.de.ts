@@ -146,6 +146,8 @@ export const uiDe: UiStrings = {
     saving: 'Wird gespeichert…',
     error: 'Noch nicht auf der Festplatte – dein Text ist hier sicher. Neuer Versuch in {{seconds}} s.',
     retryNow: 'Jetzt versuchen',
+    keptOther:
+      'Dieser Entwurf wurde seit dem letzten Speichern in diesem Fenster auch anderswo geändert (in einem anderen Fenster oder durch einen Import). Dein Text hier ist gespeichert; die andere Fassung bleibt im Versionsverlauf.',
   },
   revisions: {
     title: 'Versionsverlauf',

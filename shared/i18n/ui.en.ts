@@ -149,6 +149,8 @@ export const uiEn = {
     saving: 'Saving…',
     error: 'Not saved to disk yet — your text is safe here. Trying again in {{seconds}} s.',
     retryNow: 'Try now',
+    keptOther:
+      'This draft had also been changed elsewhere (another window, or an import) since this window last saved it. Your text here is saved; the other version is kept in its version history.',
   },
   revisions: {
     title: 'Version history',

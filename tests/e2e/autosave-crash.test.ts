@@ -29,6 +29,15 @@ function storedDoc(draftId: number, round: number): string {
   }
 }
 
+function lastBlockPosition(draftId: number): number {
+  const db = new Database(join(dataDir, 'longhand.sqlite'), { readonly: true })
+  try {
+    return db.prepare('SELECT position FROM draft_blocks WHERE draft_id = ? ORDER BY position DESC LIMIT 1').pluck().get(draftId) as number
+  } finally {
+    db.close()
+  }
+}
+
 function versionIn(doc: string): number {
   const match = /Fassung (\d+)/.exec(doc)
   if (!match) throw new Error('saved document lost its version marker')
@@ -81,12 +90,15 @@ describe('autosave survives being killed', () => {
     await schedule.replayable(async () => {
       const paragraph = (text: string): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
       const filler = 'Satz über Dialog und Augenhöhe mit Lesern, nicht über Reichweite. '.repeat(8)
-      // Each version changes the first and the last block and every third one adds a block in
-      // the middle: a torn write would show two version numbers, or a block too many.
+      // Each version changes the first and the last block, adds one right after the first (the
+      // free positions there halve each time, so every ~24th patch renumbers the whole draft)
+      // and every third one adds a block in the middle: a torn write would show two version
+      // numbers, a block too many, or blocks out of order.
       const nextVersion = (doc: EditorDoc, n: number): EditorDoc => {
         const content = [...doc.content]
         content[0] = paragraph(`Fassung ${n}`)
         content[content.length - 1] = paragraph(`Ende ${n}`)
+        content.splice(1, 0, paragraph(`Keil ${n}`))
         if (n % 3 === 0) content.splice(Math.floor(content.length / 2), 0, paragraph(`Einschub ${n}`))
         return { type: 'doc', content }
       }
@@ -96,6 +108,8 @@ describe('autosave survives being killed', () => {
       let n = 0
       let bodyVersion = 0
       let inFlight: EditorDoc | null = null
+      let lastPosition: number | null = null
+      let renumberedRounds = 0
       await killWhileBusy(schedule, {
         dataDir,
         rounds: BLOCK_KILLS,
@@ -124,10 +138,18 @@ describe('autosave survives being killed', () => {
           const candidates = [acknowledged, inFlight].filter((d): d is EditorDoc => d !== null).map((d) => JSON.stringify(d))
           expect(candidates, `round ${round}`).toContain(doc)
           if (doc !== JSON.stringify(acknowledged)) acknowledged = inFlight!
+          // The last block is patched in place: its position moves only when the draft is renumbered.
+          const last = lastBlockPosition(draftId)
+          if (lastPosition !== null && last !== lastPosition) renumberedRounds++
+          lastPosition = last
         },
       })
-      console.log(`block patch kill test (seed ${schedule.seed}): ${BLOCK_KILLS} kills, ${patches} acknowledged patches`)
+      console.log(
+        `block patch kill test (seed ${schedule.seed}): ${BLOCK_KILLS} kills, ${patches} acknowledged patches, renumbering in ${renumberedRounds} rounds, ${acknowledged.content.length} blocks`,
+      )
       expect(patches).toBeGreaterThan(BLOCK_KILLS)
+      // The kills also fell in rounds that renumbered (when positions run out).
+      expect(renumberedRounds).toBeGreaterThan(2)
     })
   })
 })

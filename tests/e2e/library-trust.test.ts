@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DraftSummary } from '@shared/domain'
 import { type BridgeProcess, ROOT, startBridgeProcess } from './support/bridge-process'
 import { type OpenedPage, openApp } from './support/browser'
+import { damageOnePage } from '../support/damage-page'
 
 /**
  * A library is never hidden, rolled back or lost — with real processes and real Chromium:
@@ -79,6 +80,49 @@ describe('a damaged or empty library file', () => {
       mkdirSync(resolve(ROOT, 'tests/artifacts/screenshots'), { recursive: true })
       await page.screenshot({ path: resolve(ROOT, 'tests/artifacts/screenshots/recovery-notice-light-en-1280.png') })
     }
+  })
+})
+
+describe('damage found while the app runs', () => {
+  it('the check after the start finds a damaged page, and the page says so calmly: nothing changed, what the next start does', async () => {
+    const dir = dataDir()
+    const writer = await bridgeOn(dir)
+    const text = 'Worte über Worte, die niemand verlieren will. '.repeat(40)
+    const doc = { type: 'doc', content: Array.from({ length: 4 }, () => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }
+    for (let i = 1; i <= 30; i++) await writer.call('drafts.create', { title: `Entwurf ${i}`, doc })
+    await writer.call('safetyBackups.create')
+    await writer.stop('SIGTERM')
+    bridges.splice(bridges.indexOf(writer), 1)
+    const file = join(dir, 'longhand.sqlite')
+    damageOnePage(file)
+
+    // The library opens at once (the check is left for after the start), the page loads, and
+    // the check then runs on its worker in the built bridge.
+    const bridge = await startBridgeProcess(dir, { LONGHAND_INTEGRITY_CHECK_AFTER_MS: '1500' })
+    bridges.push(bridge)
+    opened = await openApp(bridge.url, { locale: 'en-US' })
+    const { page } = opened
+    await page.getByRole('list', { name: 'Drafts' }).getByText('Entwurf 30', { exact: true }).waitFor()
+    const notice = page.locator('.notice-warning', { hasText: 'routine check found damage' })
+    await notice.waitFor({ timeout: 30_000 })
+    const said = (await notice.textContent()) ?? ''
+    expect(said).toContain('Nothing was changed or deleted')
+    expect(said).toContain('At the next start Longhand puts this file aside')
+    expect(await notice.locator('code').count()).toBe(1)
+    expect(await bridge.call('app.integrityStatus')).toMatchObject({ state: 'damaged', detail: expect.any(String) })
+    expect(existsSync(`${file}.damaged`)).toBe(true)
+    expect(opened.consoleErrors).toEqual([])
+    mkdirSync(resolve(ROOT, 'tests/artifacts/screenshots'), { recursive: true })
+    await page.screenshot({ path: resolve(ROOT, 'tests/artifacts/screenshots/damage-found-notice-light-en-1280.png') })
+
+    // The next start does what the notice said.
+    await opened.close()
+    opened = null
+    await bridge.stop('SIGTERM')
+    bridges.splice(bridges.indexOf(bridge), 1)
+    const next = await bridgeOn(dir)
+    expect(await next.call('app.recoveryNotice')).toMatchObject({ reason: 'damaged', restoredFrom: expect.any(String) })
+    expect(await next.call<DraftSummary[]>('drafts.list', { view: 'active' })).toHaveLength(30)
   })
 })
 

@@ -52,14 +52,15 @@ export interface InProcessHost {
  * status): for components whose behaviour depends on what the host does over time.
  */
 export async function createInProcessHost(
-  options: Partial<ServicesOptions> & Pick<LibraryHostOptions, 'schedule' | 'now'> = {},
+  options: Partial<ServicesOptions> & Pick<LibraryHostOptions, 'schedule' | 'now' | 'integrityCheck'> = {},
 ): Promise<InProcessHost> {
-  const { schedule, now, ...servicesOptions } = options
+  const { schedule, now, integrityCheck, ...servicesOptions } = options
   const dataDir = servicesOptions.dataDir ?? mkdtempSync(join(tmpdir(), 'longhand-test-'))
   const host = await LibraryHost.open({
     open: () => createServices({ ...servicesOptions, ...(now ? { now } : {}), dataDir }),
     schedule: schedule ?? false,
     ...(now ? { now } : {}),
+    ...(integrityCheck !== undefined ? { integrityCheck } : {}),
   })
   const api: Api = {
     shell: 'web',

@@ -193,18 +193,20 @@ export class Drafts {
    * count and the search index catch up lazily (see SearchIndex). The document gate is one
    * linear walk that returns the editor's own JSON as it is.
    */
-  saveContent(id: number, doc: EditorDoc): { updatedAt: number; bodyVersion: number } {
+  saveContent(id: number, doc: EditorDoc, options: { baseVersion?: number } = {}): { updatedAt: number; bodyVersion: number; keptOther: boolean } {
     const at = this.now()
     const gated = gateEditorDoc(doc)
-    const bodyVersion = this.write(() => {
+    return this.write(() => {
       const row = this.db.prepare('SELECT trashed_at FROM drafts WHERE id = ?').get(id) as { trashed_at: number | null } | undefined
       if (!row) throw notFound(id)
-      this.revisions.snapshotBeforeOverwrite(id, at)
-      const version = this.blocks.replace(id, gated)
+      // Written by someone else since the renderer's base (another window, an import): that text
+      // is not in the renderer's document, so it is kept before it is replaced, interval or not.
+      const keptOther = options.baseVersion !== undefined && this.blocks.version(id) !== options.baseVersion && this.revisions.keepBeforeOverwrite(id, at)
+      if (!keptOther) this.revisions.snapshotBeforeOverwrite(id, at)
+      const bodyVersion = this.blocks.replace(id, gated)
       this.db.prepare('UPDATE drafts SET updated_at = ?, text_stale = 1 WHERE id = ?').run(at, id)
-      return version
+      return { updatedAt: at, bodyVersion, keptOther }
     })
-    return { updatedAt: at, bodyVersion }
   }
 
   /**

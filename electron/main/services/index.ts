@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Language } from '@shared/domain'
 import { welcomeDraft } from '@shared/welcome'
 import { type Clock, systemClock } from './clock'
@@ -19,7 +20,7 @@ import { classifyOpenFailure } from './store/open-failure'
 import { cleanLeftovers } from './store/leftovers'
 import { completePendingRestore } from './store/restore-backup'
 import { SafetyBackups } from './store/safety-backups'
-import { type IntegrityVerdict, checkIntegrity } from './store/integrity-check'
+import { INTEGRITY_WORKER_FILE, IntegrityCheckCancelled, type IntegrityVerdict, checkIntegrity } from './store/integrity-check'
 import { bootPhase } from '../boot-trace'
 
 export interface ServicesOptions {
@@ -35,6 +36,11 @@ export interface ServicesOptions {
    * checkIntegrity(), which the shell calls once the window is up; 'at-open' before trusting the file.
    */
   integrity?: 'at-open' | 'after-start'
+  /**
+   * Where the built integrity-worker.mjs is (the shells: beside their bundle). Default: the
+   * source file beside store/integrity-check.ts, which is what the tests run.
+   */
+  integrityWorker?: string | URL
   /** Where problems while closing are reported (close() itself never throws). Default: stderr. */
   onCloseProblem?(message: string, error: unknown): void
 }
@@ -63,11 +69,13 @@ export interface Services {
   readonly shell: 'electron' | 'web'
   ensureWelcome(language: Language): number | null
   /**
-   * The whole-file check the open path leaves for after the start (store/integrity-check.ts).
-   * Damage found leaves a marker, so the next start recovers as the open path does; nothing is
-   * written into the library. Other failures (busy, I/O) throw a classified LibraryOpenError.
+   * The whole-file check the open path leaves for after the start (store/integrity-check.ts), on
+   * a worker thread with a read-only connection: the services keep answering meanwhile. Damage
+   * found leaves a marker, so the next start recovers as the open path does; nothing is written
+   * into the library. Other failures (busy, I/O, the worker or engine not loading) reject with a
+   * classified LibraryOpenError; `signal` or close() call it off (IntegrityCheckCancelled).
    */
-  checkIntegrity(): IntegrityVerdict
+  checkIntegrity(options?: { signal?: AbortSignal; busyTimeoutMs?: number }): Promise<IntegrityVerdict>
   /**
    * Never throws. `reopening`: the folder lock stays held for the next createServices of this
    * folder in this process (LibraryHost closing and reopening around a restore), so no other
@@ -130,6 +138,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const revisions = new Revisions(db, now)
   const drafts = new Drafts(db, searchIndex, revisions, now)
   const settings = new SettingsStore(db)
+  // Checks still running when the library closes: their workers are ended with it.
+  const checks = new Set<AbortController>()
 
   return {
     dataDir: options.dataDir,
@@ -162,11 +172,27 @@ export async function createServices(options: ServicesOptions): Promise<Services
         return created.id
       }).immediate()
     },
-    checkIntegrity() {
+    async checkIntegrity(checkOptions = {}) {
+      const controller = new AbortController()
+      const stop = () => controller.abort()
+      checkOptions.signal?.addEventListener('abort', stop, { once: true })
+      if (checkOptions.signal?.aborted || !db.open) controller.abort()
+      checks.add(controller)
       try {
-        return checkIntegrity(db, file, now)
+        return await checkIntegrity({
+          file,
+          worker: options.integrityWorker ?? join(dirname(fileURLToPath(import.meta.url)), 'store', INTEGRITY_WORKER_FILE),
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+          ...(checkOptions.busyTimeoutMs !== undefined ? { busyTimeoutMs: checkOptions.busyTimeoutMs } : {}),
+          now,
+          signal: controller.signal,
+        })
       } catch (error) {
+        if (error instanceof IntegrityCheckCancelled) throw error
         throw fail(error)
+      } finally {
+        checks.delete(controller)
+        checkOptions.signal?.removeEventListener('abort', stop)
       }
     },
     close(closeOptions = {}) {
@@ -181,6 +207,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
           report(`Longhand: while closing the library, ${step} failed (${classifyOpenFailure(error)}); nothing saved is lost.`, error)
         }
       }
+      for (const check of checks) check.abort()
       if (db.open) {
         attempt('updating the search index', () => searchIndex.refreshStale())
         attempt('the WAL checkpoint', () => db.pragma('wal_checkpoint(TRUNCATE)'))

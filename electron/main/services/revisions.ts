@@ -33,16 +33,35 @@ export class Revisions {
    */
   snapshotBeforeOverwrite(draftId: number, at: number): void {
     // Only the timestamp on the hot path: reading the documents is for the rare save that snapshots.
-    const latest = this.db
-      .prepare('SELECT id, created_at FROM revisions WHERE draft_id = ? ORDER BY created_at DESC, id DESC LIMIT 1')
-      .get(draftId) as { id: number; created_at: number } | undefined
+    const latest = this.latest(draftId)
     if (latest && at - latest.created_at < AUTO_SNAPSHOT_INTERVAL_MS) return
+    this.keep(draftId, at, latest)
+  }
+
+  /**
+   * Like snapshotBeforeOverwrite, whatever the interval: the text about to be replaced was
+   * written by someone else than the writer replacing it (drafts.saveContent with a base version
+   * that is no longer stored). Whether a revision now holds it that did not before (false when
+   * the newest revision already is that text, or it has no words).
+   */
+  keepBeforeOverwrite(draftId: number, at: number): boolean {
+    return this.keep(draftId, at, this.latest(draftId))
+  }
+
+  private latest(draftId: number): { id: number; created_at: number } | undefined {
+    return this.db.prepare('SELECT id, created_at FROM revisions WHERE draft_id = ? ORDER BY created_at DESC, id DESC LIMIT 1').get(draftId) as
+      | { id: number; created_at: number }
+      | undefined
+  }
+
+  private keep(draftId: number, at: number, latest: { id: number; created_at: number } | undefined): boolean {
     this.prune(draftId, at)
     const current = this.db.prepare('SELECT d.title, b.doc FROM drafts d JOIN draft_bodies b ON b.draft_id = d.id WHERE d.id = ?').get(draftId) as { title: string; doc: string }
-    if (latest && this.db.prepare('SELECT doc FROM revisions WHERE id = ?').pluck().get(latest.id) === current.doc) return
+    if (latest && this.db.prepare('SELECT doc FROM revisions WHERE id = ?').pluck().get(latest.id) === current.doc) return false
     const words = countWords(docToPlainText(JSON.parse(current.doc) as EditorDoc))
-    if (words === 0) return
+    if (words === 0) return false
     this.insert(draftId, current.title, current.doc, words, 'auto', at)
+    return true
   }
 
   /** Snapshot of the current text, taken before something replaces it (restore, import) or on request. */

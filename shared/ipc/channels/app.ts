@@ -19,6 +19,22 @@ export const recoveryNoticeSchema = z.object({
 })
 export type RecoveryNotice = z.infer<typeof recoveryNoticeSchema>
 
+/**
+ * The whole-file check that runs once the start is over. pending: not done yet (waiting for
+ * the start to be over, running, or retrying because another program held the file); ok: the
+ * file passed; damaged: it did not — nothing was changed, and the next start puts the file aside
+ * and brings back the newest good safety copy; not-checked: it could not run this time (says
+ * nothing about the file; the next start tries again).
+ */
+export const integrityStatusSchema = z.object({
+  state: z.enum(['pending', 'ok', 'damaged', 'not-checked']),
+  /** damaged: when the check found it (ms since epoch); otherwise null. */
+  foundAt: z.number().nullable(),
+  /** damaged: SQLite's own words about the damage, for a support request; otherwise null. */
+  detail: z.string().nullable(),
+})
+export type IntegrityStatus = z.infer<typeof integrityStatusSchema>
+
 export const appChannels = defineChannels({
   'app.flushed': {
     // saved: every pending write reached the disk. If not, the shell asks before closing.
@@ -32,6 +48,10 @@ export const appChannels = defineChannels({
   'app.recoveryNotice': {
     args: noArgs,
     result: recoveryNoticeSchema.nullable(),
+  },
+  'app.integrityStatus': {
+    args: noArgs,
+    result: integrityStatusSchema,
   },
   'app.showRecoveryFile': {
     // Which file, not a path: the renderer can only reveal what the recovery itself named.

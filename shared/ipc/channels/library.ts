@@ -53,9 +53,15 @@ export const libraryChannels = defineChannels({
       .strict(),
     result: draftSummarySchema,
   },
+  /**
+   * A whole document. `baseVersion`: the version the renderer's text was last confirmed as (after
+   * a `stale` block patch); if the stored body is another one, something else wrote it meanwhile
+   * (another window, an import), so it is kept as a revision before it is replaced, whatever the
+   * snapshot interval — `keptOther` says so, for the renderer to tell the author.
+   */
   'drafts.saveContent': {
-    args: z.object({ id: draftIdSchema, doc: editorDocSchema }).strict(),
-    result: z.object({ updatedAt: z.number(), bodyVersion: bodyVersionSchema }),
+    args: z.object({ id: draftIdSchema, doc: editorDocSchema, baseVersion: bodyVersionSchema.optional() }).strict(),
+    result: z.object({ updatedAt: z.number(), bodyVersion: bodyVersionSchema, keptOther: z.boolean() }),
   },
   /**
    * Autosave's usual path: only the top-level blocks that changed since the version the

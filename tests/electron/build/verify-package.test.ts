@@ -31,6 +31,7 @@ async function fakeResources(resources: string, extraFiles: Record<string, strin
   const files: Record<string, string> = {
     'package.json': '{"name":"longhand","main":"out/main/index.js"}',
     'out/main/index.js': '',
+    'out/main/integrity-worker.mjs': '',
     'out/preload/index.cjs': '',
     'out/renderer/index.html': '<!doctype html>',
     'out/licenses.json': '{"packages":[]}',

@@ -45,7 +45,12 @@ async function setup(doc: EditorDoc) {
     },
   } as typeof backend.api
   const saved: BodyContent[] = []
-  const registry = new SaveRegistry(api, { onBodySaved: (_id, _at, content) => saved.push(content) }, { delayMs: 60_000, retryDelaysMs: [60_000] })
+  const keptOther: number[] = []
+  const registry = new SaveRegistry(
+    api,
+    { onBodySaved: (_id, _at, content) => saved.push(content), onKeptOther: (draftId) => keptOther.push(draftId) },
+    { delayMs: 60_000, retryDelaysMs: [60_000] },
+  )
   const editor = appEditor(backend.services.drafts.get(id).doc)
   cleanups.push(() => editor.destroy())
   registry.opened(id)
@@ -60,7 +65,7 @@ async function setup(doc: EditorDoc) {
     })
     editor.chain().setTextSelection(end).insertContent(text).run()
   }
-  return { backend, id, sent, faults, saved, registry, editor, body, stored, typeInto }
+  return { backend, id, sent, faults, saved, keptOther, registry, editor, body, stored, typeInto }
 }
 
 describe('SaveRegistry: autosave by blocks', () => {
@@ -107,6 +112,8 @@ describe('SaveRegistry: autosave by blocks', () => {
     expect(await t.body.flush()).toBe(true)
     expect(t.sent.slice(-2).map((s) => s.channel)).toEqual(['drafts.saveBlocks', 'drafts.saveContent'])
     expect(t.stored()).toBe(JSON.stringify(t.editor.getJSON()))
+    // Its own write, not someone else's: no "changed elsewhere".
+    expect(t.keptOther).toEqual([])
   })
 
   it('when another path replaced the text (a restored version), the next save is whole and wins, as before', async () => {
@@ -118,6 +125,10 @@ describe('SaveRegistry: autosave by blocks', () => {
     expect(await t.body.flush()).toBe(true)
     expect(t.sent.slice(-2).map((s) => s.channel)).toEqual(['drafts.saveBlocks', 'drafts.saveContent'])
     expect(t.stored()).toBe(JSON.stringify(t.editor.getJSON()))
+    // The text it replaced was not this window's: kept as a version, and the author is told.
+    expect(t.keptOther).toEqual([t.id])
+    const versions = t.backend.services.revisions.list(t.id).map((r) => JSON.stringify(t.backend.services.revisions.get(r.id).doc))
+    expect(versions).toContain(JSON.stringify(paragraphs(3)))
   })
 
   it('hands the unsaved document to a reopened view as JSON', async () => {

@@ -8,7 +8,7 @@ export function libraryHandlers({ services }: HandlerContext): HandlersFor<keyof
     'drafts.get': ({ id }) => drafts.get(id),
     'drafts.create': (input) => drafts.create(input),
     'drafts.updateMeta': ({ id, ...patch }) => drafts.updateMeta(id, patch),
-    'drafts.saveContent': ({ id, doc }) => drafts.saveContent(id, doc),
+    'drafts.saveContent': ({ id, doc, baseVersion }) => drafts.saveContent(id, doc, baseVersion === undefined ? {} : { baseVersion }),
     'drafts.saveBlocks': ({ id, ...patch }) => drafts.saveBlocks(id, patch),
     'drafts.duplicate': ({ id }) => drafts.duplicate(id),
     'drafts.trash': ({ id }) => drafts.trash(id),

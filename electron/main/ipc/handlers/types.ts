@@ -1,5 +1,6 @@
 import type { Channel, Result, ValidArgs } from '@shared/ipc'
 import type { ExportKind, SafetyBackupStatus } from '@shared/ipc/channels/transfer'
+import type { IntegrityStatus } from '@shared/ipc/channels/app'
 import type { Services } from '../../services'
 
 export type Handler<C extends Channel> = (args: ValidArgs<C>) => Result<C> | Promise<Result<C>>
@@ -22,6 +23,8 @@ export interface ShellHooks {
   restoreSafetyBackup?: (name: string) => Promise<{ restoredFrom: string; movedAsideTo: string }>
   /** Both shells (LibraryHost): whether the scheduled safety copies are working. */
   safetyBackupStatus?: () => SafetyBackupStatus
+  /** Both shells (LibraryHost): what the check after the start found (app.integrityStatus). */
+  integrityStatus?: () => IntegrityStatus
   /** Hands an already validated https address to the system browser (Electron: shell.openExternal). */
   openExternal?: (url: string) => Promise<boolean>
   /** Electron: reveals a file in Finder / Explorer / the file manager (shell.showItemInFolder). */

@@ -35,6 +35,7 @@ export const VALID_ARGS: { [C in Channel]: Args<C> } = {
   'app.flushed': { requestId: 1, saved: true },
   'app.info': {},
   'app.recoveryNotice': {},
+  'app.integrityStatus': {},
   'app.showRecoveryFile': { file: 'moved-aside' },
   'export.save': {
     kind: 'markdown',

@@ -1,12 +1,12 @@
-import { existsSync, openSync, readFileSync, writeSync, closeSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { EditorDoc } from '@shared/domain'
 import { LibraryHost } from '../../../../../electron/main/library-host'
 import { createServices } from '../../../../../electron/main/services'
 import { damageMarkerOf } from '../../../../../electron/main/services/store/integrity-check'
 import { manualClock, tempDir } from '../../../support/temp-library'
+import { damageOnePage } from '../../../../support/damage-page'
 
 /**
  * The whole-file check (PRAGMA quick_check reads every page: ~0.3 s for 10,000 drafts) no longer
@@ -31,28 +31,13 @@ async function libraryWithCopy(dir: string, clock = manualClock()) {
   return copy
 }
 
-/** Overwrites one leaf page of the drafts' blocks with garbage: SQLite still opens the file; only reading that page fails. */
-function damageOnePage(file: string): number {
-  const db = new Database(file, { readonly: true })
-  const pageSize = Number(db.pragma('page_size', { simple: true }))
-  const { pageno } = db.prepare("SELECT pageno FROM dbstat WHERE name = 'draft_blocks' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 2").get() as { pageno: number }
-  db.close()
-  const fd = openSync(file, 'r+')
-  try {
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (pageno - 1) * pageSize)
-  } finally {
-    closeSync(fd)
-  }
-  return pageno
-}
-
 describe('the integrity check after start', () => {
   it('an intact library: opens, the check says ok, no marker', async () => {
     const dir = tempDir()
     await libraryWithCopy(dir)
     const services = await createServices({ dataDir: dir })
     try {
-      expect(services.checkIntegrity()).toEqual({ ok: true })
+      expect(await services.checkIntegrity()).toEqual({ ok: true })
       expect(existsSync(damageMarkerOf(join(dir, LIBRARY)))).toBe(false)
     } finally {
       services.close()
@@ -71,7 +56,7 @@ describe('the integrity check after start', () => {
     let verdict
     try {
       expect(services.recovery).toBeNull()
-      verdict = services.checkIntegrity()
+      verdict = await services.checkIntegrity()
       expect(verdict).toMatchObject({ ok: false, marker: damageMarkerOf(file) })
       expect(String((verdict as { detail: string }).detail)).not.toBe('')
       // Nothing written over: the library file is byte for byte what it was.
@@ -89,7 +74,7 @@ describe('the integrity check after start', () => {
       expect(readFileSync(next.recovery!.movedAsideTo).equals(damaged)).toBe(true)
       expect(next.drafts.list()).toHaveLength(40)
       expect(existsSync(damageMarkerOf(file))).toBe(false)
-      expect(next.checkIntegrity()).toEqual({ ok: true })
+      expect(await next.checkIntegrity()).toEqual({ ok: true })
     } finally {
       next.close()
     }
@@ -131,6 +116,7 @@ describe('the integrity check after start', () => {
       planned[0]!.run()
       await expect.poll(() => found).toEqual([expect.objectContaining({ ok: false, marker: damageMarkerOf(join(dir, LIBRARY)) })])
       expect(planned).toHaveLength(1)
+      expect(host.integrityStatus()).toMatchObject({ state: 'damaged', detail: expect.any(String) })
     } finally {
       host.close()
     }
