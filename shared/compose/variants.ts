@@ -340,10 +340,17 @@ function withoutHook(source: string, hook: string): { lead: string; body: string
 /** How many stretches between thread breaks are a heading and nothing else. */
 function loneHeadings(source: string): number {
   let count = 0
-  for (const chunk of source.split(MANUAL_BREAK_LINE)) {
+  let from = 0
+  const lone = (chunk: string) => {
     const text = chunk.trim()
     if (text !== '' && !text.includes('\n') && isHeading(text)) count++
   }
+  // matchAll, not split: splitting by a regex tries it at every position.
+  for (const match of source.matchAll(MANUAL_BREAK_LINE)) {
+    lone(source.slice(from, match.index))
+    from = match.index + match[0].length
+  }
+  lone(source.slice(from))
   return count
 }
 
@@ -604,6 +611,7 @@ function longestPassage(
   // Sentences partition `text`: a prefix of n sentences is text.slice(0, ends[n - 1]),
   // without its trailing whitespace. Offsets, not strings, until a candidate is measured.
   const count = Math.min(sentences.length, options.maxSentences ?? sentences.length)
+  const wellEnded = endingsOf(sentences, options.after)
   let ends: number[] = []
   // Where a post may end; if none may (rare), any sentence end will do.
   const goodEnds: number[] = []
@@ -616,7 +624,7 @@ function longestPassage(
     const end = offset - (sentence.length - sentence.trimEnd().length)
     if (end > (ends[ends.length - 1] ?? 0)) {
       ends.push(end)
-      if (endsWell(sentence, nextSentence(sentences, i + 1, options.after))) goodEnds.push(end)
+      if (wellEnded[i]) goodEnds.push(end)
     }
   }
   if (goodEnds.length > 0) ends = goodEnds
@@ -644,6 +652,20 @@ function longestPassage(
     if (!options.passageRequired && accepts('')) return ''
     return null
   }
+}
+
+/**
+ * endsWell for each sentence, remembered per sentence list: fitSingle asks again for every
+ * number of hashtags it tries, and the lists live as long as one composition.
+ */
+const endings = new WeakMap<readonly string[], boolean[]>()
+function endingsOf(sentences: readonly string[], after: string | undefined): boolean[] {
+  let flags = endings.get(sentences)
+  if (flags === undefined) {
+    flags = sentences.map((sentence, i) => endsWell(sentence, nextSentence(sentences, i + 1, after)))
+    endings.set(sentences, flags)
+  }
+  return flags
 }
 
 /** The first sentence from `index` on with any text in it, else `after`. */
