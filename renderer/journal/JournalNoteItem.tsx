@@ -35,20 +35,22 @@ export function JournalNoteItem({ note, actions, showOrigin }: { note: JournalNo
         <time dateTime={note.notedOn}>{day}</time>
         {isPlatformId(note.platform) && <PlatformName platform={note.platform} />}
         {note.postId === null && <span className="muted">{t('journal.detached')}</span>}
-        <span className="spacer" />
-        <button type="button" className="icon-button" aria-label={t('journal.edit')} title={t('journal.edit')} onClick={() => setMode('edit')}>
-          <Pencil size={16} aria-hidden />
-        </button>
-        <button
-          type="button"
-          className="icon-button is-danger"
-          aria-label={t('journal.delete')}
-          title={t('journal.delete')}
-          aria-expanded={mode === 'delete'}
-          onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
-        >
-          <Trash2 size={16} aria-hidden />
-        </button>
+        {/* Edit and delete stay together: in a narrow pane they wrap as one, never the bin alone under the date. */}
+        <span className="journal-note-tools">
+          <button type="button" className="icon-button" aria-label={t('journal.edit')} title={t('journal.edit')} onClick={() => setMode('edit')}>
+            <Pencil size={16} aria-hidden />
+          </button>
+          <button
+            type="button"
+            className="icon-button is-danger"
+            aria-label={t('journal.delete')}
+            title={t('journal.delete')}
+            aria-expanded={mode === 'delete'}
+            onClick={() => setMode(mode === 'delete' ? 'view' : 'delete')}
+          >
+            <Trash2 size={16} aria-hidden />
+          </button>
+        </span>
       </header>
       {showOrigin && <p className="journal-note-origin muted">{t('journal.fromDraft', { title: note.draftTitle.trim() || t('journal.untitled') })}</p>}
       <p className="journal-note-text">{isHit(note) && note.snippet ? <Snippet text={note.snippet} /> : note.text}</p>

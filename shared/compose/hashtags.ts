@@ -432,6 +432,8 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
   let previousLower = ''
   let previousCapitalized = false
   let phraseStart = -1
+  // Where the last number ended: "15 Minuten", "2.999,99 Euro" are amounts, not topics.
+  let numberEnd = -2
   WORD.lastIndex = 0
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const token = match[0]
@@ -444,7 +446,11 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
       previousIndex = -1
       continue
     }
-    if (!isKeyword(token, lower, language)) {
+    const first = token.charCodeAt(0)
+    if (first >= 48 && first <= 57) numberEnd = index + token.length
+    // German only: its nouns are capitalised, so a unit after a number is easy to tell; an
+    // English "100 discovery calls" names the topic.
+    if (!isKeyword(token, lower, language) || (language === 'de' && capitalized && numberEnd === index - 1)) {
       previousIndex = -1
       continue
     }

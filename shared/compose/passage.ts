@@ -60,6 +60,33 @@ export function breakBeforeHeadings(text: string): string {
   return changed ? blocks.join('\n\n') : text
 }
 
+/** "(Smiley Ball in Riga von Guillaume Speurt unter CC BY-SA 2.0)": a picture's credit line, copied along with the text. */
+const IMAGE_CREDIT = /^[ \t]*\([^()\n]*(?:\bCC[ -]?(?:BY|0)\b|\bCC0\b|Foto:|Bild:|Photo:|Image:|Bildquelle|Image credit)[^()\n]*\)[ \t]*(?:\n|$)/gimu
+
+/** The passage without picture credit lines: a post has no picture for them to credit. */
+export function dropImageCredits(text: string): string {
+  if (!text.includes('(')) return text
+  const dropped = text.replace(IMAGE_CREDIT, '')
+  return dropped.length === text.length ? text : dropped.replace(/\n[ \t]*\n(?:[ \t]*\n)+/gu, '\n\n')
+}
+
+/**
+ * The passage without a heading or lead-in line ("…, was Uwe nicht ist:") at its very end: a
+ * selection dragged one block too far. What it led into is not in the passage, so no post
+ * should end on it. A passage that is nothing else is left as it is.
+ */
+export function dropDanglingEnd(text: string): string {
+  let end = text.trimEnd()
+  for (;;) {
+    let blank = -1
+    for (const match of end.matchAll(/\n[ \t]*\n/gu)) blank = match.index
+    if (blank < 0) return end
+    const last = end.slice(blank).trim()
+    if (last.includes('\n') || !(last.endsWith(':') || isHeading(last))) return end
+    end = end.slice(0, blank).trimEnd()
+  }
+}
+
 /** Openers that lean on the sentence before: a hook must stand on its own. Lowercase. */
 const CONNECTIVES: Readonly<Record<Language, readonly string[]>> = {
   de: [
@@ -104,6 +131,15 @@ function hasSpaces(text: string, count: number): boolean {
     if (at < 0) return false
   }
   return true
+}
+
+/**
+ * True if `sentence` leans on the one before it ("Sie ist ein Angebot …" after "Sichtbarkeit
+ * ist keine …"): where that one moves, this one goes along rather than be left pointing at nothing.
+ */
+export function leansOnBefore(sentence: string, language: Language): boolean {
+  const lower = sentence.trim().toLowerCase()
+  return ANAPHORA[language].has(firstWord(lower)) || startsWithConnective(lower, language)
 }
 
 const IDEAL_HOOK = { min: 30, max: 120 }

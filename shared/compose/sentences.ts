@@ -115,6 +115,9 @@ function wronglySplit(before: string, after: string): boolean {
   if (next === '') return true
   // A line break is a real boundary (lists, headings), whatever precedes it.
   if (/\n\s*$/u.test(before)) return false
+  // A quotation is one thought: "Jedes gute Gespräch … Liebe. Wenn wir … werden." stays whole,
+  // so no post ends inside it with its closing quote left behind.
+  if (before.length < QUOTE_SPAN && insideQuotation(before)) return true
   if (NEVER_FINAL_AT_END.test(head)) return true
   if (SPLIT_ABBREVIATION_HEADS.test(head) && SPLIT_ABBREVIATION_TAILS.test(next)) return true
   const startsLowerOrDigit = /^[\p{Ll}\p{N}]/u.test(next)
@@ -126,4 +129,36 @@ function wronglySplit(before: string, after: string): boolean {
     if (lead !== undefined && ORDINAL_LEAD_WORDS.has(lead)) return true
   }
   return false
+}
+
+/** Beyond this a quote mark is more likely stray (an inch, a typo) than a quotation still open. */
+const QUOTE_SPAN = 400
+
+/**
+ * True if `text` leaves a quotation open: an odd number of straight double quotes, or more
+ * opening than closing typographic ones („…“ and »…« in German, “…” in English; “ closes in
+ * German and opens in English, so it is weighed against „ when there are any).
+ */
+function insideQuotation(text: string): boolean {
+  let straight = 0
+  let low = 0 // „
+  let leftDouble = 0 // “
+  let rightDouble = 0 // ”
+  let pointingRight = 0 // »
+  let pointingLeft = 0 // «
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit === 0x22) straight++
+    else if (unit < 0xab) continue
+    else if (unit === 0x201e) low++
+    else if (unit === 0x201c) leftDouble++
+    else if (unit === 0x201d) rightDouble++
+    else if (unit === 0xbb) pointingRight++
+    else if (unit === 0xab) pointingLeft++
+  }
+  if (straight % 2 === 1) return true
+  if (low > 0) return low > leftDouble + rightDouble
+  if (leftDouble > rightDouble) return true
+  // »…« (German) or «…» (French, Swiss): either way the counts differ while one is open.
+  return pointingRight !== pointingLeft
 }

@@ -222,6 +222,19 @@ class Chunk {
         current = { start: current.start, end: unit.end }
         return
       }
+      // "Oder in buddhistischen Worten:" belongs to what it introduces: the part ends before
+      // that line, and the line opens the next part with the unit, where they fit together.
+      if (current !== null && endsWithLeadIn(text, current)) {
+        let lead = lastBlockStart(text, current)
+        // A heading above the lead-in goes along with it.
+        if (lead > current.start && endsWithHeading(text, { start: current.start, end: lead })) lead = lastBlockStart(text, { start: current.start, end: lead })
+        if (lead > current.start && fitsTrimmed(lead, unit.end)) {
+          current = { start: current.start, end: lead }
+          flush()
+          current = { start: lead, end: unit.end }
+          return
+        }
+      }
       const next = NEXT_LEVEL[level]
       // A heading belongs to the text below it: rather than end a part on one, fill the part
       // with the first pieces of the next unit.
@@ -229,7 +242,7 @@ class Chunk {
       // A heading is never left at a part's end for the sake of a whole unit; but it is not
       // worth tearing a word apart for (no descent to graphemes).
       const canDescend = next !== null && next !== 'grapheme'
-      if (fitsTrimmed(unit.start, unit.end) && !(current !== null && canDescend && endsWithHeading(text, current))) {
+      if (fitsTrimmed(unit.start, unit.end) && !(current !== null && canDescend && endsOpen(text, current))) {
         flush()
         current = unit
         return
@@ -239,7 +252,7 @@ class Chunk {
       }
       // The unit must be cut at a finer boundary. If the current part is already well filled,
       // end it here, at the better boundary; otherwise let the unit's first pieces fill it.
-      if (current && this.fullness(current, reserved) >= FULL_ENOUGH && !(canDescend && endsWithHeading(text, current))) flush()
+      if (current && this.fullness(current, reserved) >= FULL_ENOUGH && !(canDescend && endsOpen(text, current))) flush()
       const units = children(text, unit, next, language)
       const last = lastNonBlank(text, units)
       for (let i = 0; i < units.length; i++) {
@@ -293,6 +306,25 @@ function endsWithHeading(text: string, span: Span): boolean {
     if (start > 0 && !/\n[ \t]*\n[ \t]*$/u.test(before) && !(start <= 8 && before.trim() === '')) return false
   }
   return isHeading(blank < 0 ? tail : tail.slice(blank + 2))
+}
+
+/** True if the part ends on a heading or a lead-in: what it introduces must follow in the same part. */
+function endsOpen(text: string, span: Span): boolean {
+  return endsWithLeadIn(text, span) || endsWithHeading(text, span)
+}
+
+/** True if the part ends with a colon at a line's end: a line that leads into the next block. */
+function endsWithLeadIn(text: string, span: Span): boolean {
+  const end = trimSpan(text, span).end
+  return end > span.start && text.charCodeAt(end - 1) === 58 /* : */ && /^[ \t]*\n/u.test(text.slice(end, end + 4))
+}
+
+/** Where the part's last block (after its last blank line) starts; the part's start if it has one block. */
+function lastBlockStart(text: string, span: Span): number {
+  const end = trimSpan(text, span).end
+  const blank = text.lastIndexOf('\n\n', end - 1)
+  if (blank < span.start) return span.start
+  return trimSpan(text, { start: blank, end }).start
 }
 
 /** Index of the last unit with any text in it, or -1. */

@@ -7,7 +7,7 @@ import { PLATFORMS, profileOf } from '../platforms/profiles'
 import { effectiveLimit, type PlatformSettingsInput, type ThreadNumbering } from '../platforms/settings'
 import { cleanPassage } from './clean'
 import { libraryTermCandidates, rankHashtags, type HashtagTerm, type LibraryTermStats } from './hashtags'
-import { breakBeforeHeadings, normalizeMarkup, pickHook } from './passage'
+import { breakBeforeHeadings, dropDanglingEnd, dropImageCredits, isHeading, leansOnBefore, normalizeMarkup, pickHook } from './passage'
 import { splitSentences } from './sentences'
 import { detectLanguage } from './stopwords'
 import { numberingSuffix, splitParagraphs, splitThread, stripNumbering } from './split-thread'
@@ -105,6 +105,10 @@ interface Analysis {
   /** The strongest short sentence and where it stands in `sentences` (-1: none). */
   hook: string | null
   hookIndex: number
+  /** The hook and the sentence after it when that one leans on it: what moves when the hook moves. */
+  movedHook: string | null
+  /** How many sentences movedHook spans (1 or 2). */
+  movedSpan: number
   /** The passage's key term, for questions ("beim Thema Social Media"). */
   topic: string | null
   hashtags: HashtagTerm[]
@@ -119,7 +123,7 @@ interface Analysis {
   /** Where the sentences up to the hook end, trailing whitespace left out (shapeSentences). */
   hookEnd: number
   /** The thread source once its hook has moved out (see withoutHook); made on first use. */
-  unhooked: { lead: string; body: string } | null
+  unhooked: { lead: string; body: string } | false | null
   /** Cost models of the passage, per platform (see passageModel). */
   models: Map<PlatformId, CostModel | null>
 }
@@ -151,7 +155,7 @@ const ENDS_WITH_QUESTION = /\?["'“”»«)\]]*$/u
  * library (LibraryTermStats) before calling composeVariants with the answers.
  */
 export function libraryTermsFor(input: Pick<ComposeInput, 'excerpt' | 'title' | 'language'>, max?: number): string[] {
-  const passage = normalizeMarkup(cleanPassage(input.excerpt)).replace(MANUAL_BREAK_LINE, '').trim()
+  const passage = dropDanglingEnd(normalizeMarkup(dropImageCredits(cleanPassage(input.excerpt))).trim()).replace(MANUAL_BREAK_LINE, '').trim()
   MANUAL_BREAK_LINE.lastIndex = 0
   const title = cleanPassage(input.title).replace(/\s+/gu, ' ').trim()
   const language = detectLanguage(passage === '' ? title : passage, input.language)
@@ -159,11 +163,16 @@ export function libraryTermsFor(input: Pick<ComposeInput, 'excerpt' | 'title' | 
 }
 
 function analyse(input: ComposeInput): Analysis {
-  const withBreaks = normalizeMarkup(cleanPassage(input.excerpt)).trim()
+  const cleaned = dropDanglingEnd(normalizeMarkup(dropImageCredits(cleanPassage(input.excerpt))).trim())
   // A single post has no use for "---": the break becomes a blank line.
-  const passage = withBreaks.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
-  const title = cleanPassage(input.title).replace(/\s+/gu, ' ').trim()
-  const language = detectLanguage(passage === '' ? title : passage, input.language)
+  const plain = cleaned.replace(MANUAL_BREAK_LINE, '').replace(/\n{3,}/gu, '\n\n').trim()
+  const plainTitle = cleanPassage(input.title).replace(/\s+/gu, ' ').trim()
+  const language = detectLanguage(plain === '' ? plainTitle : plain, input.language)
+  // German posts quote „so“: a blog's straight quotes would be the first thing proofing marks.
+  const typeset = language === 'de' ? germanQuotes : (text: string) => text
+  const withBreaks = typeset(cleaned)
+  const passage = typeset(plain)
+  const title = typeset(plainTitle)
   // Paragraph by paragraph, as the thread splitter asks for them: it then finds them all in
   // splitSentences' memory instead of segmenting the passage a second time.
   // Not frozen (the type says readonly): the shaped copies are plain arrays, and code that
@@ -184,6 +193,9 @@ function analyse(input: ComposeInput): Analysis {
   const topic = fromPassage ? fromPassage.phrase.trim() : null
   const hook = pickHook(sentences, language, hashtags.slice(0, 3).flatMap((term) => term.phrase.toLowerCase()))
   const hookIndex = hook === null ? -1 : sentences.findIndex((s) => s.trim() === hook)
+  const follower = hookIndex < 0 || /\n/u.test(sentences[hookIndex]!) ? undefined : sentences[hookIndex + 1]
+  // Not one that leads into the lines below it ("Es soll unter anderem...\n• …"): the list would lose its lead.
+  const takesFollower = follower !== undefined && leansOnBefore(follower, language) && !/\n/u.test(follower.replace(/\n[ \t]*\n\s*$/u, ''))
   const rotation = Math.max(0, Math.floor(input.rotation ?? 0))
   const topicOrNull = topic === '' ? null : topic
   const value: Analysis = {
@@ -195,6 +207,8 @@ function analyse(input: ComposeInput): Analysis {
     sentences,
     hook,
     hookIndex,
+    movedHook: hook === null ? null : takesFollower ? `${hook} ${follower!.trim()}` : hook,
+    movedSpan: takesFollower ? 2 : 1,
     topic: topicOrNull,
     hashtags,
     seed: fnv1a(title, fnv1a(passage)),
@@ -208,6 +222,12 @@ function analyse(input: ComposeInput): Analysis {
   }
   MANUAL_BREAK_LINE.lastIndex = 0
   return value
+}
+
+/** Straight double quotes as German ones: „ where a quotation opens (at a start, after a space or bracket), “ where it closes. */
+function germanQuotes(text: string): string {
+  if (!text.includes('"')) return text
+  return text.replace(/"/gu, (_mark, at: number) => (at === 0 || /[\s([{\u2013\u2014/]/u.test(text[at - 1]!) ? '„' : '“'))
 }
 
 /** The platform's share of the ranked hashtags: its habit, its cap, never its own name. */
@@ -280,14 +300,16 @@ function thread(context: Context): string[] {
  */
 function threadOpener(context: Context, numbering: ThreadNumbering): { text: string; body: string } | null {
   const { analysis, platform, settings } = context
-  const { title, hook, hookIndex, threadSource } = analysis
+  const { title, movedHook: hook, hookIndex, threadSource } = analysis
   const candidates: { text: string; body: string }[] = []
   if (hook !== null && hookIndex !== 0) {
     analysis.unhooked ??= withoutHook(threadSource, hook)
-    const { lead, body } = analysis.unhooked
-    const led = lead === '' ? hook : `${lead} ${hook}`
-    if (title !== '') candidates.push({ text: `${title}\n\n${led}`, body })
-    candidates.push({ text: led, body })
+    if (analysis.unhooked !== false) {
+      const { lead, body } = analysis.unhooked
+      const led = lead === '' ? hook : `${lead} ${hook}`
+      if (title !== '') candidates.push({ text: `${title}\n\n${led}`, body })
+      candidates.push({ text: led, body })
+    }
   }
   if (title !== '') candidates.push({ text: title, body: threadSource })
   const widest = numberingSuffix(numbering, 99, 99)
@@ -299,7 +321,7 @@ function threadOpener(context: Context, numbering: ThreadNumbering): { text: str
  * sentence that opened the hook's paragraph and would be left alone ("Einspruch!") goes to the
  * front with it; a paragraph left empty goes altogether.
  */
-function withoutHook(source: string, hook: string): { lead: string; body: string } {
+function withoutHook(source: string, hook: string): { lead: string; body: string } | false {
   const at = source.indexOf(hook)
   if (at < 0) return { lead: '', body: source }
   const start = source.lastIndexOf('\n', at - 1) + 1
@@ -310,7 +332,26 @@ function withoutHook(source: string, hook: string): { lead: string; body: string
   const lead = after === '' && before !== '' && before.length < SHORT_LEAD && !before.includes('\n') ? before : ''
   const rest = [lead === '' ? before : '', after].filter((text) => text !== '').join(' ')
   const body = `${source.slice(0, start)}${rest}${source.slice(end)}`.replace(/\n{3,}/gu, '\n\n').trim()
+  // A heading whose only paragraph was the hook would be left standing alone: false, the hook stays.
+  if (rest === '' && loneHeadings(body) > loneHeadings(source)) return false
   return { lead, body }
+}
+
+/** How many stretches between thread breaks are a heading and nothing else. */
+function loneHeadings(source: string): number {
+  let count = 0
+  let from = 0
+  const lone = (chunk: string) => {
+    const text = chunk.trim()
+    if (text !== '' && !text.includes('\n') && isHeading(text)) count++
+  }
+  // matchAll, not split: splitting by a regex tries it at every position.
+  for (const match of source.matchAll(MANUAL_BREAK_LINE)) {
+    lone(source.slice(from, match.index))
+    from = match.index + match[0].length
+  }
+  lone(source.slice(from))
+  return count
 }
 
 /** "… 6/6\n\n#A #B" from "…\n\n#A #B 6/6": the number ends the text, never a hashtag. Null if the tags stand alone. */
@@ -368,7 +409,8 @@ function shapeSentences(context: Context): readonly string[] | undefined {
       // Move the hook to the front; the whitespace after it goes to the sentence before, so
       // a paragraph break it closed stays a paragraph break.
       let i = analysis.hookIndex
-      let hook = analysis.hook
+      let hook = analysis.movedHook!
+      const span = analysis.movedSpan
       // "Einspruch! <hook>": a short sentence opening the hook's paragraph goes along with it
       // rather than be left behind on its own.
       const lead = sentences[i - 1]!
@@ -378,9 +420,9 @@ function shapeSentences(context: Context): readonly string[] | undefined {
         sentences.splice(i - 1, 1)
         i -= 1
       }
-      const trailing = /\s*$/u.exec(sentences[i]!)![0]
+      const trailing = /\s*$/u.exec(sentences[i + span - 1]!)![0]
       sentences[i - 1] = sentences[i - 1]!.trimEnd() + (trailing.includes('\n') ? trailing : /\s*$/u.exec(sentences[i - 1]!)![0])
-      sentences.splice(i, 1)
+      sentences.splice(i, span)
       sentences = [`${hook}\n\n`, ...sentences]
     }
   }
@@ -439,6 +481,7 @@ function question(context: Context): string | null {
     frame,
     tags: context.tags,
     sentences: sentences.slice(0, count),
+    after: sentences[count],
     text: (shaped ? context.shaped!.text : analysis.passage).slice(0, length),
     passageRequired: true,
     truncate: true,
@@ -504,6 +547,8 @@ interface FitOptions {
   /** `sentences` joined, where the caller has it at hand (saves joining them again). */
   text?: string
   maxSentences?: number
+  /** The sentence after the last of `sentences` in the passage, if any: whether the last may end a post. */
+  after?: string
   passageRequired: boolean
   /** If not even one sentence fits, cut the first one at a word (or grapheme) and add "…". */
   truncate: boolean
@@ -566,7 +611,10 @@ function longestPassage(
   // Sentences partition `text`: a prefix of n sentences is text.slice(0, ends[n - 1]),
   // without its trailing whitespace. Offsets, not strings, until a candidate is measured.
   const count = Math.min(sentences.length, options.maxSentences ?? sentences.length)
-  const ends: number[] = []
+  const wellEnded = endingsOf(sentences, options.after)
+  let ends: number[] = []
+  // Where a post may end; if none may (rare), any sentence end will do.
+  const goodEnds: number[] = []
   let offset = 0
   for (let i = 0; i < count; i++) {
     const sentence = sentences[i]!
@@ -574,8 +622,12 @@ function longestPassage(
     // From the sentence, not the text: indexing a joined (cons) string is slow in V8. A
     // sentence of whitespace alone adds no new end.
     const end = offset - (sentence.length - sentence.trimEnd().length)
-    if (end > (ends[ends.length - 1] ?? 0)) ends.push(end)
+    if (end > (ends[ends.length - 1] ?? 0)) {
+      ends.push(end)
+      if (wellEnded[i]) goodEnds.push(end)
+    }
   }
+  if (goodEnds.length > 0) ends = goodEnds
   const prefix = (i: number) => text.slice(0, ends[i])
   const plausible = (i: number) => estimate === null || estimate(0, ends[i]!)
   // Longest first is one measure when the whole passage fits (the common case on roomy
@@ -600,6 +652,44 @@ function longestPassage(
     if (!options.passageRequired && accepts('')) return ''
     return null
   }
+}
+
+/**
+ * endsWell for each sentence, remembered per sentence list: fitSingle asks again for every
+ * number of hashtags it tries, and the lists live as long as one composition.
+ */
+const endings = new WeakMap<readonly string[], boolean[]>()
+function endingsOf(sentences: readonly string[], after: string | undefined): boolean[] {
+  let flags = endings.get(sentences)
+  if (flags === undefined) {
+    flags = sentences.map((sentence, i) => endsWell(sentence, nextSentence(sentences, i + 1, after)))
+    endings.set(sentences, flags)
+  }
+  return flags
+}
+
+/** The first sentence from `index` on with any text in it, else `after`. */
+function nextSentence(sentences: readonly string[], index: number, after: string | undefined): string | undefined {
+  for (let i = index; i < sentences.length; i++) if (sentences[i]!.trim() !== '') return sentences[i]
+  return after
+}
+
+const LIST_ITEM = /^(?:[•*+\-–—]|\d{1,2}[.)])\s/u
+
+/**
+ * Whether a post may end after `sentence` when `next` follows it in the passage: not on a
+ * heading or a line that leads into what follows ("Oder in buddhistischen Worten:"), not
+ * inside a list or between a list and the line that introduces it, not on a question the
+ * paragraph goes on to answer ("Wie sich andere Leute fühlen? Keine Ahnung, …").
+ */
+function endsWell(sentence: string, next: string | undefined): boolean {
+  if (next === undefined) return true
+  const line = sentence.trim()
+  if (line.endsWith(':')) return false
+  const lineBreak = /\n\s*$/u.test(sentence)
+  if (!lineBreak) return !ENDS_WITH_QUESTION.test(line)
+  if (LIST_ITEM.test(next.trimStart()) && (LIST_ITEM.test(line) || !/\n[ \t]*\n\s*$/u.test(sentence))) return false
+  return !isHeading(line)
 }
 
 /** The longest start of `text` (whole words, else graphemes) that, with "…", is accepted. */

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docFromParagraphs, type Draft } from '@shared/domain'
+import { PLATFORM_IDS } from '@shared/platforms'
 import { readFixture } from '../support/fixtures'
 import { showDraft, useAppHarness } from './support/app-harness'
 import { ROOT } from './support/bridge-process'
@@ -35,7 +36,8 @@ const app = useAppHarness({
     for (const title of ['Social Media im Mittelstand', 'Social Media und Datenschutz']) {
       await bridge.call<Draft>('drafts.create', { title, language: 'de', doc: docFromParagraphs([`${title}: ein paar Gedanken zu Social Media.`]) })
     }
-    await bridge.call('settings.update', { patch: { blog: { urlPattern: 'https://blog.example.de/{slug}' } } })
+    // All ten platforms, as a coach who posts everywhere would have them.
+    await bridge.call('settings.update', { patch: { blog: { urlPattern: 'https://blog.example.de/{slug}' }, posts: { enabled: [...PLATFORM_IDS] } } })
   },
 })
 
@@ -113,6 +115,12 @@ describe('posts pane with the held-out German post', () => {
           .evaluateAll((cards) => cards.map((card) => `## ${card.getAttribute('aria-label')}\n${[...card.querySelectorAll('textarea')].map((t) => (t as HTMLTextAreaElement).value).join('\n-- part --\n')}`))
         writeFileSync(join(SCREENSHOTS, `${name}-compare.txt`), compared.join('\n\n'))
         expect(compared).toHaveLength(3)
+        // Side by side means all three in view: the pane makes room rather than hide two of them.
+        const paneBox = (await pane(page).boundingBox())!
+        for (const card of await pane(page).locator('.styles-compare > .suggestion').all()) {
+          const box = (await card.boundingBox())!
+          expect(box.x + box.width, 'a compared style is cut off at the pane’s edge').toBeLessThanOrEqual(paneBox.x + paneBox.width + 1)
+        }
       }
     })
   }

@@ -13,6 +13,18 @@ const NUMBERING = /\s\(?\d+\/\d+\)?$/u
 const TAG_LINE = /\n\n#[^\n]*$/u
 
 const withoutTags = (post: string) => post.replace(TAG_LINE, '')
+const BULLET = /^\s*[•*+\-–—]\s/u
+
+/** True if a quotation is left open: an odd count of straight quotes, or „ / “ without their closing mark. */
+function leavesQuoteOpen(text: string): boolean {
+  const count = (mark: string) => text.split(mark).length - 1
+  if (count('"') % 2 === 1) return true
+  if (count('„') > 0) return count('„') > count('“')
+  return count('“') > count('”')
+}
+
+/** The passage text of a single post: its closing line (question, link, tags) left out. */
+const passageOf = (post: string) => withoutTags(post).replace(/\n\n[^\n]*$/u, '')
 const paragraphs = (text: string) => text.split(/\n[ \t]*\n/u)
 
 const draft = fc.record({
@@ -67,7 +79,13 @@ function check(input: ComposeInput, platform: PlatformId): void {
       // No part starts with a dash.
       expect(part.trimStart(), where(style)).not.toMatch(/^[-–—]/u)
       const tags = extractHashtags(part)
+      // Never ends inside a quotation; never carries a picture's credit line.
+      expect(leavesQuoteOpen(part), `${where(style)} leaves a quotation open: ${part}`).toBe(false)
+      expect(part, where(style)).not.toMatch(/\bCC BY\b/u)
       if (i < parts.length - 1) {
+        // Never ends on a line that leads into the next part ("Oder in buddhistischen Worten:").
+        const body = numbered ? stripNumbering(part, input.settings?.threadNumbering ?? '1/4') : part
+        expect(body.trimEnd(), `${where(style)} ends on a lead-in: ${part}`).not.toMatch(/:$/u)
         // Hashtags on the last part only.
         expect(tags, where(style)).toEqual([])
         // Never ends on a heading.
@@ -83,6 +101,29 @@ function check(input: ComposeInput, platform: PlatformId): void {
       }
       if (profile.hashtags.cap !== undefined) expect(tags.length).toBeLessThanOrEqual(profile.hashtags.cap)
     })
+    if (style === 'question' || (style === 'quote' && parts.length === 1)) {
+      const text = style === 'question' ? passageOf(parts[0]!) : withoutTags(parts[0]!)
+      const lines = text.split('\n')
+      const last = lines[lines.length - 1]!.trim()
+      // The passage part ends where a thought ends: not on a lead-in, not on a heading.
+      if (style === 'question') {
+        expect(last, `${where(style)} ends on a lead-in: ${text}`).not.toMatch(/:$/u)
+        expect(isHeading(last) && lines.length > 1, `${where(style)} ends on a heading: ${text}`).toBe(false)
+      }
+      // A list is kept whole: its last line in the post is the list's last line in the passage.
+      const bullets = lines.filter((line) => BULLET.test(line))
+      if (bullets.length > 0) {
+        const source = input.excerpt.split('\n').map((line) => line.trim()).filter((line) => line !== '')
+        const at = source.indexOf(bullets[bullets.length - 1]!.trim())
+        if (at >= 0) expect(BULLET.test(source[at + 1] ?? ''), `${where(style)} cuts a list: ${text}`).toBe(false)
+      }
+      // A question the passage goes on to answer ("Wie sich andere Leute fühlen? Keine Ahnung, …") does not end it.
+      if (/\?["'“”»«)]*$/u.test(last) && style === 'question') {
+        const tail = last.slice(-30)
+        const at = input.excerpt.indexOf(tail)
+        if (at >= 0) expect(input.excerpt.slice(at + tail.length), `${where(style)} ends on a question the passage answers: ${text}`).toMatch(/^(?:\s*\n|\s*$)/u)
+      }
+    }
     if (style === 'question') {
       // No doubled question: a passage ending with one gets no second.
       expect(withoutTags(parts[0]!), where(style)).not.toMatch(/\?["'“”»«)]*\n\n[^\n]*\?$/u)

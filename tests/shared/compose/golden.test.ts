@@ -27,10 +27,10 @@ describe('the held-out German passage, as posted', () => {
     expect(style(UWE, 'x', 'quote')).toEqual([
       `Herz statt Technik: So tickt ein guter Social Media Manager\n\nEinspruch! ${HOOK} 1/6`,
       'Schauen wir uns den Menschen Uwe Unsozial von der RatziFatzi GmbH genauer an: Er ist nicht der größte Menschenfreund auf dem Planeten. Er spricht lieber selbst, als dass er anderen zuhört. Kommt ihm einer blöd, bellt er sofort zurück. 2/6',
-      '"Hilf dir selbst, dann hilft dir Gott", das ist seine Devise: Deshalb hat er auch keine Lust, andere Menschen bei Problemen oder Fragen zu unterstützen. Wie sich andere Leute fühlen? Keine Ahnung, dafür interessiert sich Uwe nicht wirklich. 3/6',
+      '„Hilf dir selbst, dann hilft dir Gott“, das ist seine Devise: Deshalb hat er auch keine Lust, andere Menschen bei Problemen oder Fragen zu unterstützen. Wie sich andere Leute fühlen? Keine Ahnung, dafür interessiert sich Uwe nicht wirklich. 3/6',
       'Und was ist mit all den Fans, Followern und Abonnenten auf den Social Media Plattformen seines Arbeitgebers – Facebook, Twitter, YouTube, Xing? 4/6',
       // Before: "Je mehr Likes …" stood alone in a part of its own.
-      'Uwes Meinung: Die sollen "Gefällt mir" klicken und ansonsten die Klappe halten. Je mehr Likes er in seinem monatlichen Social-Media-Report vermerken kann, desto besser. 5/6',
+      'Uwes Meinung: Die sollen „Gefällt mir“ klicken und ansonsten die Klappe halten. Je mehr Likes er in seinem monatlichen Social-Media-Report vermerken kann, desto besser. 5/6',
       // Before: the hook opened the thread and closed it again ("Einspruch! <hook> 7/7").
       'Warum auch mehr machen? Schließlich sorgt er ja dafür, dass die RatziFatzi GmbH dreimal die Woche etwas im Social Media Universum postet. Kommentare, die nicht passen, kann man löschen. Unser Social Media Crack Uwe weiß, wie der Hase läuft – er ist zertifiziert. 6/6\n\n#SocialMedia',
     ])
@@ -46,7 +46,7 @@ describe('the held-out German passage, as posted', () => {
     expect(style(UWE, 'instagram', 'question')).toEqual([
       `Einspruch! ${HOOK}\n\n` +
         'Schauen wir uns den Menschen Uwe Unsozial von der RatziFatzi GmbH genauer an: Er ist nicht der größte Menschenfreund auf dem Planeten. Er spricht lieber selbst, als dass er anderen zuhört. Kommt ihm einer blöd, bellt er sofort zurück.\n\n' +
-        '"Hilf dir selbst, dann hilft dir Gott", das ist seine Devise: Deshalb hat er auch keine Lust, andere Menschen bei Problemen oder Fragen zu unterstützen. Wie sich andere Leute fühlen? Keine Ahnung, dafür interessiert sich Uwe nicht wirklich.\n\n' +
+        '„Hilf dir selbst, dann hilft dir Gott“, das ist seine Devise: Deshalb hat er auch keine Lust, andere Menschen bei Problemen oder Fragen zu unterstützen. Wie sich andere Leute fühlen? Keine Ahnung, dafür interessiert sich Uwe nicht wirklich.\n\n' +
         // Before: #Manager (a head noun; the title says "Social Media Manager") and #Unsozial (Uwe's surname).
         'Kennst du das auch?\n\n#SocialMedia #Technik #SocialMediaManager #RatziFatziGmbH #Menschenfreund',
     ])

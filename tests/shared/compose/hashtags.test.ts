@@ -147,3 +147,13 @@ describe('suggestHashtags', () => {
     expect(isStopword('Gespräch', 'de')).toBe(false)
   })
 })
+
+describe('amounts are not topics', () => {
+  test('a German noun after a number ("15 Minuten", "2.999,99 Euro") is no hashtag', () => {
+    const text = 'Vor jedem Erstgespräch nehme ich mir ca. 15 Minuten Zeit. Das Seminar kostet 2.999,99 Euro. Im Erstgespräch entscheidet sich viel.'
+    const tags = suggestHashtags(text, { language: 'de', max: 5 })
+    expect(tags).toContain('#Erstgespräch')
+    expect(tags).not.toContain('#Minuten')
+    expect(tags).not.toContain('#Euro')
+  })
+})

@@ -109,3 +109,20 @@ describe('splitSentences', () => {
     )
   })
 })
+
+describe('quotations', () => {
+  test('a quotation of two sentences stays whole, so no post ends inside it', () => {
+    const quote = '"Jedes gute Gespräch hat vier Voraussetzungen: Zeit, Disziplin, Aufmerksamkeit und Liebe. Wenn wir diese Grundregel beachten, wird unser Leben durch viele beglückende Kontakte reicher werden."'
+    expect(sentences(`${quote} Das gilt auch online.`)).toEqual([quote, 'Das gilt auch online.'])
+  })
+
+  test('German „…“ and English “…” quotations of two sentences stay whole', () => {
+    expect(sentences('Sie sagte: „Ich bin müde. Ich gehe jetzt.“ Dann ging sie.')).toEqual(['Sie sagte: „Ich bin müde. Ich gehe jetzt.“', 'Dann ging sie.'])
+    expect(sentences('She said: “I am tired. I am leaving.” Then she left.', 'en')).toEqual(['She said: “I am tired. I am leaving.”', 'Then she left.'])
+  })
+
+  test('a stray quote mark does not swallow a whole paragraph', () => {
+    const long = `Er misst 24" in der Diagonale. ${'Das ist ein langer Satz ohne Ende in Sicht. '.repeat(12)}`.trim()
+    expect(sentences(long).length).toBeGreaterThan(3)
+  })
+})

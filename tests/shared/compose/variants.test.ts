@@ -8,6 +8,8 @@ import { readFixture } from '../../support/fixtures'
 const SAMPLE = readFixture('herz-statt-technik.de.txt')
 const between = (from: string, to: string) => SAMPLE.slice(SAMPLE.indexOf(from), SAMPLE.indexOf(to)).trim()
 const UWE = between('Schauen wir uns', 'Social Media Marketing: Herzenstakt')
+/** The passage as a German post quotes it: „…“ for the blog's straight quotes. */
+const UWE_POSTED = UWE.replace(/"([^"\n]*)"/gu, '„$1“')
 const BLOG = 'https://blog.example.de/herz-statt-technik'
 const INPUT: ComposeInput = {
   excerpt: UWE,
@@ -49,11 +51,11 @@ describe('composeVariants on the sample post', () => {
     expect(xing!.parts).toHaveLength(1)
     const [hook, ...rest] = body(xing!.parts[0]!).split('\n\n')
     expect(hook).toBe('Einspruch! Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.')
-    expect(UWE.startsWith(rest.join('\n\n'))).toBe(true)
+    expect(UWE_POSTED.startsWith(rest.join('\n\n'))).toBe(true)
     expect(rest.join('\n\n')).toMatch(/[.!?"]$/u)
     // LinkedIn has room for all of it: every word comes back, the hook moved to the front.
     const linkedin = body(composeVariants(INPUT, 'linkedin')[0]!.parts[0]!)
-    expect(linkedin.split(/\s+/u).sort()).toEqual(UWE.split(/\s+/u).sort())
+    expect(linkedin.split(/\s+/u).sort()).toEqual(UWE_POSTED.split(/\s+/u).sort())
   })
 
   test('the question: a passage from the text, then a question inviting answers (the hook alone on X)', () => {
@@ -62,7 +64,7 @@ describe('composeVariants on the sample post', () => {
       const blocks = body(question).split('\n\n')
       const ask = blocks.pop()!
       expect(ask, platform).toMatch(/\?$/u)
-      for (const block of blocks) expect(UWE, platform).toContain(block)
+      for (const block of blocks) expect(UWE_POSTED, platform).toContain(block)
     }
     expect(body(composeVariants(INPUT, 'x')[1]!.parts[0]!).split('\n\n')[0]).toBe(
       'Tatsächlich ist Uwe nur eines: eine Social-Media-Fehlbesetzung par excellence.',
@@ -231,5 +233,31 @@ describe('libraryTermsFor', () => {
       'linkedin',
     )
     expect([...asked].filter((term) => !terms.includes(term))).toEqual([])
+  })
+})
+
+describe('a sentence that leans on the hook', () => {
+  const SICHTBAR: ComposeInput = {
+    excerpt:
+      'Das Problem ist nur: Sichtbarkeit wird oft mit Lautstärke verwechselt. Es geht darum, dass die richtigen Menschen verstehen, wofür du stehst.\n\nTeile deine Fragen, nicht nur deine Antworten. Ca. zwei Beiträge pro Woche reichen völlig, wenn sie aus echtem Interesse entstehen.\n\nSichtbarkeit ist keine Selbstdarstellung. Sie ist ein Angebot zum Gespräch.\n\nNimm dir heute zehn Minuten und schreib auf, welche Frage dir Klientinnen und Klienten am häufigsten stellen. Das ist dein erstes Thema. Mehr brauchst du für den Anfang nicht.',
+    title: 'Sichtbar werden ohne Selbstdarstellung',
+    tags: [],
+    language: 'de',
+  }
+
+  test.each(PLATFORM_IDS)('%s: "Sie ist ein Angebot …" goes where the hook goes, never left pointing at nothing', (platform) => {
+    for (const { style, parts } of composeVariants(SICHTBAR, platform)) {
+      for (const part of parts) {
+        if (part.includes('Sie ist ein Angebot')) expect(part, `${style}: ${part}`).toContain('Sichtbarkeit ist keine Selbstdarstellung. Sie ist ein Angebot')
+      }
+    }
+  })
+})
+
+describe('German quotation marks', () => {
+  test.each(PLATFORM_IDS)('%s: the blog’s straight quotes become „…“ in German posts, English keeps its own', (platform) => {
+    for (const { parts } of composeVariants(INPUT, platform)) for (const part of parts) expect(part, platform).not.toContain('"')
+    const english = composeVariants({ ...INPUT, excerpt: 'She said "listen first" and left. Listening is the whole job of a coach.', language: 'en' }, platform)
+    expect(english[0]!.parts.join('\n')).toContain('"listen first"')
   })
 })
