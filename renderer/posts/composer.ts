@@ -6,7 +6,8 @@ let loaded: Composer | null = null
 /**
  * The composer (shared/compose with twitter-text, the stopword lists and the hashtag ranking)
  * is a third of the first bundle but needed only from the first "Make posts": it loads then,
- * or ahead once the start is idle. A failed load is forgotten, so the next try fetches again.
+ * or ahead once the start is idle. A failed load is forgotten, but Chromium keeps a failed
+ * module for the page's life: the message says to restart (posts.composerFailed).
  */
 export function loadComposer(): Promise<Composer> {
   return (loading ??= import('./suggestions').then(

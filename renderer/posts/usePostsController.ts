@@ -302,7 +302,7 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
       try {
         composer = await loadComposer()
       } catch (error) {
-        // Its chunk did not arrive (the app's files damaged or replaced by an update meanwhile).
+        // Its chunk did not arrive (the app's files damaged, or replaced by an update while it ran).
         notify('error', t('posts.composerFailed', { reason: (error as Error).message }))
         return
       }
