@@ -34,6 +34,14 @@ export interface RunningBridge {
   close(): Promise<void>
 }
 
+/**
+ * Build output named by its content hash (Vite's assets/name-hash.ext): a new build has new
+ * names, so the browser may keep these. Kept, Chromium also keeps V8's compiled code for the
+ * scripts, as it does for app:// in the desktop app (codeCache, security/install.ts); with
+ * no-store every start of the bridge compiled the whole renderer again. The page and the API
+ * stay no-store.
+ */
+const IMMUTABLE_ASSET = /^assets[/\\][^/\\]+-[\w-]{8}\.\w+$/
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 const COOKIE = 'longhand_token'
 const MIME: Record<string, string> = {
@@ -154,7 +162,11 @@ function serveStatic(res: ServerResponse, root: string, pathname: string, headOn
     stat = safeStat(target)
   }
   if (!stat?.isFile()) return plain(res, 404, 'Not found.')
-  res.writeHead(200, { 'Content-Type': MIME[extname(target)] ?? 'application/octet-stream', 'Content-Length': stat.size })
+  res.writeHead(200, {
+    'Content-Type': MIME[extname(target)] ?? 'application/octet-stream',
+    'Content-Length': stat.size,
+    ...(IMMUTABLE_ASSET.test(relative) ? { 'Cache-Control': 'private, max-age=31536000, immutable' } : {}),
+  })
   if (headOnly) return void res.end()
   createReadStream(target).pipe(res)
 }

@@ -24,17 +24,19 @@ import { PaneSplitter } from './PaneSplitter'
 import { useSelector } from './store'
 import { WorkspaceContext, type Workspace as WorkspaceValue, type WorkspaceActions } from './workspaceContext'
 import { createWorkspaceStore, type Modal } from './workspaceStore'
+import { loadComposer } from '../posts/composer'
 import { usePostsFeature } from '../posts/usePostsFeature'
 import { BlogLinkSettings } from '../posts/BlogLinkSettings'
 import { useProofing } from '../editor/proofing/useProofing'
 import { lazyNamed, whenIdle } from './lazy'
 
-// Dialogs load on first use (fetched ahead once the start is idle): not part of the first paint.
+// Dialogs, the paste importers and the post composer load on first use (fetched ahead once the
+// start is idle): not part of the first paint.
 // Not the palette (2 kB): keys typed right after Ctrl+Shift+P must land in its field, never the text.
 const SettingsDialog = lazyNamed(() => import('../settings/SettingsDialog'), 'SettingsDialog')
 const AboutDialog = lazyNamed(() => import('../settings/AboutDialog'), 'AboutDialog')
 const RevisionsDialog = lazyNamed(() => import('../revisions/RevisionsDialog'), 'RevisionsDialog')
-const fetchLaterCode = () => [...[SettingsDialog, AboutDialog, RevisionsDialog].map((view) => view.preload()), loadPasteConverters()]
+const fetchLaterCode = () => [...[SettingsDialog, AboutDialog, RevisionsDialog].map((view) => view.preload()), loadPasteConverters(), loadComposer()]
 
 export interface WorkspaceProps {
   settings: Settings

@@ -1,7 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { NodeSelection, Selection } from '@tiptap/pm/state'
 import { EditorContent, useEditor } from '@tiptap/react'
-import DOMPurify from 'dompurify'
 import { Trash2 } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -18,7 +17,7 @@ import { LinkDialog } from './LinkDialog'
 import { Outline } from './Outline'
 import { SaveIndicator } from './SaveIndicator'
 import { Toolbar } from './Toolbar'
-import { pasteConversion } from '../transfer/paste'
+import { pasteConversion, sanitizePastedHtml } from '../transfer/paste'
 import { useDocStatsStore } from './useDocStats'
 import { WordCount } from './WordCount'
 
@@ -96,7 +95,7 @@ export function DraftView(props: DraftViewProps) {
     editorProps: {
       attributes: { class: 'doc', 'aria-label': i18n.t('editor.textLabel'), lang: draft.language, spellcheck: 'false' },
       // Pasted HTML comes from anywhere: sanitise before ProseMirror even parses it.
-      transformPastedHTML: (html) => DOMPurify.sanitize(html),
+      transformPastedHTML: sanitizePastedHtml,
     },
     // The document node itself (immutable): autosave sends only the blocks that changed.
     onUpdate: ({ editor: e }) => body.change(() => e.state.doc),

@@ -8,7 +8,7 @@ import { focusWhenShown } from './keepFocus'
 import { formatPlanned, formatTimestamp, localDate } from './localDate'
 import { CopyOpenButtons, CopyPartButton } from './PostActions'
 import { PostCard } from './PostCard'
-import { partsToSave } from './suggestions'
+import { partsToSave } from './suggestionGroups'
 
 export interface SavedPostProps {
   post: Post

@@ -6,7 +6,7 @@ import { profileOf, type PlatformSettings } from '@shared/platforms'
 import { focusNewSavedPost, savedPostIds } from './keepFocus'
 import { CopyOpenButtons, CopyPartButton } from './PostActions'
 import { PlatformName, PostCard } from './PostCard'
-import { currentParts, partsToSave, type SuggestionGroup } from './suggestions'
+import { currentParts, partsToSave, type SuggestionGroup } from './suggestionGroups'
 
 /** One platform's suggestion: the kinds of post it can be, the editable card, and Save. */
 export function Suggestion({

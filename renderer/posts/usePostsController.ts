@@ -1,7 +1,7 @@
 import { getTextBetween, getTextSerializersFromSchema, type AnyExtension, type Editor } from '@tiptap/core'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
-import { libraryTermsFor, type LibraryTermStats } from '@shared/compose'
+import type { LibraryTermStats } from '@shared/compose'
 import {
   MAX_PASSAGE_LENGTH,
   type DraftId,
@@ -28,7 +28,8 @@ import { initialPostsState, isDroppable, keptPassages, passageToDrop, type Draft
 import { createPostsStore } from './model/postsStore'
 import { addPassageMark, passageCovering, passageIdsAt, removePassageMark, revealPassage } from './passageMark'
 import { postsEditorActions, type PostsEditorHandlers } from './postsEditorActions'
-import { suggestPosts, partsToSave, currentParts, type PassageSource, type SuggestionGroup } from './suggestions'
+import { loadComposer, loadedComposer } from './composer'
+import { partsToSave, currentParts, type PassageSource, type SuggestionGroup } from './suggestionGroups'
 
 export const POSTS_WIDTH = { min: 280, max: 720 } as const
 export type { DraftPosts, PostsTab, SuggestionLayout }
@@ -237,7 +238,7 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
   useEffect(() => {
     const previous = previousEnabled.current
     previousEnabled.current = latest.current.settings.posts.enabled
-    if (previous.join(',') !== enabledKey) dispatch({ type: 'platformsChanged', previous, settings: latest.current.settings.posts })
+    if (previous.join(',') !== enabledKey) dispatch({ type: 'platformsChanged', previous, settings: latest.current.settings.posts, suggest: loadedComposer()?.suggestPosts ?? null })
   }, [enabledKey, dispatch])
 
   const loadToday = useCallback(() => {
@@ -272,7 +273,10 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
 
   /** How common the passage's words are in the library: asked once per composition, remembered. */
   const termStatsFor = useCallback(
-    async (source: Pick<PassageSource, 'text' | 'title' | 'language'>): Promise<LibraryTermStats | undefined> => {
+    async (
+      libraryTermsFor: (typeof import('./suggestions'))['libraryTermsFor'],
+      source: Pick<PassageSource, 'text' | 'title' | 'language'>,
+    ): Promise<LibraryTermStats | undefined> => {
       const terms = libraryTermsFor({ excerpt: source.text, title: source.title, language: source.language })
       const cache = termCache.current
       const missing = cache ? terms.filter((term) => !cache.frequencies.has(term)) : terms
@@ -294,14 +298,22 @@ export function usePostsController(input: PostsFeatureInput): PostsControllerRes
   /** Composes the passage for every platform in use; the author's own lines take their next turn. */
   const compose = useCallback(
     async (passageId: number, source: Omit<PassageSource, 'rotation' | 'libraryTermStats'>) => {
+      let composer: Awaited<ReturnType<typeof loadComposer>>
+      try {
+        composer = await loadComposer()
+      } catch (error) {
+        // Its chunk did not arrive (the app's files damaged, or replaced by an update while it ran).
+        notify('error', t('posts.composerFailed', { reason: (error as Error).message }))
+        return
+      }
       const now = latest.current.settings
-      const full: PassageSource = { ...source, rotation: now.posts.rotation, libraryTermStats: await termStatsFor(source) }
-      const groups = suggestPosts(full, latest.current.settings.posts)
+      const full: PassageSource = { ...source, rotation: now.posts.rotation, libraryTermStats: await termStatsFor(composer.libraryTermsFor, source) }
+      const groups = composer.suggestPosts(full, latest.current.settings.posts)
       dispatch({ type: 'suggested', passageId, source: full, groups })
       // The next making takes the next own line (and another of the composer's questions), in this session or the next.
       onSettings({ posts: { rotation: now.posts.rotation + 1 } })
     },
-    [dispatch, onSettings, termStatsFor],
+    [dispatch, notify, onSettings, t, termStatsFor],
   )
 
   const makePosts = useCallback(async () => {

@@ -53,6 +53,30 @@ export function loadPasteConverters(): Promise<PasteConverters> {
 }
 
 /**
+ * HTML that ProseMirror parses itself (editorProps.transformPastedHTML): a copy inside Longhand
+ * and HTML dropped in from elsewhere. DOMPurify comes with the importers; a paste waits for
+ * them (PasteConversion), and HTML dropped in before they arrived (the first moments after
+ * the start) keeps its text only: never unsanitized markup.
+ */
+export function sanitizePastedHtml(html: string): string {
+  if (converters) return converters.sanitizeHtml(html)
+  void loadPasteConverters().catch(() => {})
+  return textOnly(html)
+}
+
+/** The text of some HTML as paragraphs, read from an inert document (nothing runs, nothing loads). */
+function textOnly(html: string): string {
+  const parsed = new DOMParser().parseFromString(html, 'text/html')
+  parsed.querySelectorAll('script, style, template, noscript').forEach((element) => element.remove())
+  // Blocks and line breaks end a line, as they would on screen.
+  parsed.querySelectorAll('br, p, div, li, h1, h2, h3, h4, h5, h6, blockquote, pre, tr').forEach((element) => element.after('\n'))
+  const lines = (parsed.body.textContent ?? '').split(/\n+/).filter((line) => line.trim() !== '')
+  const out = parsed.createElement('div')
+  for (const line of lines) out.appendChild(parsed.createElement('p')).textContent = line
+  return out.innerHTML
+}
+
+/**
  * The URL policy on whatever ProseMirror parsed from a paste or drop, whichever path it took:
  * a copy inside Longhand (data-pm-slice) skips our converter to keep its structure, so this
  * is where its remote or relative images become links and refused links lose their mark,
@@ -116,7 +140,16 @@ export const PasteConversion = Extension.create<PasteConversionOptions>({
             const html = data.getData('text/html')
             const text = data.getData('text/plain')
             const source = pasteSource(html, text)
-            if (!source) return false
+            if (!source) {
+              if (converters || !html) return false
+              // A copy inside Longhand before the sanitizer arrived: ProseMirror's own paste, once it is here.
+              void loadPasteConverters().then(
+                // No clipboard on this second paste: only the editor's own handling runs.
+                () => !view.isDestroyed && view.pasteHTML(html, new Event('paste') as ClipboardEvent),
+                () => !view.isDestroyed && view.pasteText(text, new Event('paste') as ClipboardEvent),
+              )
+              return true
+            }
             const paste = (loaded: PasteConverters) => insertConverted(view, loaded.convertPaste(source, html, text, win), options)
             if (converters) return paste(converters)
             // Pasted before the importers arrived (the first moments after start): the paste is

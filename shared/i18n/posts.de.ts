@@ -19,6 +19,7 @@ export const postsDe: UiStrings['posts'] = {
   selectFirst: 'Markiere zuerst eine Passage, dann mach Posts daraus.',
   passageTooLong: 'Diese Passage ist länger als {{max}} Zeichen. Nimm eine kürzere: Posts sind kurz.',
   passageFailed: 'Es konnten keine Posts gemacht werden ({{reason}}). Dein Text ist unverändert; versuch es noch einmal.',
+  composerFailed: 'Es konnten keine Posts gemacht werden: ein Teil von Longhand konnte nicht geladen werden ({{reason}}). Dein Text ist unverändert; starte Longhand neu und versuch es noch einmal.',
   loadFailed: 'Die Posts dieses Entwurfs konnten nicht geladen werden ({{reason}}). Es wurde nichts verändert.',
   noPlatforms: 'Keine Plattform ist eingeschaltet. Wähle deine in den Einstellungen unter Posts.',
   passage: {

@@ -20,6 +20,7 @@ export const postsEn = {
   selectFirst: 'Select a passage first, then make posts.',
   passageTooLong: 'That passage is longer than {{max}} characters. Pick a shorter one: posts are short.',
   passageFailed: 'No posts could be made ({{reason}}). Your text is unchanged; try again.',
+  composerFailed: 'No posts could be made: part of Longhand could not be loaded ({{reason}}). Your text is unchanged; restart Longhand and try again.',
   loadFailed: 'The posts of this draft could not be loaded ({{reason}}). Nothing was changed.',
   noPlatforms: 'No platforms are switched on. Choose the ones you use in Settings, under Posts.',
   passage: {

@@ -20,6 +20,18 @@ function staticImports(file: string): { chunks: string[]; packages: string[] } {
   }
 }
 
+/** Every chunk the entry evaluates before its first line runs: itself and its static imports, followed. */
+function chunksLoadedAtStart(entry: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    staticImports(file).chunks.forEach(visit)
+  }
+  visit(entry)
+  return [...seen]
+}
+
 /** Every package the entry evaluates before its first line runs: its static imports, followed through chunks. */
 function packagesLoadedAtStart(entry: string): string[] {
   const seen = new Set<string>()
@@ -36,8 +48,8 @@ function packagesLoadedAtStart(entry: string): string[] {
 }
 
 describe('the main process at start', () => {
-  it('the bridge (and the app, same chunks) loads only zod and SQLite before listening: exports, imports and posts load on use', () => {
-    expect(packagesLoadedAtStart(join(OUT, 'main/bridge.js'))).toEqual(['better-sqlite3', 'zod'])
+  it('the bridge (and the app, same chunks) loads only SQLite from node_modules before listening (zod is bundled): exports, imports and posts load on use', () => {
+    expect(packagesLoadedAtStart(join(OUT, 'main/bridge.js'))).toEqual(['better-sqlite3'])
   })
 })
 
@@ -55,5 +67,16 @@ describe('the renderer at first paint', () => {
     const initialBytes = initial.reduce((sum, file) => sum + readFileSync(join(OUT, 'renderer/assets', file)).length, 0)
     const allBytes = all.filter((f) => !f.startsWith('proofing.worker')).reduce((sum, file) => sum + readFileSync(join(OUT, 'renderer/assets', file)).length, 0)
     expect(initialBytes).toBeLessThan(allBytes - 250_000)
+  })
+
+  it('the composer (its wording, twitter-text) and DOMPurify load on first use: in chunks of their own, not in what the first paint evaluates', () => {
+    const entry = initial.find((file) => file.startsWith('index-'))!
+    const atStart = chunksLoadedAtStart(join(OUT, 'renderer/assets', entry)).map((file) => readFileSync(file, 'utf8')).join('\n')
+    const later = all.map((file) => readFileSync(join(OUT, 'renderer/assets', file), 'utf8')).join('\n')
+    // One string each that only that code carries (the composer's English question, twitter-text's emoji parser, DOMPurify's name).
+    for (const marker of ['Does this sound familiar?', 'twemoji', 'dompurify']) {
+      expect(later.includes(marker), `${marker} is in the build`).toBe(true)
+      expect(atStart.includes(marker), `${marker} is not loaded at start`).toBe(false)
+    }
   })
 })

@@ -257,3 +257,21 @@ describe('posts screens in both themes, both languages, wide and narrow', () => 
   }
 })
 
+
+describe('the composer loads on first use', () => {
+  it('says so when its code cannot load, and leaves the text as it was', async () => {
+    const page = await open()
+    await page.route('**/assets/suggestions-*.js', (route) => route.abort())
+    await page.reload()
+    await showDraft(page, TITLE)
+    await selectFirstParagraph(page)
+    await page.keyboard.press('Control+Shift+M')
+    await page.getByRole('alert').getByText(/ein Teil von Longhand konnte nicht geladen werden .*starte Longhand neu/).waitFor()
+    expect(await pane(page).getByRole('region', { name: 'Vorschlag für X' }).count()).toBe(0)
+    expect(await page.locator('.ProseMirror p').first().textContent()).toBe(PASSAGE)
+    // The refused chunk is the only thing the browser reported.
+    const opened = app.opened()!
+    expect(opened.consoleErrors, opened.consoleErrors.join('\n')).toEqual(['Failed to load resource: net::ERR_FAILED'])
+    opened.consoleErrors.length = 0
+  })
+})

@@ -4,6 +4,7 @@ import { Plugin, PluginKey, type Selection, type Transaction } from '@tiptap/pm/
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { Language } from '@shared/domain'
 import type { Finding } from '@shared/proofing'
+import { whenIdle } from '../../app/lazy'
 import type { ProofingClient } from './client'
 import { textsOf } from './blockText'
 import type { CheckOptions } from './protocol'
@@ -216,6 +217,8 @@ class ProofingView {
     this.scrollTimer = setTimeout(() => this.decorateScreen(), SCROLL_DELAY_MS)
   }
   private timer: ReturnType<typeof setTimeout> | null = null
+  /** Set until the first round may start (the page idle after the start). */
+  private cancelIdle: (() => void) | null = null
   private running = false
   private again = false
   private destroyed = false
@@ -228,7 +231,12 @@ class ProofingView {
     views.set(view, this)
     // The editor scrolls inside the app's layout: listen in the capture phase for any scroller.
     document.addEventListener('scroll', this.onScroll, true)
-    this.schedule(0)
+    // The first round starts the worker and loads a dictionary: not while the start still
+    // shows the editor and the list, but once the page is idle after it.
+    this.cancelIdle = whenIdle(() => {
+      this.cancelIdle = null
+      this.schedule(0)
+    })
   }
 
   update(view: EditorView, previous: { doc: PmNode; selection: Selection }) {
@@ -251,12 +259,14 @@ class ProofingView {
 
   destroy() {
     this.destroyed = true
+    this.cancelIdle?.()
     if (this.timer) clearTimeout(this.timer)
     if (this.scrollTimer) clearTimeout(this.scrollTimer)
     document.removeEventListener('scroll', this.onScroll, true)
   }
 
   schedule(delay: number) {
+    if (this.cancelIdle) return // the first round, when idle, checks whatever the text is then
     if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.timer = null

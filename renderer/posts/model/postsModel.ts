@@ -1,6 +1,9 @@
 import type { DraftId, Passage, Post, TodayPost } from '@shared/domain'
 import type { PlatformId, PlatformSettings } from '@shared/platforms'
-import { suggestPosts, type PassageSource, type SuggestionGroup } from '../suggestions'
+import type { PassageSource, SuggestionGroup } from '../suggestionGroups'
+
+/** The composer's suggestPosts (composer.ts loads it on first use). */
+export type Suggest = (source: PassageSource, settings: PlatformSettings) => SuggestionGroup[]
 
 /**
  * The posts panel's state and every change to it, as plain data and pure functions: no React,
@@ -68,7 +71,8 @@ export type PostsAction =
   | { type: 'postSaved'; post: Post }
   | { type: 'postChanged'; post: Post }
   | { type: 'postDeleted'; post: Post }
-  | { type: 'platformsChanged'; previous: readonly PlatformId[]; settings: PlatformSettings }
+  /** `suggest`: the composer, once loaded (without it no passage has suggestions to refresh). */
+  | { type: 'platformsChanged'; previous: readonly PlatformId[]; settings: PlatformSettings; suggest: Suggest | null }
   | { type: 'layout'; layout: SuggestionLayout; platform?: PlatformId | null }
   | { type: 'todayLoading'; date: string }
   | { type: 'todayLoaded'; today: TodayPost[] }
@@ -127,7 +131,7 @@ export function postsReducer(state: PostsState, action: PostsAction): PostsState
       }
     }
     case 'platformsChanged':
-      return { ...state, suggestions: refreshForPlatforms(state.suggestions, state.sources, action.previous, action.settings) }
+      return { ...state, suggestions: refreshForPlatforms(state.suggestions, state.sources, action.previous, action.settings, action.suggest) }
     case 'layout':
       return { ...state, layout: action.layout, comparePlatform: action.platform === undefined ? state.comparePlatform : action.platform }
     case 'todayLoading':
@@ -148,13 +152,14 @@ export function refreshForPlatforms(
   sources: Record<number, PassageSource>,
   previous: readonly PlatformId[],
   settings: PlatformSettings,
+  suggest: Suggest | null,
 ): Record<number, SuggestionGroup[]> {
   const before = new Set(previous)
   const added = settings.enabled.filter((p) => !before.has(p))
   const next: Record<number, SuggestionGroup[]> = {}
   for (const [key, groups] of Object.entries(suggestions)) {
     const source = sources[Number(key)]
-    const fresh = source && added.length > 0 ? suggestPosts(source, { ...settings, enabled: added }) : []
+    const fresh = source && suggest && added.length > 0 ? suggest(source, { ...settings, enabled: added }) : []
     next[Number(key)] = settings.enabled.flatMap((platform) => {
       const kept = groups.find((g) => g.platform === platform)
       if (kept) return [kept]

@@ -19,6 +19,7 @@ async function start() {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Longhand</title>')
   mkdirSync(join(staticDir, 'assets'))
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(staticDir, 'assets', 'index-D79ZuemL.js'), 'console.log(2)')
   writeFileSync(join(staticDir, '..', 'secret.txt'), 'outside')
   bridge = await startBridge({ dispatch: createDispatcher(createHandlers(services)), staticDir })
   return { services, bridge }
@@ -74,6 +75,19 @@ describe('loopback bridge', () => {
     const asset = await raw(bridge.port, '/assets/app.js', { headers: { cookie } })
     expect(asset.status).toBe(200)
     expect(asset.headers['content-type']).toMatch(/text\/javascript/)
+  })
+
+  it('lets the browser keep the build\'s hashed files (and V8 their compiled code, like app:// in Electron); never the page or the API', async () => {
+    const { bridge } = await start()
+    const headers = { 'x-longhand-token': bridge.token }
+    const hashed = await raw(bridge.port, '/assets/index-D79ZuemL.js', { headers })
+    expect(hashed.status).toBe(200)
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable')
+    for (const path of ['/', '/index.html', '/assets/app.js', '/assets/missing-D79ZuemL.js']) {
+      expect((await raw(bridge.port, path, { headers })).headers['cache-control'], path).toBe('no-store')
+    }
+    const api = await raw(bridge.port, '/api/settings.get', { method: 'POST', body: '{}', headers: { ...headers, 'content-type': 'application/json' } })
+    expect(api.headers['cache-control']).toBe('no-store')
   })
 
   it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2E%2E/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets%5c..%5c..%5csecret.txt', '/index.html%00.js'])(

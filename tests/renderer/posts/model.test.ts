@@ -87,7 +87,7 @@ describe('posts model', () => {
     const groups = suggestPosts(SOURCE, { ...settings, enabled: [...settings.enabled] })
     const edited = { ...groups[0]!, edited: { quote: ['Meine Fassung'] } }
     let state = run(loaded([passage(1)], []), { type: 'suggested', passageId: 1, source: SOURCE, groups: [edited, groups[1]!] })
-    state = run(state, { type: 'platformsChanged', previous: ['x', 'linkedin'], settings: { ...DEFAULT_PLATFORM_SETTINGS, enabled: ['x', 'mastodon'] } })
+    state = run(state, { type: 'platformsChanged', previous: ['x', 'linkedin'], settings: { ...DEFAULT_PLATFORM_SETTINGS, enabled: ['x', 'mastodon'] }, suggest: suggestPosts })
     const now = state.suggestions[1]!
     expect(now.map((g) => g.platform)).toEqual(['x', 'mastodon'])
     expect(currentParts({ ...now[0]!, style: 'quote' })).toEqual(['Meine Fassung'])
@@ -97,7 +97,7 @@ describe('posts model', () => {
   it('a platform saved from is not suggested again just because another one was switched on', () => {
     const groups = suggestPosts(SOURCE, DEFAULT_PLATFORM_SETTINGS)
     let state = run(loaded([passage(1)], []), { type: 'suggested', passageId: 1, source: SOURCE, groups }, { type: 'postSaved', post: post(10, 1) })
-    state = run(state, { type: 'platformsChanged', previous: DEFAULT_PLATFORM_SETTINGS.enabled, settings: { ...DEFAULT_PLATFORM_SETTINGS, enabled: [...DEFAULT_PLATFORM_SETTINGS.enabled, 'threads'] } })
+    state = run(state, { type: 'platformsChanged', previous: DEFAULT_PLATFORM_SETTINGS.enabled, settings: { ...DEFAULT_PLATFORM_SETTINGS, enabled: [...DEFAULT_PLATFORM_SETTINGS.enabled, 'threads'] }, suggest: suggestPosts })
     const platforms = state.suggestions[1]!.map((g) => g.platform)
     expect(platforms).toContain('threads')
     expect(platforms).not.toContain('x')

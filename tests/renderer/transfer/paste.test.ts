@@ -186,4 +186,40 @@ describe('a paste in the first moments, before the importers have loaded', () =>
       early.destroy()
     }
   })
+
+  it('a copy inside Longhand is taken too and pasted by the editor itself, through the sanitizer, once it is there', async () => {
+    const html = copiedHtml([{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Kopiert' }] }])
+    vi.resetModules()
+    const fresh = await import('../../../renderer/transfer/paste')
+    const sanitized: string[] = []
+    const early = new Editor({
+      element: document.createElement('div'),
+      extensions: [
+        ...editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
+        fresh.pasteConversion(backend.api, (e) => imageErrors.push(e)),
+      ],
+      editorProps: { transformPastedHTML: (h) => (sanitized.push(h), fresh.sanitizePastedHtml(h)) },
+      content: { type: 'doc', content: [{ type: 'paragraph' }] },
+    })
+    try {
+      const event = { clipboardData: { files: [], getData: (type: string) => ({ 'text/html': html, 'text/plain': 'Kopiert' })[type] ?? '' } } as unknown as ClipboardEvent
+      const view = early.view
+      expect(view.someProp('handlePaste', (handle) => handle(view, event, Slice.empty))).toBe(true)
+      expect(sanitized).toEqual([])
+      await fresh.loadPasteConverters()
+      await vi.waitFor(() => expect(early.getJSON().content?.map((n) => n.type)).toContain('heading'))
+      expect(sanitized).toHaveLength(1)
+    } finally {
+      early.destroy()
+    }
+  })
+
+  it('HTML the editor parses itself before the sanitizer arrived (a drop) keeps its text only', async () => {
+    vi.resetModules()
+    const fresh = await import('../../../renderer/transfer/paste')
+    const early = fresh.sanitizePastedHtml('<p>Hallo <b>Welt</b><img src=x onerror="alert(1)"></p><script>alert(2)</script><style>p{}</style><p>Zwei</p>')
+    expect(early).toBe('<p>Hallo Welt</p><p>Zwei</p>')
+    await fresh.loadPasteConverters()
+    expect(fresh.sanitizePastedHtml('<p>Hallo <b>Welt</b><img src=x onerror="alert(1)"></p>')).toBe('<p>Hallo <b>Welt</b><img src="x"></p>')
+  })
 })
