@@ -192,15 +192,14 @@ describe('a paste in the first moments, before the importers have loaded', () =>
     vi.resetModules()
     const fresh = await import('../../../renderer/transfer/paste')
     const sanitized: string[] = []
-    const early = new Editor({
-      element: document.createElement('div'),
-      extensions: [
-        ...editorExtensions({ language: 'en', placeholder: '', resolveAsset: () => new Promise(() => {}), imageLabels: { notStored: 'x', broken: 'y' } }),
-        fresh.pasteConversion(backend.api, (e) => imageErrors.push(e)),
-      ],
-      editorProps: { transformPastedHTML: (h) => (sanitized.push(h), fresh.sanitizePastedHtml(h)) },
-      content: { type: 'doc', content: [{ type: 'paragraph' }] },
-    })
+    const early = appEditor(
+      { type: 'doc', content: [{ type: 'paragraph' }] },
+      {
+        language: 'en',
+        extensions: [fresh.pasteConversion(backend.api, (e) => imageErrors.push(e))],
+        editorProps: { transformPastedHTML: (h) => (sanitized.push(h), fresh.sanitizePastedHtml(h)) },
+      },
+    )
     try {
       const event = { clipboardData: { files: [], getData: (type: string) => ({ 'text/html': html, 'text/plain': 'Kopiert' })[type] ?? '' } } as unknown as ClipboardEvent
       const view = early.view
