@@ -60,6 +60,11 @@ export function typingRhythm(keys: number, seed = 12): number[] {
  * next animation frame).
  */
 export async function typingLatency(page: Page, keys: number, delays: number[] = typingRhythm(keys)): Promise<Sample> {
+  return summarize(await typingLatencies(page, keys, delays))
+}
+
+/** typingLatency()'s samples themselves (the first five of the session dropped), for pooling sessions. */
+export async function typingLatencies(page: Page, keys: number, delays: number[] = typingRhythm(keys)): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __latencies: number[]; __latencyProbe?: true }
     w.__latencies = []
@@ -93,7 +98,7 @@ export async function typingLatency(page: Page, keys: number, delays: number[] =
   // Long enough for the last autosave to run and be waited for by the last key's frame.
   await page.waitForTimeout(1_500)
   const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
-  return summarize(latencies.slice(5))
+  return latencies.slice(5)
 }
 
 /**
