@@ -56,7 +56,7 @@ describe('autosave', () => {
     await newDraft(root, 'Autosave')
     const id = await selectedId(root)
     await typeText(editorIn(root), 'Ein Absatz über Größe.')
-    expect(root.querySelector('.save-pending')?.textContent).toBe('Editing…')
+    await waitFor(() => root.querySelector('.save-pending')?.textContent === 'Editing…', 2000, 'Editing…')
     expect(await bodyText(id)).toBe('')
     await saved(root)
     expect(await bodyText(id)).toBe('Ein Absatz über Größe.')
