@@ -55,6 +55,7 @@ async function traced(page: Page, run: () => Promise<unknown>): Promise<TraceEve
   return events
 }
 
+// Diagnosis on demand (LONGHAND_TRACE=1), not a figure of `npm run bench`: a trace is over 10 MB.
 test.skipIf(!process.env.LONGHAND_TRACE)('trace: typing in the app with a 100,000-word draft', async () => {
   const doc = generatedDoc(100_000, 7)
   const dataDir = mkdtempSync(join(tmpdir(), 'longhand-trace-'))
@@ -109,6 +110,21 @@ function summarise(events: TraceEvent[], latencies: number[]): void {
       }
     }
   }
+  // Thread CPU time (tdur), which a loaded machine does not inflate as it does wall time: the figure to compare builds by.
+  const keyTasks = new Set<TraceEvent>()
+  const keyEvents = onMain.filter((e) => e.name === 'EventDispatch' && ['keydown', 'keypress'].includes(String(e.args?.data?.type)))
+  const allTasks = onMain.filter((e) => e.name === 'RunTask')
+  for (const k of keyEvents) {
+    const task = allTasks.find((t) => t.ts <= k.ts && k.ts <= t.ts + t.dur!)
+    if (task) keyTasks.add(task)
+  }
+  const cpu = (e: TraceEvent) => ((e as { tdur?: number }).tdur ?? e.dur!) / 1000
+  const keyCpu = [...keyTasks].map(cpu).sort((a, b) => a - b)
+  const between = allTasks.filter((t) => !keyTasks.has(t) && cpu(t) > 8)
+  console.log(
+    `CPU per key task: n=${keyCpu.length} p50 ${keyCpu[Math.floor(keyCpu.length / 2)]?.toFixed(1)} p95 ${keyCpu[Math.floor(keyCpu.length * 0.95)]?.toFixed(1)} ms; ` +
+      `tasks between keys over 8 ms CPU: ${between.length} (${between.reduce((s, t) => s + cpu(t), 0).toFixed(0)} ms)`,
+  )
   console.log('inside long tasks, by kind (ms):')
   for (const [k, v] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(v / 1000).toFixed(1)}  ${k}`)
 }
