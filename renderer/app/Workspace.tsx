@@ -22,7 +22,7 @@ import { useDraftActions } from './useDraftActions'
 import { useWindowCommands } from './useWindowCommands'
 import { PaneSplitter } from './PaneSplitter'
 import { useSelector } from './store'
-import { WorkspaceContext, type Workspace as WorkspaceValue, type WorkspaceActions } from './workspaceContext'
+import { LibraryDataContext, WorkspaceContext, type Workspace as WorkspaceValue, type WorkspaceActions } from './workspaceContext'
 import { createWorkspaceStore, type Modal } from './workspaceStore'
 import { loadComposer } from '../posts/composer'
 import { usePostsFeature } from '../posts/usePostsFeature'
@@ -65,10 +65,13 @@ export function Workspace({
   const registry = useMemo(
     () =>
       new SaveRegistry(api, {
-        onBodySaved: (id, updatedAt, content) => {
-          const { wordCount, preview } = bodyStats(content)
-          libraryRef.current.touched(id, updatedAt, wordCount, preview)
-        },
+        // When the author pauses: counting a long draft's new blocks and re-rendering the
+        // workspace do not belong in the time between two keystrokes.
+        onBodySaved: (id, updatedAt, content) =>
+          void whenIdle(() => {
+            const { wordCount, preview } = bodyStats(content)
+            libraryRef.current.touched(id, updatedAt, wordCount, preview)
+          }),
         onTitleSaved: (summary) => libraryRef.current.apply(summary),
         onKeptOther: () => notify('warning', t('save.keptOther')),
       }),
@@ -228,82 +231,80 @@ export function Workspace({
       ) as unknown as WorkspaceActions,
     [],
   )
-  const workspace: WorkspaceValue = {
-    store,
-    actions: stableActions,
-    registry,
-    library,
-    search,
-    searchRef,
-    extensions: draftExtensions,
-  }
+  const workspace: WorkspaceValue = useMemo(
+    () => ({ store, actions: stableActions, registry, searchRef, extensions: draftExtensions }),
+    [store, stableActions, registry, draftExtensions],
+  )
+  const libraryData = useMemo(() => ({ library, search }), [library, search])
 
   return (
     <WorkspaceContext.Provider value={workspace}>
-      <div
-        className={`workspace${focusMode ? ' focus-mode' : ''}`}
-        style={{ ['--library-width' as string]: `${libraryWidth}px`, ['--right-width' as string]: `${settings.panes.postsWidth}px` }}
-      >
-        {libraryOpen ? (
-          <>
-            <LibraryPane />
-            <PaneSplitter
-              label={t('layout.resizeLibrary')}
-              value={libraryWidth}
-              min={180}
-              max={600}
-              onChange={(width) => store.dispatch({ type: 'libraryWidth', width })}
-              onCommit={(width) => setPanes({ libraryWidth: width })}
-            />
-          </>
-        ) : (
-          !focusMode && (
-            <div className="collapsed-rail">
-              <button type="button" className="icon-button" aria-label={t('commands.showLibrary')} title={t('commands.showLibrary')} onClick={toggleLibrary}>
-                <PanelLeftOpen size={18} aria-hidden />
-              </button>
-            </div>
-          )
-        )}
-        <main className="editor-pane" aria-label={t('layout.editor')}>
-          <EditorPane initialDraft={initialDraft} />
-          {/* Inside the editor pane: the dock belongs to the text and never covers the posts pane. */}
-          {proofing.view}
-        </main>
-        {posts.view}
+      <LibraryDataContext.Provider value={libraryData}>
+        <div
+          className={`workspace${focusMode ? ' focus-mode' : ''}`}
+          style={{ ['--library-width' as string]: `${libraryWidth}px`, ['--right-width' as string]: `${settings.panes.postsWidth}px` }}
+        >
+          {libraryOpen ? (
+            <>
+              <LibraryPane />
+              <PaneSplitter
+                label={t('layout.resizeLibrary')}
+                value={libraryWidth}
+                min={180}
+                max={600}
+                onChange={(width) => store.dispatch({ type: 'libraryWidth', width })}
+                onCommit={(width) => setPanes({ libraryWidth: width })}
+              />
+            </>
+          ) : (
+            !focusMode && (
+              <div className="collapsed-rail">
+                <button type="button" className="icon-button" aria-label={t('commands.showLibrary')} title={t('commands.showLibrary')} onClick={toggleLibrary}>
+                  <PanelLeftOpen size={18} aria-hidden />
+                </button>
+              </div>
+            )
+          )}
+          <main className="editor-pane" aria-label={t('layout.editor')}>
+            <EditorPane initialDraft={initialDraft} />
+            {/* Inside the editor pane: the dock belongs to the text and never covers the posts pane. */}
+            {proofing.view}
+          </main>
+          {posts.view}
 
-        {/* Nothing in its place while a dialog's code arrives: the workspace does not move. */}
-        <Suspense fallback={null}>
-          {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
-          {modal?.kind === 'settings' && (
-            <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
-              {posts.settingsSection}
-              <BlogLinkSettings blog={settings.blog} onChange={onSettings} />
-              {transfer.settingsSection}
-            </SettingsDialog>
+          {/* Nothing in its place while a dialog's code arrives: the workspace does not move. */}
+          <Suspense fallback={null}>
+            {modal?.kind === 'palette' && <CommandPalette commands={commands} onClose={() => setModal(null)} />}
+            {modal?.kind === 'settings' && (
+              <SettingsDialog settings={settings} onChange={onSettings} onClose={() => setModal(null)}>
+                {posts.settingsSection}
+                <BlogLinkSettings blog={settings.blog} onChange={onSettings} />
+                {transfer.settingsSection}
+              </SettingsDialog>
+            )}
+          </Suspense>
+          {transfer.elements}
+          <Suspense fallback={null}>
+            {modal?.kind === 'about' && <AboutDialog onClose={() => setModal(null)} />}
+            {modal?.kind === 'history' && (
+              <RevisionsDialog
+                draftId={modal.draftId}
+                beforeRestore={flushAll}
+                onClose={() => setModal(null)}
+                onRestored={(draft) => {
+                  setModal(null)
+                  library.apply(draft)
+                  reloadDraft()
+                  notify('info', t('revisions.restored'))
+                }}
+              />
+            )}
+          </Suspense>
+          {modal?.kind === 'confirm' && (
+            <ConfirmDialog request={modal} onClose={() => setModal(null)} />
           )}
-        </Suspense>
-        {transfer.elements}
-        <Suspense fallback={null}>
-          {modal?.kind === 'about' && <AboutDialog onClose={() => setModal(null)} />}
-          {modal?.kind === 'history' && (
-            <RevisionsDialog
-              draftId={modal.draftId}
-              beforeRestore={flushAll}
-              onClose={() => setModal(null)}
-              onRestored={(draft) => {
-                setModal(null)
-                library.apply(draft)
-                reloadDraft()
-                notify('info', t('revisions.restored'))
-              }}
-            />
-          )}
-        </Suspense>
-        {modal?.kind === 'confirm' && (
-          <ConfirmDialog request={modal} onClose={() => setModal(null)} />
-        )}
-      </div>
+        </div>
+      </LibraryDataContext.Provider>
     </WorkspaceContext.Provider>
   )
 }

@@ -29,19 +29,36 @@ export interface WorkspaceActions {
   editorChanged(editor: Editor | null): void
 }
 
-/** The workspace store plus the services the panes share; one provider instead of drilled props. */
+/**
+ * The workspace store plus the services the panes share; one provider instead of drilled props.
+ * Stable while the workspace lives (the features' extensions aside): DO NOT put anything here that
+ * changes as the author types or saves. Every view reading this context re-renders when it
+ * changes, the draft view with it, and each React commit with the caret in a long draft walks
+ * the editor's DOM to the caret (see useDocStats).
+ */
 export interface Workspace {
   store: WorkspaceStore
   actions: WorkspaceActions
   registry: SaveRegistry
-  library: Pick<Library, 'active' | 'trash' | 'complete'>
-  search: SearchState
   searchRef: RefObject<HTMLInputElement | null>
   /** Editor extensions of the features (proofing marks, the passage mark). */
   extensions: AnyExtension[]
 }
 
+/** What the library pane lists: changes with every save (word counts, order) and every search. */
+export interface LibraryData {
+  library: Pick<Library, 'active' | 'trash' | 'complete'>
+  search: SearchState
+}
+
 export const WorkspaceContext = createContext<Workspace | null>(null)
+export const LibraryDataContext = createContext<LibraryData | null>(null)
+
+export function useLibraryData(): LibraryData {
+  const data = useContext(LibraryDataContext)
+  if (!data) throw new Error('useLibraryData outside <Workspace>')
+  return data
+}
 
 export function useWorkspace(): Workspace {
   const workspace = useContext(WorkspaceContext)

@@ -1,5 +1,5 @@
 import { FilePlus2 } from 'lucide-react'
-import { useEffect, useRef, useState } from 'react'
+import { memo, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Draft } from '@shared/domain'
 import { useApi } from '../api/context'
@@ -19,9 +19,12 @@ let generations = 0
 /**
  * Loads the selected draft and shows it. The previous draft stays on screen until the next
  * one is loaded (no blank flash); its view then unmounts, which hands its text to the save
- * registry and flushes it.
+ * registry and flushes it. Memoised: the workspace re-renders after every save (the library's
+ * word counts and order) and must not take the draft view with it (see workspaceContext).
  */
-export function EditorPane({ initialDraft }: EditorPaneProps) {
+export const EditorPane = memo(EditorPaneView)
+
+function EditorPaneView({ initialDraft }: EditorPaneProps) {
   const { store, registry, actions } = useWorkspace()
   const draftId = useWorkspaceState((s) => s.selectedId)
   const { t } = useTranslation()

@@ -1,5 +1,5 @@
 import { AlertTriangle, Check, Loader2, PenLine } from 'lucide-react'
-import { useRef, useSyncExternalStore } from 'react'
+import { useCallback, useRef, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SaveState } from './autosave'
 import type { SaveRegistry } from './saveRegistry'
@@ -13,8 +13,33 @@ export function SaveIndicator({ registry }: { registry: SaveRegistry }) {
   // Every keystroke makes a new 'pending' state object: keep the one shown while it looks the
   // same, so typing does not re-render (each React commit walks the editor's DOM to the caret).
   const shown = useRef<SaveState>(registry.state)
+  // Told after the next paint, not at once: the first keystroke after a save turns "Saved" into
+  // "Editing…", and that commit (with its walk over a long draft's DOM) would otherwise delay the
+  // keystroke's own frame.
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      let frame: number | null = null
+      let timer: ReturnType<typeof setTimeout> | null = null
+      const unsubscribe = registry.subscribe(() => {
+        if (frame !== null || timer !== null) return
+        frame = requestAnimationFrame(() => {
+          frame = null
+          timer = setTimeout(() => {
+            timer = null
+            listener()
+          }, 0)
+        })
+      })
+      return () => {
+        unsubscribe()
+        if (frame !== null) cancelAnimationFrame(frame)
+        if (timer !== null) clearTimeout(timer)
+      }
+    },
+    [registry],
+  )
   const state = useSyncExternalStore(
-    (listener) => registry.subscribe(listener),
+    subscribe,
     () => {
       const next = registry.state
       if (!looksTheSame(next, shown.current)) shown.current = next

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DRAFT_STATUSES, type DraftId, type DraftSummary, type SearchHit } from '@shared/domain'
 import { useShortcutLabel } from '../app/keys'
-import { useWorkspace, useWorkspaceState } from '../app/workspaceContext'
+import { useLibraryData, useWorkspace, useWorkspaceState } from '../app/workspaceContext'
 import { DraftList, type RowAction } from './DraftList'
 import { filterDrafts, statusCounts, tagCounts, type LibraryFilter, type StatusFilter } from './libraryModel'
 import { Snippet } from './Snippet'
@@ -15,7 +15,8 @@ export type LibraryView = 'active' | 'trash'
 export function LibraryPane() {
   const { t, i18n } = useTranslation()
   const shortcutLabel = useShortcutLabel()
-  const { store, actions, library, search, searchRef } = useWorkspace()
+  const { store, actions, searchRef } = useWorkspace()
+  const { library, search } = useLibraryData()
   const { active, trash, complete } = library
   const view = useWorkspaceState((s) => s.view)
   const filter = useWorkspaceState((s) => s.filter)

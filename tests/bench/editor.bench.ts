@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, test } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -10,7 +10,7 @@ import { docToPlainText, countWords } from '@shared/text/words'
 import { startBridgeProcess, type BridgeProcess } from '../e2e/support/bridge-process'
 import { openApp, type OpenedPage } from '../e2e/support/browser'
 import { generatedDoc } from './support/corpus'
-import { buildBenchPage, burstsWithoutAutosave, heapAfterGc, reportMemory, serveStatic, typingLatency } from './support/browser-bench'
+import { buildBenchPage, burstsWithoutAutosave, heapAfterGc, reportMemory, serveStatic, typingLatencies, typingLatency, typingRhythm } from './support/browser-bench'
 import { MIN_SAMPLES, report, summarize } from './support/measure'
 
 const KEYS = 150
@@ -79,44 +79,58 @@ function countSaves(page: Page): () => number {
   return () => saves
 }
 
+/** Keys per session of the target row; ROUNDS sessions a side, alternating with the baseline. */
+const KEYS_PER_ROUND = 60
+const ROUNDS = 4
+
 test('typing latency on a 100,000-word draft (target p95 ≤ 0.5× the bare editor)', async () => {
   const doc = generatedDoc(100_000, 7)
   const bare = (await bareEditor(doc)).page
   const page = await appWithDraft(doc)
   const unproofed = await appWithDraft(doc, { proofing: false })
   const saves = countSaves(page)
-  // Interleaved, each Longhand row right after its baseline: a shared machine drifts.
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+  const loadBefore = load()
+  // Issue 12's target as users have it: proofing on (the default), autosave firing in the pauses
+  // (0.9–1.3 s around its 1 s delay), so the save, its answer and the proofing re-check land
+  // inside the measured window. Sessions alternate with the bare editor's (a shared machine
+  // drifts); each round's rhythm is new, and the same for both sides.
+  const bareTarget: number[] = []
+  const appTarget: number[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    const rhythm = typingRhythm(KEYS_PER_ROUND, 12 + round)
+    bareTarget.push(...(await typingLatencies(bare, KEYS_PER_ROUND, rhythm)))
+    appTarget.push(...(await typingLatencies(page, KEYS_PER_ROUND, rhythm)))
+  }
+  const targetSaves = saves()
+  // Diagnosis: the same bursts with pauses below the autosave delay (no save inside the window),
+  // with and without proofing, each right after its baseline.
   const bareBursts = await typingLatency(bare, KEYS, burstsWithoutAutosave(KEYS))
   const appBursts = await typingLatency(page, KEYS, burstsWithoutAutosave(KEYS))
-  const burstSaves = saves()
+  const burstSaves = saves() - targetSaves
   const bareUnproofed = await typingLatency(bare, KEYS, burstsWithoutAutosave(KEYS))
   const appUnproofed = await typingLatency(unproofed, KEYS, burstsWithoutAutosave(KEYS))
-  const bareRhythm = await typingLatency(bare, KEYS)
-  const appRhythm = await typingLatency(page, KEYS)
-  const rhythmSaves = saves() - burstSaves
-  report('Typing latency, 100,000-word draft (key event → after next paint)', [
-    { name: 'bare StarterKit editor (the baseline), bursts with pauses < 1 s', sample: bareBursts },
+  report(`Typing latency, 100,000-word draft (key event → after next paint; load ${loadBefore} → ${load()})`, [
+    { name: `bare StarterKit editor (the baseline), bursts and pauses of 0.9–1.3 s, ${ROUNDS} sessions`, sample: summarize(bareTarget) },
     {
-      name: `Longhand, bursts with pauses < 1 s: no autosave inside the window (${burstSaves} save(s), only after the last key) — the editor's own cost`,
+      name: `**target** Longhand as users have it: proofing on, autosave firing (${targetSaves} saves), same bursts and pauses, sessions alternating with the baseline's`,
+      sample: summarize(appTarget),
+      baseline: summarize(bareTarget),
+      target: { ratioMax: 0.5 },
+    },
+    { name: 'diagnosis — bare StarterKit editor, bursts with pauses < 1 s', sample: bareBursts },
+    {
+      name: `diagnosis — Longhand, proofing on, bursts with pauses < 1 s: no autosave inside the window (${burstSaves} save(s), only after the last key)`,
       sample: appBursts,
       baseline: bareBursts,
-      target: { ratioMax: 0.5 },
     },
     {
-      name: 'of which without proofing (switched off in its panel), same bursts — extensions, panels, style and layout',
+      name: 'diagnosis — Longhand without proofing (switched off in its panel), same bursts — extensions, panels, style and layout',
       sample: appUnproofed,
       baseline: bareUnproofed,
-      target: { ratioMax: 0.5 },
-    },
-    { name: 'bare StarterKit editor (the baseline), bursts and pauses of 0.9–1.3 s', sample: bareRhythm },
-    {
-      name: `Longhand, bursts and pauses of 0.9–1.3 s: autosave included (${rhythmSaves} saves)`,
-      sample: appRhythm,
-      baseline: bareRhythm,
-      target: { ratioMax: 0.5 },
     },
   ])
-}, 600_000)
+}, 900_000)
 
 test('memory: renderer heap with a 100,000-word draft open, before and after typing (target ≤ 150 MB)', async () => {
   const doc = generatedDoc(100_000, 7)

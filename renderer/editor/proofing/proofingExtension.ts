@@ -137,6 +137,8 @@ const BLOCK_MARGIN = 12
 /** More changed top-level nodes than this (a paste, a draft switch): decorate the screen afresh. */
 const MANY_CHANGED = 2 * BLOCK_MARGIN
 const SCROLL_DELAY_MS = 80
+/** Scrolling less than this since the last decoration keeps the screen inside BLOCK_MARGIN (12 blocks ≥ 12 lines). */
+const SCROLL_SLACK_PX = 120
 
 type Counts = { spelling: number; style: number }
 
@@ -212,7 +214,21 @@ class ProofingView {
   private listed: PlacedFinding[] | null = null
   counts: Counts = { spelling: 0, style: 0 }
   private scrollTimer: ReturnType<typeof setTimeout> | null = null
-  private readonly onScroll = () => {
+  /** Per scroller, where it was when the screen was last decorated for a scroll. */
+  private readonly scrolledTo = new WeakMap<EventTarget, number>()
+  private readonly onScroll = (event: Event) => {
+    const target = event.target
+    if (!target) return
+    // Another pane's list, not the text's scroller.
+    if (target !== document && !(target instanceof Node && target.contains(this.view.dom))) return
+    // A few pixels (the caret kept in view, scroll anchoring as off-screen blocks get their real
+    // height) stay well inside the decorated margin: DO NOT decorate the screen afresh for them,
+    // that costs a forced layout and a redraw of every decorated block (~30 ms at 100,000 words)
+    // in the middle of typing.
+    const top = target === document ? (document.scrollingElement?.scrollTop ?? 0) : (target as Element).scrollTop
+    const last = this.scrolledTo.get(target)
+    if (last !== undefined && Math.abs(top - last) < SCROLL_SLACK_PX) return
+    this.scrolledTo.set(target, top)
     if (this.scrollTimer) clearTimeout(this.scrollTimer)
     this.scrollTimer = setTimeout(() => this.decorateScreen(), SCROLL_DELAY_MS)
   }

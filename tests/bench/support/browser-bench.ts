@@ -79,6 +79,11 @@ function bursts(keys: number, [pauseLow, pauseHigh]: [number, number], seed: num
  * next animation frame).
  */
 export async function typingLatency(page: Page, keys: number, delays: number[] = typingRhythm(keys)): Promise<Sample> {
+  return summarize(await typingLatencies(page, keys, delays))
+}
+
+/** typingLatency()'s samples themselves (the first five of the session dropped), for pooling sessions. */
+export async function typingLatencies(page: Page, keys: number, delays: number[] = typingRhythm(keys)): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __latencies: number[]; __latencyProbe?: true }
     w.__latencies = []
@@ -112,7 +117,7 @@ export async function typingLatency(page: Page, keys: number, delays: number[] =
   // Long enough for the last autosave to run and be waited for by the last key's frame.
   await page.waitForTimeout(1_500)
   const latencies = await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
-  return summarize(latencies.slice(5))
+  return latencies.slice(5)
 }
 
 /** The page's JavaScript heap in bytes after a full garbage collection (CDP, Chromium only). */

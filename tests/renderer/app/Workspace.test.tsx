@@ -56,10 +56,28 @@ describe('autosave', () => {
     await newDraft(root, 'Autosave')
     const id = await selectedId(root)
     await typeText(editorIn(root), 'Ein Absatz über Größe.')
-    expect(root.querySelector('.save-pending')?.textContent).toBe('Editing…')
+    await waitFor(() => root.querySelector('.save-pending')?.textContent === 'Editing…', 2000, 'Editing…')
     expect(await bodyText(id)).toBe('')
     await saved(root)
     expect(await bodyText(id)).toBe('Ein Absatz über Größe.')
+  })
+
+  it('a save shows in the library without re-rendering the draft view (no new options handed to the editor)', async () => {
+    const root = await boot()
+    await newDraft(root, 'Quiet save')
+    const editor = editorIn(root)
+    await saved(root)
+    // Each re-render of the draft view hands Tiptap new options: a full update of a long draft's view.
+    let optionUpdates = 0
+    const setOptions = editor.setOptions.bind(editor)
+    editor.setOptions = (options) => {
+      optionUpdates++
+      setOptions(options)
+    }
+    await typeText(editor, 'Eins zwei drei vier.')
+    await saved(root)
+    await waitFor(() => root.querySelector('[aria-current="true"]')?.textContent?.includes('Eins zwei drei vier'), 4000, 'preview in the list')
+    expect(optionUpdates).toBe(0)
   })
 
   it('flushes when switching drafts, without waiting for the debounce', async () => {

@@ -4,7 +4,7 @@ import { afterEach, expect, it } from 'vitest'
 import { SaveIndicator } from '../../../renderer/editor/SaveIndicator'
 import { SaveRegistry } from '../../../renderer/editor/saveRegistry'
 import { testBackend, type TestBackend } from '../support/backend'
-import { render, type Rendered } from '../support/render'
+import { render, type Rendered, waitFor } from '../support/render'
 
 let backend: TestBackend
 let rendered: Rendered
@@ -32,8 +32,10 @@ it('re-renders once when typing starts, not on every keystroke', async () => {
   const title = registry.title(draft.id)
   const before = renders
   for (const text of ['E', 'Ei', 'Ein', 'Eins']) await act(async () => title.change(() => text))
-  expect(rendered.container.textContent).not.toContain('Saved')
+  // Not in the keystroke's own frame: after its paint.
+  expect(renders - before).toBe(0)
+  await waitFor(() => !rendered.container.textContent?.includes('Saved'), 2000, 'Editing…')
   expect(renders - before).toBe(1)
   await act(() => registry.flushAll())
-  expect(rendered.container.textContent).toContain('Saved')
+  await waitFor(() => rendered.container.textContent?.includes('Saved'), 2000, 'Saved')
 })

@@ -79,7 +79,8 @@ describe('editing a saved post', () => {
     const saved = await savedPost(root, editor)
     await waitFor(() => root.querySelector('.save-saved'), 4000, 'Saved')
     await typeInto(saved.querySelector('textarea'), 'Noch nicht gespeichert.')
-    expect(root.querySelector('.save-saved')).toBeNull()
+    // The status changes after the keystroke's paint (SaveIndicator).
+    await waitFor(() => root.querySelector('.save-saved') === null, 2000, 'not Saved')
     await act(async () => void window.dispatchEvent(new Event('blur')))
     await waitFor(() => root.querySelector('.save-saved'), 4000, 'Saved again')
     expect(storedParts()).toEqual([['Noch nicht gespeichert.']])
