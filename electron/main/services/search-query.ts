@@ -30,6 +30,16 @@ export function spellingVariants(term: string): string[] {
   return [...variants]
 }
 
+/**
+ * A word still being typed may end in the first half of an "ss" that the text spells "ß":
+ * "stras" must keep finding "Straße" between "stra" and "strass".
+ */
+export function prefixSpellingVariants(prefix: string): string[] {
+  const variants = spellingVariants(prefix)
+  for (const v of [...variants]) if (/[^s]s$/.test(v)) variants.push(v.slice(0, -1) + 'ß')
+  return variants
+}
+
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`
 
 /**
@@ -50,7 +60,7 @@ export function plainMatchExpression(text: string, join: 'AND' | 'OR' = 'AND', e
   return terms
     .map((term, i) => {
       const isPrefix = typingLastWord && i === terms.length - 1 && [...term].length >= 2
-      const alternatives = spellingVariants(term).flatMap((v) => {
+      const alternatives = (isPrefix ? prefixSpellingVariants(term) : spellingVariants(term)).flatMap((v) => {
         const completions = isPrefix ? expand?.(v) : undefined
         return completions && completions.length > 0 ? completions.map(quote) : [quote(v) + (isPrefix ? '*' : '')]
       })

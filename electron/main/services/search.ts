@@ -101,6 +101,8 @@ export class Search {
       }
       const plain = plainMatchExpression(text)
       if (!plain) return []
+      // A typed prefix's "ß" variant (prefixSpellingVariants) needs no head of its own: every
+      // head's pattern already lets any non-ASCII character stand for each of its letters.
       const heads = plainTerms(text).flatMap(spellingVariants).map(wordHead)
       return this.run(
         {

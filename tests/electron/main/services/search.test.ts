@@ -27,6 +27,14 @@ describe('Search', () => {
     expect(search.query('straße').map((h) => h.id)).toEqual([strasse.id])
   })
 
+  it('keeps an ß word found at every keystroke while "strasse" or "uber" is typed', async () => {
+    const { search, strasse, ueber } = await library()
+    for (const typed of ['st', 'str', 'stra', 'stras', 'strass', 'strasse', 'STRAS']) expect(search.query(typed).map((h) => h.id), typed).toContain(strasse.id)
+    for (const typed of ['ub', 'ube', 'uber']) expect(search.query(typed).map((h) => h.id), typed).toContain(ueber.id)
+    // The highlight is the word as written.
+    expect(snippetRuns(search.query('stras')[0]!.snippet).filter((r) => r.hit).map((r) => r.text)).toEqual(['Straße'])
+  })
+
   it('finds the word being typed as a prefix', async () => {
     const { search, english } = await library()
     expect(search.query('conversat').map((h) => h.id)).toEqual([english.id])
