@@ -72,14 +72,19 @@ function fold(text: string): string {
 
 /**
  * The same search without the index: every word of the query (accents folded, the last one a
- * prefix while typing — a substring covers both), trashed drafts left out, 20 results.
+ * prefix while typing — a substring covers both), trashed drafts left out, 20 results, newest
+ * first (LIKE cannot rank by relevance), each with ~140 characters around its first hit.
  */
 function likeScan(query: string) {
   const words = fold(query).split(/\s+/).filter(Boolean)
   const where = words.map(() => 'f.folded LIKE ?').join(' AND ')
   return services.db
-    .prepare(`SELECT d.id, d.title FROM drafts d JOIN bench_folded_text f ON f.draft_id = d.id WHERE ${where} AND d.trashed_at IS NULL LIMIT 20`)
-    .all(...words.map((w) => `%${w}%`))
+    .prepare(
+      `SELECT d.id, d.title, substr(f.folded, max(1, instr(f.folded, ?) - 60), 140) AS snippet
+       FROM drafts d JOIN bench_folded_text f ON f.draft_id = d.id
+       WHERE ${where} AND d.trashed_at IS NULL ORDER BY d.id DESC LIMIT 20`,
+    )
+    .all(words[0], ...words.map((w) => `%${w}%`))
 }
 
 /** What the search box asks for while `text` is typed: one query per keystroke. */
