@@ -59,6 +59,8 @@ export function plainMatchExpression(text: string, join: 'AND' | 'OR' = 'AND', e
   const typingLastWord = !/\s$/.test(text)
   return terms
     .map((term, i) => {
+      // One letter stays a word: the index keeps no one-letter prefixes, and "d"* would merge
+      // every word starting with d (25 ms CPU at 10,000 drafts, against 1 ms for "de"*).
       const isPrefix = typingLastWord && i === terms.length - 1 && [...term].length >= 2
       const alternatives = (isPrefix ? prefixSpellingVariants(term) : spellingVariants(term)).flatMap((v) => {
         const completions = isPrefix ? expand?.(v) : undefined

@@ -41,6 +41,14 @@ describe('Search', () => {
     expect(search.query('conversat ').map((h) => h.id)).toEqual([])
   })
 
+  it('takes a single letter being typed as a word, a prefix from the second letter on', async () => {
+    const { search, english, drafts } = await library()
+    const single = drafts.create({ title: 'Vitamin', doc: docFromParagraphs(['Vitamin C am Morgen.']) })
+    expect(search.query('c').map((h) => h.id)).toEqual([single.id])
+    expect(search.query('co').map((h) => h.id)).toEqual([english.id])
+    expect(search.query('vitamin c').map((h) => h.id)).toEqual([single.id])
+  })
+
   it('requires every word (AND) and ranks title hits above body hits', async () => {
     const { search, drafts, ueber } = await library()
     const bodyOnly = drafts.create({ title: 'Anderes', doc: docFromParagraphs(['Ein Satz über Social Media nebenbei und noch mehr Text dazu.']) })
