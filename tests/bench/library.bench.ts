@@ -73,7 +73,8 @@ function fold(text: string): string {
 /**
  * The same search without the index: every word of the query (accents folded, the last one a
  * prefix while typing — a substring covers both), trashed drafts left out, 20 results, newest
- * first (LIKE cannot rank by relevance), each with ~140 characters around its first hit.
+ * first (LIKE cannot rank by relevance; in the order of the index drafts_by_recency, so the scan
+ * stops at the 20th match), each with ~140 characters around its first hit.
  */
 function likeScan(query: string) {
   const words = fold(query).split(/\s+/).filter(Boolean)
@@ -82,7 +83,7 @@ function likeScan(query: string) {
     .prepare(
       `SELECT d.id, d.title, substr(f.folded, max(1, instr(f.folded, ?) - 60), 140) AS snippet
        FROM drafts d JOIN bench_folded_text f ON f.draft_id = d.id
-       WHERE ${where} AND d.trashed_at IS NULL ORDER BY d.id DESC LIMIT 20`,
+       WHERE ${where} AND d.trashed_at IS NULL ORDER BY d.updated_at DESC LIMIT 20`,
     )
     .all(words[0], ...words.map((w) => `%${w}%`))
 }
