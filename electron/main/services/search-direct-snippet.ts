@@ -16,17 +16,20 @@ const KNOWN_TOKENIZER = /^unicode61 remove_diacritics 2$/
 const ELLIPSIS = '…'
 
 export class DirectSnippets {
-  private readonly snippet
+  private readonly snippets
 
   constructor(db: Db) {
-    // CAST: better-sqlite3 binds a JavaScript number as REAL, and FTS5 ignores a rowid
-    // constraint it cannot compare as an integer — every hit then got the first match's snippet.
-    this.snippet = db
-      .prepare(
-        `SELECT snippet(draft_fts, -1, '${SNIPPET_MARK_START}', '${SNIPPET_MARK_END}', '${ELLIPSIS}', ${SNIPPET_TOKENS})
-         FROM draft_fts WHERE draft_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
-      )
-      .pluck()
+    // One statement for all of a query's hits, over the rowid range they span: a lookup per hit
+    // (`rowid = ?`) seeks the query's words in every segment of the index again, which cost more
+    // than the snippets themselves (medium words, 20 hits: 1.8 → 0.75 ms). `+rowid` keeps the
+    // IN list out of FTS5's plan (it would turn back into a lookup per value). CAST: better-sqlite3
+    // binds a JavaScript number as REAL, and FTS5 ignores a rowid constraint it cannot compare as
+    // an integer.
+    this.snippets = db.prepare(
+      `SELECT rowid AS id, snippet(draft_fts, -1, '${SNIPPET_MARK_START}', '${SNIPPET_MARK_END}', '${ELLIPSIS}', ${SNIPPET_TOKENS}) AS snippet
+       FROM draft_fts WHERE draft_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
+         AND +rowid IN (SELECT value FROM json_each(?))`,
+    )
   }
 
   static usableWith(tokenizer: string): boolean {
@@ -34,16 +37,22 @@ export class DirectSnippets {
   }
 
   /**
-   * The snippet of draft `id` for `match`, or undefined when this path may be slow for it (then
-   * the caller uses the chunks). `heads`: each query word's wordHead().
+   * Whether this path is cheap for a draft (else the caller uses the chunks). `heads`: each query
+   * word's wordHead().
    */
-  get(match: string, id: number, title: string, text: string, cut: boolean, heads: readonly string[]): string | undefined {
-    if (cut || text.length > DIRECT_SNIPPET_CHARS) return undefined
+  suits(title: string, text: string, cut: boolean, heads: readonly string[]): boolean {
+    if (cut || text.length > DIRECT_SNIPPET_CHARS) return false
     // Every word may be in the title or the first chunk: the chunks' first step (one small chunk)
     // most likely finds them all, for less than snippet() re-reading the whole draft.
-    if (heads.every((head) => occurrenceBound(title, [head]) > 0 || firstPlace(text, head) < SNIPPET_CHUNK_CHARS)) return undefined
-    if (occurrenceBound(title, heads) + occurrenceBound(text, heads) > DIRECT_SNIPPET_OCCURRENCES) return undefined
-    return this.snippet.get(match, id) as string | undefined
+    if (heads.every((head) => occurrenceBound(title, [head]) > 0 || firstPlace(text, head) < SNIPPET_CHUNK_CHARS)) return false
+    return occurrenceBound(title, heads) + occurrenceBound(text, heads) <= DIRECT_SNIPPET_OCCURRENCES
+  }
+
+  /** The snippets of drafts `ids` for `match`, by id (a draft the expression does not match has none). */
+  get(match: string, ids: readonly number[]): Map<number, string> {
+    if (ids.length === 0) return new Map()
+    const rows = this.snippets.all(match, Math.min(...ids), Math.max(...ids), JSON.stringify(ids)) as { id: number; snippet: string }[]
+    return new Map(rows.map((row) => [row.id, row.snippet]))
   }
 }
 

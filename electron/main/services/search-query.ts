@@ -30,6 +30,16 @@ export function spellingVariants(term: string): string[] {
   return [...variants]
 }
 
+/**
+ * A word still being typed may end in the first half of an "ss" that the text spells "ß":
+ * "stras" must keep finding "Straße" between "stra" and "strass".
+ */
+export function prefixSpellingVariants(prefix: string): string[] {
+  const variants = spellingVariants(prefix)
+  for (const v of [...variants]) if (/[^s]s$/.test(v)) variants.push(v.slice(0, -1) + 'ß')
+  return variants
+}
+
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`
 
 /**
@@ -49,8 +59,10 @@ export function plainMatchExpression(text: string, join: 'AND' | 'OR' = 'AND', e
   const typingLastWord = !/\s$/.test(text)
   return terms
     .map((term, i) => {
+      // One letter stays a word: the index keeps no one-letter prefixes, and "d"* would merge
+      // every word starting with d (25 ms CPU at 10,000 drafts, against 1 ms for "de"*).
       const isPrefix = typingLastWord && i === terms.length - 1 && [...term].length >= 2
-      const alternatives = spellingVariants(term).flatMap((v) => {
+      const alternatives = (isPrefix ? prefixSpellingVariants(term) : spellingVariants(term)).flatMap((v) => {
         const completions = isPrefix ? expand?.(v) : undefined
         return completions && completions.length > 0 ? completions.map(quote) : [quote(v) + (isPrefix ? '*' : '')]
       })

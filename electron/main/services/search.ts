@@ -101,6 +101,8 @@ export class Search {
       }
       const plain = plainMatchExpression(text)
       if (!plain) return []
+      // A typed prefix's "ß" variant (prefixSpellingVariants) needs no head of its own: every
+      // head's pattern already lets any non-ASCII character stand for each of its letters.
       const heads = plainTerms(text).flatMap(spellingVariants).map(wordHead)
       return this.run(
         {
@@ -146,14 +148,27 @@ export class Search {
     const fromStale = stale.size ? (this.staleMatches.all(query.match, limit) as number[]) : []
     const ids = [...fromStale, ...fromIndex].slice(0, limit)
     const chunkSnippet = this.snippets.forQuery(query.match, query.fallback)
-    return ids.map((id) => {
+    const hits = ids.map((id) => {
       const row = this.meta.get(id) as { title: string; status: DraftStatus; updated_at: number }
       const staleText = stale.get(id)
-      const text = staleText ?? this.textOf(id, row.title)
-      const direct =
-        staleText || !query.heads ? undefined : this.directSnippets?.get(query.index, id, text.title, text.text, text.cut, query.heads)
-      return { id, title: row.title, status: row.status, updatedAt: row.updated_at, snippet: direct ?? chunkSnippet(text) }
+      return { id, row, text: staleText ?? this.textOf(id, row.title), stale: staleText !== undefined }
     })
+    const directSnippets = this.directSnippets
+    const heads = query.heads
+    const direct =
+      directSnippets && heads
+        ? directSnippets.get(
+            query.index,
+            hits.filter((hit) => !hit.stale && directSnippets.suits(hit.text.title, hit.text.text, hit.text.cut, heads)).map((hit) => hit.id),
+          )
+        : new Map<number, string>()
+    return hits.map(({ id, row, text }) => ({
+      id,
+      title: row.title,
+      status: row.status,
+      updatedAt: row.updated_at,
+      snippet: direct.get(id) ?? chunkSnippet(text),
+    }))
   }
 
   private textOf(id: number, title: string): SnippetText {

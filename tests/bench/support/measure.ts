@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { resolve } from 'node:path'
 
 /**
@@ -13,6 +14,11 @@ export interface Sample {
   p50: number
   p95: number
   mean: number
+  /**
+   * CPU time of this process per run (timeSync only). On a shared machine wall time also counts
+   * the waits for a core; a wall tail without a CPU tail is the machine, not the code.
+   */
+  cpu?: { p50: number; p95: number }
 }
 
 export function summarize(durations: number[]): Sample {
@@ -25,12 +31,17 @@ export function summarize(durations: number[]): Sample {
 export function timeSync(fn: (i: number) => unknown, runs: number, warmup = Math.min(10, runs)): Sample {
   for (let i = 0; i < warmup; i++) fn(i)
   const durations: number[] = []
+  const cpu: number[] = []
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     fn(i)
     durations.push(performance.now() - t0)
+    const c = process.cpuUsage(c0)
+    cpu.push((c.user + c.system) / 1000)
   }
-  return summarize(durations)
+  const cpuSample = summarize(cpu)
+  return { ...summarize(durations), cpu: { p50: cpuSample.p50, p95: cpuSample.p95 } }
 }
 
 export async function timeAsync(fn: (i: number) => Promise<unknown>, runs: number, warmup = Math.min(5, runs)): Promise<Sample> {
@@ -56,14 +67,20 @@ export interface Row {
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2))
 
 export function report(title: string, rows: Row[]): void {
-  const lines = [`\n## ${title}`, '| case | n | p50 ms | p95 ms | vs baseline (p95, n) | target |', '|---|---|---|---|---|---|']
+  const load = loadavg().map((l) => l.toFixed(2)).join(' / ')
+  const lines = [
+    `\n## ${title}`,
+    `load ${load} (1 / 5 / 15 min) on ${availableParallelism()} cores`,
+    '| case | n | p50 ms | p95 ms | CPU p50 / p95 ms | vs baseline (p95, n) | target |',
+    '|---|---|---|---|---|---|---|',
+  ]
   for (const row of rows) {
     const ratio = row.baseline ? row.sample.p95 / row.baseline.p95 : undefined
     const targets: string[] = []
     if (row.target?.p95Ms !== undefined) targets.push(`${row.sample.p95 <= row.target.p95Ms ? '✓' : '✗'} p95 ≤ ${row.target.p95Ms} ms`)
     if (row.target?.ratioMax !== undefined && ratio !== undefined) targets.push(`${ratio <= row.target.ratioMax ? '✓' : '✗'} ≤ ${row.target.ratioMax}×`)
     lines.push(
-      `| ${row.name} | ${row.sample.n} | ${fmt(row.sample.p50)} | ${fmt(row.sample.p95)} | ${ratio === undefined ? '—' : `${ratio.toFixed(2)}× (${fmt(row.baseline!.p95)} ms, n=${row.baseline!.n})`} | ${targets.join(', ') || '—'} |`,
+      `| ${row.name} | ${row.sample.n} | ${fmt(row.sample.p50)} | ${fmt(row.sample.p95)} | ${row.sample.cpu ? `${fmt(row.sample.cpu.p50)} / ${fmt(row.sample.cpu.p95)}` : '—'} | ${ratio === undefined ? '—' : `${ratio.toFixed(2)}× (${fmt(row.baseline!.p95)} ms, n=${row.baseline!.n})`} | ${targets.join(', ') || '—'} |`,
     )
   }
   const text = lines.join('\n')

@@ -27,10 +27,26 @@ describe('Search', () => {
     expect(search.query('straße').map((h) => h.id)).toEqual([strasse.id])
   })
 
+  it('keeps an ß word found at every keystroke while "strasse" or "uber" is typed', async () => {
+    const { search, strasse, ueber } = await library()
+    for (const typed of ['st', 'str', 'stra', 'stras', 'strass', 'strasse', 'STRAS']) expect(search.query(typed).map((h) => h.id), typed).toContain(strasse.id)
+    for (const typed of ['ub', 'ube', 'uber']) expect(search.query(typed).map((h) => h.id), typed).toContain(ueber.id)
+    // The highlight is the word as written.
+    expect(snippetRuns(search.query('stras')[0]!.snippet).filter((r) => r.hit).map((r) => r.text)).toEqual(['Straße'])
+  })
+
   it('finds the word being typed as a prefix', async () => {
     const { search, english } = await library()
     expect(search.query('conversat').map((h) => h.id)).toEqual([english.id])
     expect(search.query('conversat ').map((h) => h.id)).toEqual([])
+  })
+
+  it('takes a single letter being typed as a word, a prefix from the second letter on', async () => {
+    const { search, english, drafts } = await library()
+    const single = drafts.create({ title: 'Vitamin', doc: docFromParagraphs(['Vitamin C am Morgen.']) })
+    expect(search.query('c').map((h) => h.id)).toEqual([single.id])
+    expect(search.query('co').map((h) => h.id)).toEqual([english.id])
+    expect(search.query('vitamin c').map((h) => h.id)).toEqual([single.id])
   })
 
   it('requires every word (AND) and ranks title hits above body hits', async () => {
