@@ -47,7 +47,7 @@ export interface Workspace {
 
 /** What the library pane lists: changes with every save (word counts, order) and every search. */
 export interface LibraryData {
-  library: Pick<Library, 'active' | 'trash' | 'complete'>
+  library: Pick<Library, 'active' | 'trash' | 'complete' | 'loadRest'>
   search: SearchState
 }
 

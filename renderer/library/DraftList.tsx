@@ -34,6 +34,7 @@ export function DraftList({
   actions,
   label,
   now,
+  more,
 }: {
   drafts: readonly DraftSummary[]
   selectedId: DraftId | null
@@ -41,6 +42,8 @@ export function DraftList({
   actions: RowAction[]
   label: string
   now: number
+  /** Rows still to come after `drafts`: a calm row at the end, and `reached` once it is near. */
+  more?: { label: string; reached(): void }
 }) {
   const scroller = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
@@ -93,7 +96,12 @@ export function DraftList({
     setFocusIndex(next)
   }
 
-  const { first, last } = visibleRange(scrollTop, viewport, drafts.length)
+  const count = drafts.length + (more ? 1 : 0)
+  const { first, last } = visibleRange(scrollTop, viewport, count)
+  const moreInView = more !== undefined && last === count
+  useEffect(() => {
+    if (moreInView) more.reached()
+  }, [moreInView])
   const rows: ReactNode[] = []
   for (let i = first; i < last; i++) {
     const draft = drafts[i]
@@ -111,10 +119,17 @@ export function DraftList({
       </li>,
     )
   }
+  if (moreInView) {
+    rows.push(
+      <li key="more" aria-busy="true" style={{ transform: `translateY(${drafts.length * ROW_HEIGHT}px)` }} className="draft-row-slot draft-list-more">
+        {more.label}
+      </li>,
+    )
+  }
 
   return (
     <div className="draft-list" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      <ul aria-label={label} style={{ height: drafts.length * ROW_HEIGHT }} onKeyDown={onKeyDown}>
+      <ul aria-label={label} style={{ height: count * ROW_HEIGHT }} onKeyDown={onKeyDown}>
         {rows}
       </ul>
     </div>

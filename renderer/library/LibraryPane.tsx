@@ -29,6 +29,13 @@ export function LibraryPane() {
   const tags = useMemo(() => tagCounts(active ?? [], i18n.language), [active, i18n.language])
   const visible = useMemo(() => filterDrafts(active ?? [], filter), [active, filter])
   const searching = query.trim() !== ''
+  // Until the rest of the list is here, a filter would count only the first screen.
+  const filtering = filter.status !== 'all' || filter.tag !== null
+  const waitingForRest = !complete && filtering
+  useEffect(() => {
+    if (waitingForRest) void library.loadRest().catch(() => {}) // the workspace's own request reports failures
+  }, [waitingForRest])
+  const more = complete ? undefined : { label: t('library.loadingList'), reached: () => void library.loadRest().catch(() => {}) }
 
   const activeActions: RowAction[] = [
     { id: 'rename', label: t('library.rename'), run: actions.rename },
@@ -111,6 +118,10 @@ export function LibraryPane() {
           </div>
           {active === null ? (
             <div className="library-empty" aria-busy="true" />
+          ) : waitingForRest ? (
+            <div className="library-empty" aria-busy="true">
+              <p>{t('library.loadingList')}</p>
+            </div>
           ) : visible.length === 0 ? (
             <div className="library-empty">
               <p>{active.length === 0 ? t('library.emptyLibrary') : t('library.emptyFilter')}</p>
@@ -121,7 +132,7 @@ export function LibraryPane() {
               )}
             </div>
           ) : (
-            <OpeningDraftList drafts={visible} rowActions={activeActions} label={t('library.listLabel')} now={now} />
+            <OpeningDraftList drafts={visible} rowActions={activeActions} label={t('library.listLabel')} now={now} more={more} />
           )}
           <div className="library-bottom">
             <button type="button" className="button button-quiet" onClick={actions.openToday}>
@@ -170,10 +181,22 @@ export function LibraryPane() {
 }
 
 /** A list of drafts whose rows open the draft in the workspace and mark the open one. */
-function OpeningDraftList({ drafts, rowActions, label, now }: { drafts: readonly DraftSummary[]; rowActions: RowAction[]; label: string; now: number }) {
+function OpeningDraftList({
+  drafts,
+  rowActions,
+  label,
+  now,
+  more,
+}: {
+  drafts: readonly DraftSummary[]
+  rowActions: RowAction[]
+  label: string
+  now: number
+  more?: { label: string; reached(): void }
+}) {
   const { actions } = useWorkspace()
   const selectedId = useWorkspaceState((s) => s.selectedId)
-  return <DraftList drafts={drafts} selectedId={selectedId} onOpen={(d) => actions.open(d.id)} actions={rowActions} label={label} now={now} />
+  return <DraftList drafts={drafts} selectedId={selectedId} onOpen={(d) => actions.open(d.id)} actions={rowActions} label={label} now={now} more={more} />
 }
 
 function SearchResults({

@@ -7,12 +7,17 @@ export interface Library {
   /** Active drafts (summaries only), last edited first; null until loaded. */
   active: DraftSummary[] | null
   /**
-   * Whether `active` is the whole list. At start the first screen (FIRST_PAGE drafts) arrives
-   * first and the whole list right after; counts and tag filters wait for it.
+   * Whether `active` is the whole list. At start only the first screen (FIRST_PAGE drafts) is
+   * loaded; the rest follows once the page is idle (`loadRest`), and counts and filters wait for it.
    */
   complete: boolean
   /** Trashed drafts; loaded when the trash is first shown. */
   trash: DraftSummary[] | null
+  /** The start: the first screen of the list only (the whole list if it is no longer). */
+  loadFirst(): Promise<DraftSummary[]>
+  /** The rest of the list after `loadFirst`; asked for once, however often called. */
+  loadRest(): Promise<void>
+  /** The whole list, again (after an import, a new draft from elsewhere). */
   load(): Promise<DraftSummary[]>
   loadTrash(): Promise<void>
   /** A summary came back from the backend (meta change, restore, ...). */
@@ -37,11 +42,11 @@ const prefetched = new WeakMap<Api, Promise<DraftSummary[]>>()
 
 /**
  * Asks for the first screen of the list together with the start's other requests (boot.ts:
- * settings, the open draft), before the workspace mounts; the workspace's first load takes it.
+ * settings, the open draft), before the workspace mounts; the workspace's `loadFirst` takes it.
  */
 export function prefetchFirstPage(api: Api): void {
   const page = api.invoke('drafts.list', { view: 'active', limit: FIRST_PAGE })
-  page.catch(() => {}) // the whole list says what went wrong
+  page.catch(() => {}) // loadFirst reports it, once it takes the page
   prefetched.set(api, page)
 }
 
@@ -49,40 +54,67 @@ export function prefetchFirstPage(api: Api): void {
 export function useLibrary(api: Api): Library {
   const [active, setActive] = useState<DraftSummary[] | null>(null)
   const [complete, setComplete] = useState(false)
-  const loadedOnce = useRef(false)
   const [trash, setTrash] = useState<DraftSummary[] | null>(null)
+
+  /**
+   * Changes made while a whole list is on its way: the backend may have answered before it saw
+   * them, so they are made again on the list that arrives.
+   */
+  const inFlight = useRef(new Set<((list: DraftSummary[]) => DraftSummary[])[]>())
+  const rest = useRef<Promise<void> | null>(null)
+  const change = useCallback((edit: (list: DraftSummary[]) => DraftSummary[]) => {
+    for (const edits of inFlight.current) edits.push(edit)
+    setActive((list) => list && edit(list))
+  }, [])
 
   const apply = useCallback((summary: DraftSummary) => {
     const inTrash = summary.trashedAt !== null
-    setActive((list) => list && (inTrash ? removeSummary(list, summary.id) : upsertSummary(list, summary)))
+    change((list) => (inTrash ? removeSummary(list, summary.id) : upsertSummary(list, summary)))
     setTrash((list) => list && (inTrash ? upsertSummary(list, summary) : removeSummary(list, summary.id)))
-  }, [])
+  }, [change])
 
   const touched = useCallback((id: DraftId, updatedAt: number, wordCount: number, preview: string) => {
-    setActive(
-      (list) =>
-        list && list.map((d) => (d.id === id ? { ...d, updatedAt, wordCount, preview } : d)).sort(byLastEdited),
-    )
-  }, [])
+    change((list) => list.map((d) => (d.id === id ? { ...d, updatedAt, wordCount, preview } : d)).sort(byLastEdited))
+  }, [change])
 
   const load = useCallback(async () => {
-    const first = !loadedOnce.current
-    loadedOnce.current = true
-    // Asked first, so the backend answers it first; shown only if the whole list is not there yet.
-    if (first) {
-      const page = prefetched.get(api) ?? api.invoke('drafts.list', { view: 'active', limit: FIRST_PAGE })
-      prefetched.delete(api)
-      void page.then(
-        (page) => setActive((shown) => shown ?? page.sort(byLastEdited)),
-        () => {}, // the whole list below says what went wrong
-      )
+    const edits: ((list: DraftSummary[]) => DraftSummary[])[] = []
+    inFlight.current.add(edits)
+    try {
+      const list = await api.invoke('drafts.list', { view: 'active' })
+      const sorted = edits.reduce((l, edit) => edit(l), list.sort(byLastEdited))
+      setActive(sorted)
+      setComplete(true)
+      rest.current ??= Promise.resolve()
+      return sorted
+    } finally {
+      inFlight.current.delete(edits)
     }
-    const list = await api.invoke('drafts.list', { view: 'active' })
-    const sorted = list.sort(byLastEdited)
-    setActive(sorted)
-    setComplete(true)
-    return sorted
   }, [api])
+
+  const loadFirst = useCallback(async () => {
+    const asked = prefetched.get(api) ?? api.invoke('drafts.list', { view: 'active', limit: FIRST_PAGE })
+    prefetched.delete(api)
+    const page = (await asked).sort(byLastEdited)
+    // A shorter page is the whole list: nothing left to ask for.
+    const whole = page.length < FIRST_PAGE
+    if (whole) rest.current ??= Promise.resolve()
+    setActive((shown) => shown ?? page)
+    if (whole) setComplete(true)
+    return page
+  }, [api])
+
+  const loadRest = useCallback(
+    () =>
+      (rest.current ??= load().then(
+        () => {},
+        (error: unknown) => {
+          rest.current = null // asked again by the next search, filter or scroll
+          throw error
+        },
+      )),
+    [load],
+  )
 
   const loadTrash = useCallback(async () => {
     setTrash((await api.invoke('drafts.list', { view: 'trash' })).sort(byLastEdited))
@@ -94,6 +126,8 @@ export function useLibrary(api: Api): Library {
       complete,
       trash,
       load,
+      loadFirst,
+      loadRest,
       loadTrash,
       apply,
       touched,
@@ -120,7 +154,7 @@ export function useLibrary(api: Api): Library {
       async deleteForever(id) {
         await api.invoke('drafts.deleteForever', { id })
         setTrash((list) => list && removeSummary(list, id))
-        setActive((list) => list && removeSummary(list, id))
+        change((list) => removeSummary(list, id))
       },
       async emptyTrash() {
         const { deleted } = await api.invoke('drafts.emptyTrash', {})
@@ -128,6 +162,6 @@ export function useLibrary(api: Api): Library {
         return deleted
       },
     }),
-    [active, complete, trash, api, apply, touched, load, loadTrash],
+    [active, complete, trash, api, apply, change, touched, load, loadFirst, loadRest, loadTrash],
   )
 }

@@ -69,6 +69,7 @@ export const uiDe: UiStrings = {
     emptyTrashMessage_other: 'Alle {{count}} Entwürfe im Papierkorb werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
     emptyLibrary: 'Noch keine Entwürfe. Fang mit „Neuer Entwurf“ an – er speichert sich, während du schreibst.',
     emptyFilter: 'Kein Entwurf passt zu diesem Filter.',
+    loadingList: 'Die älteren Entwürfe werden geladen …',
     clearFilter: 'Alle Entwürfe zeigen',
     noResults: 'Kein Entwurf enthält das. Versuch es mit weniger oder kürzeren Wörtern.',
     searchFailed: 'Die Suche ist gerade nicht verfügbar. Deine Entwürfe sind unverändert; versuch es gleich noch einmal.',

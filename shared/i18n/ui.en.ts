@@ -72,6 +72,7 @@ export const uiEn = {
     emptyTrashMessage_other: 'All {{count}} drafts in the trash will be deleted forever. This cannot be undone.',
     emptyLibrary: 'No drafts yet. Start one with “New draft” — it saves itself as you write.',
     emptyFilter: 'No drafts match this filter.',
+    loadingList: 'Loading the older drafts…',
     clearFilter: 'Show all drafts',
     noResults: 'No draft contains that. Try fewer or shorter words.',
     searchFailed: 'Search is not available right now. Your drafts are untouched; try again in a moment.',

@@ -64,4 +64,18 @@ describe('DraftList', () => {
     ;(document.activeElement as HTMLButtonElement).click()
     expect(opened).toEqual([3])
   })
+  it('with more rows to come, shows a calm loading row and asks for them once the end is in view, not before', async () => {
+    const firstScreen = many.slice(0, 100)
+    let reached = 0
+    const more = { label: 'Loading the older drafts…', reached: () => void reached++ }
+    view = await render(<DraftList drafts={firstScreen} selectedId={null} onOpen={() => undefined} actions={[]} label="Drafts" now={now} more={more} />)
+    expect(reached).toBe(0)
+    expect(view.container.querySelector('.draft-list-more')).toBeNull()
+    const first = view.container.querySelector<HTMLButtonElement>('.draft-row-main')!
+    first.focus()
+    await keyDown(first, { key: 'End' })
+    await waitFor(() => document.activeElement?.textContent?.includes('Entwurf 100'))
+    expect(view.container.querySelector('.draft-list-more')?.textContent).toBe('Loading the older drafts…')
+    expect(reached).toBe(1)
+  })
 })

@@ -56,7 +56,7 @@ async function renderLibrary(api: Api): Promise<{ current: Library | null }> {
 }
 
 describe('the library list at start', () => {
-  it('shows the first screen of drafts at once and the whole list right after; counts wait for the whole list', async () => {
+  it('shows the first screen of drafts at once and the rest only when asked; counts wait for the whole list', async () => {
     backend = await testBackend()
     const total = FIRST_PAGE + 30
     for (let i = 1; i <= total; i++) {
@@ -65,17 +65,56 @@ describe('the library list at start', () => {
     }
     const { api, release } = holdingTheWholeList(backend.api)
     const library = await renderLibrary(api)
-    let loaded: Promise<unknown> = Promise.resolve()
-    await act(async () => {
-      loaded = library.current!.load()
-    })
-    await waitFor(() => library.current!.active?.length === FIRST_PAGE)
+    await act(async () => void (await library.current!.loadFirst()))
+    expect(library.current!.active).toHaveLength(FIRST_PAGE)
     expect(library.current!.active![0]!.title).toBe(`Entwurf ${total}`)
     expect(library.current!.complete).toBe(false)
+    let rest: Promise<void> = Promise.resolve()
+    await act(async () => {
+      rest = library.current!.loadRest()
+    })
+    // Asked once, however often the library, a filter or a scroll asks for it.
+    expect(library.current!.loadRest()).toBe(rest)
     release()
-    await act(async () => void (await loaded))
-    await waitFor(() => library.current!.active?.length === total)
+    await act(async () => void (await rest))
+    expect(library.current!.active).toHaveLength(total)
     expect(library.current!.complete).toBe(true)
+  })
+
+  it('a library no longer than the first screen is complete at once: nothing more is asked for', async () => {
+    const { api, asked } = await oneDraftListsNoted()
+    const library = await renderLibrary(api)
+    await act(async () => void (await library.current!.loadFirst()))
+    expect(library.current!.complete).toBe(true)
+    await act(async () => void (await library.current!.loadRest()))
+    expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }])
+  })
+
+  it('a draft created while the rest is on its way is in the list that arrives', async () => {
+    backend = await testBackend()
+    for (let i = 1; i <= FIRST_PAGE; i++) await backend.api.invoke('drafts.create', { title: `Entwurf ${i}` })
+    // The whole list answered by the backend at once (before the new draft), delivered late.
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    const api: Api = {
+      ...backend.api,
+      async invoke(channel, args) {
+        const answer = backend.api.invoke(channel, args)
+        if (channel === 'drafts.list' && (args as { limit?: number }).limit === undefined) await released
+        return answer
+      },
+    }
+    const library = await renderLibrary(api)
+    await act(async () => void (await library.current!.loadFirst()))
+    let rest: Promise<void> = Promise.resolve()
+    await act(async () => {
+      rest = library.current!.loadRest()
+    })
+    const created = await act(async () => library.current!.create('de'))
+    release()
+    await act(async () => void (await rest))
+    expect(library.current!.active).toHaveLength(FIRST_PAGE + 1)
+    expect(library.current!.active![0]!.id).toBe(created.id)
   })
 
   it('a later load (after an import) asks for the whole list only', async () => {
@@ -93,8 +132,8 @@ describe('the library list at start', () => {
     prefetchFirstPage(api)
     expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }])
     const library = await renderLibrary(api)
-    await act(async () => void (await library.current!.load()))
-    expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }, { view: 'active' }])
+    await act(async () => void (await library.current!.loadFirst()))
+    expect(asked).toEqual([{ view: 'active', limit: FIRST_PAGE }])
     expect(library.current!.active!.map((d) => d.title)).toEqual(['Eins'])
   })
 })
