@@ -1,6 +1,7 @@
 import twitterText from 'twitter-text'
 import type { Language } from '../domain/draft'
 import { countGraphemes, extractHashtags } from '../platforms/counting'
+import { blankIdioms } from './idioms'
 import { detectLanguage, isStopwordLower } from './stopwords'
 
 /**
@@ -303,8 +304,9 @@ export function libraryTermCandidates(text: string, title: string, language: Lan
 
 function rankKeywords(text: string, title: string, language: Language, stats: LibraryTermStats | undefined): Entry[] {
   const terms = new TermTable()
-  scanWords(terms, title, TITLE_WEIGHT, -title.length - 1, language)
-  scanWords(terms, text, 1, 0, language)
+  // Idioms' nouns are imagery ("wird ein Schuh daraus"), not topics.
+  scanWords(terms, blankIdioms(title, language), TITLE_WEIGHT, -title.length - 1, language)
+  scanWords(terms, blankIdioms(text, language), 1, 0, language)
   return rankTerms(terms, language, stats)
 }
 

@@ -182,3 +182,17 @@ describe('English: what a word does in its phrase', () => {
     expect(tags).not.toContain('#Night')
   })
 })
+
+describe('idioms are not topics', () => {
+  test('no #Schuh from „andersherum wird ein Schuh daraus“, no #Wind or #Segeln from „den Wind aus den Segeln“', () => {
+    // The sample's ending passage; before: #SocialMedia #Technik #SocialMediaManager #Schuh #Fortbildung on Instagram.
+    const ending = SAMPLE.slice(SAMPLE.indexOf('Seminare bringen'), SAMPLE.indexOf('\nKommentare'))
+    const tags = suggestHashtags(ending, { title: TITLE, language: 'de', max: 12 })
+    expect(tags).toContain('#Fortbildung')
+    expect(tags).not.toContain('#Schuh')
+    const wind = suggestHashtags('Solche Mitarbeiter nehmen auch Shitstorms ganz schnell den Wind aus den Segeln.', { language: 'de', max: 12 })
+    expect(wind).not.toContain('#Wind')
+    expect(wind).not.toContain('#Segeln')
+    expect(wind).toContain('#Shitstorms')
+  })
+})
