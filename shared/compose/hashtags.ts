@@ -1,6 +1,7 @@
 import twitterText from 'twitter-text'
 import type { Language } from '../domain/draft'
 import { countGraphemes, extractHashtags } from '../platforms/counting'
+import { blankIdioms } from './idioms'
 import { detectLanguage, isStopwordLower } from './stopwords'
 
 /**
@@ -266,6 +267,11 @@ function isKeyword(word: string, lower: string, language: Language): boolean {
 }
 
 const HAS_LETTER = /\p{L}/u
+/**
+ * English words that open an adverbial with a bare noun after them: "at night", "at home",
+ * "every week". Without an article the noun says when or where, not what the text is about.
+ */
+const ADVERBIAL_LEADS = new Set(['at', 'every'])
 const STARTS_UPPER = /^\p{Lu}/u
 
 interface Entry {
@@ -279,6 +285,8 @@ interface Entry {
   named: boolean
   /** Never seen in lowercase. */
   capitalOnly: boolean
+  /** How often it stood right before another keyword, as the modifier of a pair ("potential clients"). */
+  modifying: number
   words: string[]
   /** Salience, times specificity against the library when known. */
   rank: number
@@ -296,8 +304,9 @@ export function libraryTermCandidates(text: string, title: string, language: Lan
 
 function rankKeywords(text: string, title: string, language: Language, stats: LibraryTermStats | undefined): Entry[] {
   const terms = new TermTable()
-  scanWords(terms, title, TITLE_WEIGHT, -title.length - 1, language)
-  scanWords(terms, text, 1, 0, language)
+  // Idioms' nouns are imagery ("wird ein Schuh daraus"), not topics.
+  scanWords(terms, blankIdioms(title, language), TITLE_WEIGHT, -title.length - 1, language)
+  scanWords(terms, blankIdioms(text, language), 1, 0, language)
   return rankTerms(terms, language, stats)
 }
 
@@ -321,7 +330,7 @@ class TermTable {
       entry.capitalOnly &&= capital
       return
     }
-    this.byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, words: words ?? [key], rank: 0 })
+    this.byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, modifying: 0, words: words ?? [key], rank: 0 })
   }
 }
 
@@ -434,6 +443,8 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
   let phraseStart = -1
   // Where the last number ended: "15 Minuten", "2.999,99 Euro" are amounts, not topics.
   let numberEnd = -2
+  // Where the last English "at"/"every" ended: "at night", "every week" say when, not what.
+  let adverbialEnd = -2
   WORD.lastIndex = 0
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const token = match[0]
@@ -448,9 +459,11 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
     }
     const first = token.charCodeAt(0)
     if (first >= 48 && first <= 57) numberEnd = index + token.length
+    const adverbial = language === 'en' && adverbialEnd === index - 1 && lower === token
+    if (language === 'en' && ADVERBIAL_LEADS.has(lower)) adverbialEnd = index + token.length
     // German only: its nouns are capitalised, so a unit after a number is easy to tell; an
     // English "100 discovery calls" names the topic.
-    if (!isKeyword(token, lower, language) || (language === 'de' && capitalized && numberEnd === index - 1)) {
+    if (!isKeyword(token, lower, language) || (language === 'de' && capitalized && numberEnd === index - 1) || adverbial) {
       previousIndex = -1
       continue
     }
@@ -464,6 +477,7 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
       text.charCodeAt(index - 1) === 32 &&
       (language !== 'de' || (capitalized && previousCapitalized))
     ) {
+      terms.byKey.get(previousLower)!.modifying += 1
       terms.add(`${previousLower} ${lower}`, `${previousWord} ${token}`, weight * PHRASE_WEIGHT, offset + previousIndex, true, false, true, [
         previousLower,
         lower,
@@ -541,6 +555,10 @@ function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats
     // is no tag at all.
     const alone = phrase || compound ? 1 : 1 - Math.min(insideTerms.get(entry.key) ?? 0, entry.occurrences) / entry.occurrences
     if (alone <= 0) continue
+    // English heads its noun phrases last: a lowercase word only ever seen right before another
+    // keyword modifies it ("potential clients", "soft skills") and is no topic on its own; the
+    // pair, if it recurs, or its head is.
+    if (language === 'en' && !phrase && !compound && !entry.named && entry.modifying >= entry.occurrences) continue
     // People's names are no topics: no #Unsozial for "Uwe Unsozial", no #Meier for "Herr Meier".
     if (terms.people.namesAny(entry.words)) continue
     let rank = entry.score * alone * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1)

@@ -109,7 +109,7 @@ interface Analysis {
   movedHook: string | null
   /** How many sentences movedHook spans (1 or 2). */
   movedSpan: number
-  /** The passage's key term, for questions ("beim Thema Social Media"). */
+  /** The passage's key term, for questions ("das Thema Social Media"). */
   topic: string | null
   hashtags: HashtagTerm[]
   seed: number

@@ -9,7 +9,8 @@ export interface Wording {
   /**
    * Questions that invite readers to answer (social media is dialog). `{topic}` stands for the
    * passage's key term; questions with it are used only when the passage has one. German puts it
-   * after "Thema" so no article or case ending has to be guessed.
+   * after "Thema", which takes the article and case, so the term reads right singular or plural
+   * ("das Thema Coaches", "das Thema Supervision") and no ending has to be guessed.
    */
   questions: readonly string[]
   /** The line after a teaser's hook, with the link: with the article's title if there is one. */
@@ -25,8 +26,8 @@ export interface Wording {
 export const WORDING: Readonly<Record<Language, Wording>> = {
   de: {
     questions: [
-      'Wie siehst du das beim Thema {topic}?',
-      'Welche Erfahrungen hast du beim Thema {topic} gemacht?',
+      'Wie siehst du das Thema {topic}?',
+      'Welche Erfahrungen hast du mit dem Thema {topic} gemacht?',
       'Was würdest du zum Thema {topic} ergänzen?',
       'Kennst du das auch?',
       'Stimmst du zu – oder siehst du es anders?',

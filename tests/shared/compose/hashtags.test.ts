@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { isStopword, STOPWORDS, suggestHashtags, toHashtag } from '@shared/compose'
 import { readFixture } from '../../support/fixtures'
+import { PASSAGES } from '../../fixtures/passages'
 
 const SAMPLE = readFixture('herz-statt-technik.de.txt')
 const TITLE = 'Herz statt Technik: So tickt ein guter Social Media Manager'
@@ -155,5 +156,43 @@ describe('amounts are not topics', () => {
     expect(tags).toContain('#Erstgespräch')
     expect(tags).not.toContain('#Minuten')
     expect(tags).not.toContain('#Euro')
+  })
+})
+
+describe('English: what a word does in its phrase', () => {
+  const text = (id: string) => PASSAGES.find((p) => p.id === id)!.text
+  const all = (id: string) => suggestHashtags(text(id), { language: 'en', max: 12 })
+
+  test('an adjective before its noun is no tag on its own: #Clients (or #PotentialClients), never #Potential', () => {
+    // Before: #Coaching #DiscoveryCalls #Sales #Potential #Clients on Instagram.
+    const tags = all('en-long-list')
+    expect(tags).not.toContain('#Potential')
+    expect(tags).toContain('#Clients')
+    expect(suggestHashtags('Soft skills matter. Soft skills cannot be taught fast.', { language: 'en' })).toContain('#SoftSkills')
+    expect(suggestHashtags('Hire people who listen, then teach them.', { language: 'en' })).not.toContain('#Hire')
+    // A name before a noun is still a name.
+    expect(suggestHashtags('We moved to Mastodon servers last year.', { language: 'en' })).toContain('#Mastodon')
+  })
+
+  test('a bare noun after "at" or "every" says when or where, not what: no #Night from "eleven at night, every night"', () => {
+    // Before: #Clients #Boundaries #Night on Mastodon and LinkedIn.
+    expect(all('en-question-end')).not.toContain('#Night')
+    const tags = suggestHashtags('Sales calls come in at night. Sales calls at night wear me out.', { language: 'en' })
+    expect(tags).toContain('#SalesCalls')
+    expect(tags).not.toContain('#Night')
+  })
+})
+
+describe('idioms are not topics', () => {
+  test('no #Schuh from „andersherum wird ein Schuh daraus“, no #Wind or #Segeln from „den Wind aus den Segeln“', () => {
+    // The sample's ending passage; before: #SocialMedia #Technik #SocialMediaManager #Schuh #Fortbildung on Instagram.
+    const ending = SAMPLE.slice(SAMPLE.indexOf('Seminare bringen'), SAMPLE.indexOf('\nKommentare'))
+    const tags = suggestHashtags(ending, { title: TITLE, language: 'de', max: 12 })
+    expect(tags).toContain('#Fortbildung')
+    expect(tags).not.toContain('#Schuh')
+    const wind = suggestHashtags('Solche Mitarbeiter nehmen auch Shitstorms ganz schnell den Wind aus den Segeln.', { language: 'de', max: 12 })
+    expect(wind).not.toContain('#Wind')
+    expect(wind).not.toContain('#Segeln')
+    expect(wind).toContain('#Shitstorms')
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { composeVariants, libraryTermsFor, stripNumbering, WORDING, type ComposeInput } from '@shared/compose'
+import { composeVariants, libraryTermsFor, questionsFor, stripNumbering, WORDING, type ComposeInput } from '@shared/compose'
 import { extractHashtags, measure, PLATFORM_IDS, PLATFORMS, THREAD_NUMBERING_STYLES } from '@shared/platforms'
 import { assertProperty } from '../../support/property'
 import { readFixture } from '../../support/fixtures'
@@ -120,6 +120,17 @@ describe('composeVariants on the sample post', () => {
     expect(teaser!.parts[0]).toBe(
       'Hire people who listen, then teach them the tools.\n\nMore in my article “Heart over technique”: https://example.com/heart\n\n#Technique #CommunityManagement #Heart',
     )
+  })
+
+  test('German topic questions read right whether the term is singular or plural', () => {
+    // "Thema" carries article and case, the term stands beside it; before: "Wie siehst du das beim
+    // Thema Coaches?", where "das" and "beim" compete for the same slot.
+    for (const topic of ['Coaches', 'Supervision', 'Social Media']) {
+      const asked = questionsFor(WORDING.de, topic).filter((q) => q.includes(topic))
+      expect(asked).toContain(`Wie siehst du das Thema ${topic}?`)
+      for (const question of asked) expect(question).toMatch(new RegExp(`\\b(?:das|zum|beim|mit dem) Thema ${topic}\\b`, 'u'))
+      for (const question of asked) expect(question).not.toMatch(/\bdas beim\b/u)
+    }
   })
 
   test('deterministic: the same input gives the same posts, whatever was composed in between', () => {
