@@ -189,8 +189,11 @@ class TagPicker {
     const tag = toHashtag(phrase, this.language)
     if (tag === null) return
     const key = foldCase(tag)
-    if (this.taken.has(key)) return
+    // #Client after #Clients says the same thing twice: English tags are also taken by their singular.
+    const singular = this.language === 'en' ? englishSingular(key) : key
+    if (this.taken.has(key) || this.taken.has(singular)) return
     this.taken.add(key)
+    this.taken.add(singular)
     this.out.push({ tag, phrase, fromTags })
     for (const w of words) this.chosenWords.add(w)
     if (words.length > 1) this.chosenTerms.push({ words, extended: false })
@@ -214,6 +217,17 @@ class TagPicker {
   wouldExtend(words: readonly string[]): boolean {
     return words.some((w) => this.chosenWords.has(w)) && this.extendsChosen(words, false)
   }
+}
+
+/**
+ * The regular singular of a case-folded English tag's last word ("#discoverycalls" →
+ * "#discoverycall", "#stories" → "#story"); words ending in "ss"/"us"/"is" ("#business",
+ * "#focus", "#analysis") are left as they are. Only a key for comparing tags, never shown.
+ */
+function englishSingular(key: string): string {
+  if (key.length > 5 && key.endsWith('ies')) return `${key.slice(0, -3)}y`
+  if (key.length > 4 && key.endsWith('s') && !/(ss|us|is)$/.test(key)) return key.slice(0, -1)
+  return key
 }
 
 /** True if `run` occurs in `words` as consecutive items. */

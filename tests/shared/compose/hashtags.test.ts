@@ -183,6 +183,18 @@ describe('English: what a word does in its phrase', () => {
   })
 })
 
+describe('English: one tag per word, singular or plural', () => {
+  test('no #Client beside #Clients, no #Story beside #Stories', () => {
+    // Before: #Clients #Boundaries #Client on Mastodon and LinkedIn.
+    const tags = suggestHashtags(PASSAGES.find((p) => p.id === 'en-question-end')!.text, { language: 'en', max: 12 })
+    expect(tags.filter((t) => /^#Clients?$/.test(t))).toHaveLength(1)
+    const stories = suggestHashtags('Stories sell. A story about one client beats ten stories about features. Tell the story.', { language: 'en', max: 12 })
+    expect(stories.filter((t) => /^#Stor(y|ies)$/.test(t))).toHaveLength(1)
+    // Words that end in "s" in the singular stay apart from nothing: #Business is kept.
+    expect(suggestHashtags('Business owners write. A business grows by talking. Business is dialog.', { language: 'en' })).toContain('#Business')
+  })
+})
+
 describe('idioms are not topics', () => {
   test('no #Schuh from „andersherum wird ein Schuh daraus“, no #Wind or #Segeln from „den Wind aus den Segeln“', () => {
     // The sample's ending passage; before: #SocialMedia #Technik #SocialMediaManager #Schuh #Fortbildung on Instagram.
