@@ -271,7 +271,7 @@ function isNamed(word: string): boolean {
 /** Cheap checks first: this runs for every word of the passage. `lower` is word.toLowerCase(). */
 function isKeyword(word: string, lower: string, language: Language): boolean {
   if (word.length < MIN_KEYWORD_LENGTH && !(word.length >= 2 && lower !== word && word === word.toUpperCase())) return false
-  if (isStopwordLower(lower)) return false
+  if (isStopwordLower(lower) || timeUnits(language).has(lower)) return false
   const first = word.charCodeAt(0)
   // Starts with a digit (ASCII, the common case) or holds no letter at all.
   if ((first >= 48 && first <= 57) || !HAS_LETTER.test(word)) return false
@@ -281,6 +281,26 @@ function isKeyword(word: string, lower: string, language: Language): boolean {
 }
 
 const HAS_LETTER = /\p{L}/u
+
+const TIME_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
+const timeUnitWords = new Map<Language, ReadonlySet<string>>()
+/**
+ * The names of time units, singular and plural, from the platform's CLDR data ("weeks",
+ * "Stunden"): "for two weeks", "end of the month" say how long, never what a text is about.
+ */
+function timeUnits(language: Language): ReadonlySet<string> {
+  let words = timeUnitWords.get(language)
+  if (words === undefined) {
+    const found = new Set<string>()
+    for (const unit of TIME_UNITS) {
+      const format = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' })
+      for (const count of [1, 2]) for (const part of format.formatToParts(count)) if (part.type === 'unit') found.add(part.value.toLowerCase())
+    }
+    words = found
+    timeUnitWords.set(language, words)
+  }
+  return words
+}
 /**
  * English words that open an adverbial with a bare noun after them: "at night", "at home",
  * "every week". Without an article the noun says when or where, not what the text is about.

@@ -183,6 +183,17 @@ describe('English: what a word does in its phrase', () => {
   })
 })
 
+describe('time units are not topics', () => {
+  test('no #Weeks, #Month or #Hours from "for two weeks", "the end of the month", "office hours"; no #Stunden in German', () => {
+    // Before: #Client #Messages #Weeks #Month #Hours for the boundaries passage.
+    const tags = suggestHashtags(PASSAGES.find((p) => p.id === 'en-question-end')!.text, { language: 'en', max: 12 })
+    for (const unit of ['#Weeks', '#Month', '#Hours']) expect(tags).not.toContain(unit)
+    const german = suggestHashtags('Nach drei Stunden Coaching war klar: Coaching braucht Stunden der Stille. Coaching wirkt.', { language: 'de' })
+    expect(german).toContain('#Coaching')
+    expect(german).not.toContain('#Stunden')
+  })
+})
+
 describe('English: one tag per word, singular or plural', () => {
   test('no #Client beside #Clients, no #Story beside #Stories', () => {
     // Before: #Clients #Boundaries #Client on Mastodon and LinkedIn.
