@@ -51,6 +51,10 @@ const pane = (page: Page) => page.getByRole('complementary', { name: 'Posts' })
 
 /** Selects from the heading to the end of the "Einspruch!" paragraph, as a drag would, and makes posts. */
 async function makePosts(page: Page): Promise<void> {
+  // Proofing's first round starts once the page is idle (late on a busy machine) and redraws the
+  // paragraphs it marks; a selection set by script in the same moment, before ProseMirror has read
+  // it, is lost in that redraw. Select once the marks are there, as a reader would.
+  await page.locator('.ProseMirror .proof-spelling, .ProseMirror .proof-style').first().waitFor()
   await page.evaluate(
     ([first, last]) => {
       const paragraphs = [...document.querySelectorAll('.ProseMirror p')]
