@@ -7,7 +7,7 @@ import { KEYMAP, toTiptapKey } from '@shared/keymap'
 import { PassageMark } from '../posts/passageMark'
 import { AssetImage } from './assetImage'
 import { DocumentEnds } from './documentEnds'
-import { EmptyBlockTyping } from './emptyBlockTyping'
+import { TypedText } from './typedText'
 import { typographyFor } from './typography'
 
 /** Links may only point to the web or an e-mail address (no javascript:, file:, data: ...). */
@@ -70,8 +70,8 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     }),
     // Ties a passage to its saved posts; in the shared list so revision previews keep it too.
     PassageMark,
-    // The first character of an empty line goes in through ProseMirror, not the browser (see the file).
-    EmptyBlockTyping,
+    // Typed characters go in through ProseMirror, not the browser's editing (speed; see the file).
+    TypedText,
     // Ctrl+Home/End through ProseMirror: the browser's stops short over skipped off-screen blocks.
     DocumentEnds,
     // Focus mode dims every top-level block except the one holding the cursor.
