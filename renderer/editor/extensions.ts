@@ -7,6 +7,7 @@ import { KEYMAP, toTiptapKey } from '@shared/keymap'
 import { PassageMark } from '../posts/passageMark'
 import { AssetImage } from './assetImage'
 import { DocumentEnds } from './documentEnds'
+import { ReactCommitWalk } from './reactCommitWalk'
 import { TypedText } from './typedText'
 import { typographyFor } from './typography'
 
@@ -72,6 +73,8 @@ export function editorExtensions(options: EditorExtensionOptions): AnyExtension[
     PassageMark,
     // Typed characters go in through ProseMirror, not the browser's editing (speed; see the file).
     TypedText,
+    // React's commits do not walk the whole text (see the file).
+    ReactCommitWalk,
     // Ctrl+Home/End through ProseMirror: the browser's stops short over skipped off-screen blocks.
     DocumentEnds,
     // Focus mode dims every top-level block except the one holding the cursor.

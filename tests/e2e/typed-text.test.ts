@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { docFromParagraphs, type Draft } from '@shared/domain'
+import { showDraft, useAppHarness } from './support/app-harness'
+
+/**
+ * Typed characters go into the text through ProseMirror (renderer/editor/typedText.ts), not the
+ * browser's editing, and React's commits do not walk the text (renderer/editor/reactCommitWalk.ts).
+ * In real Chromium with real key events: keys typed into the middle of a paragraph with a
+ * proofing mark land where the caret is, Backspace and undo work on them, an IME composition
+ * still goes through the browser, and the save that follows stores exactly what is on screen.
+ */
+const TITLE = 'Tippen im Text'
+const FIRST = 'Mein erster Beitarg über Gespräche auf Augenhöhe, z. B. mit Kunden.'
+const PARAGRAPHS = [FIRST, ...Array.from({ length: 40 }, (_, i) => `Absatz ${i + 2}: Ein Gespräch ist mehr als ein Austausch von Worten.`)]
+
+const app = useAppHarness({
+  prefix: 'typed-text',
+  locale: 'de-DE',
+  async seed(bridge) {
+    await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de', doc: docFromParagraphs(PARAGRAPHS) })
+  },
+})
+
+async function open(): Promise<Page> {
+  const { page } = await app.open()
+  await showDraft(page, TITLE)
+  // Proofing has marked the typo: keys now go into a paragraph split by a decoration.
+  await page.locator('.ProseMirror .proof-spelling').first().waitFor({ timeout: 60_000 })
+  return page
+}
+
+/** Puts the caret right after `word` in the first paragraph (a real click would land on a pixel). */
+async function caretAfter(page: Page, word: string): Promise<void> {
+  await page.evaluate((word) => {
+    const editor = (document.querySelector('.ProseMirror') as HTMLElement & { editor: { state: { doc: { child(i: number): { textContent: string } } }; commands: { setTextSelection(pos: number): void; focus(): void } } }).editor
+    const offset = editor.state.doc.child(0).textContent.indexOf(word) + word.length
+    editor.commands.setTextSelection(1 + offset)
+    ;(document.querySelector('.ProseMirror') as HTMLElement).focus()
+  }, word)
+}
+
+const firstParagraph = (page: Page) => page.locator('.ProseMirror > p').first().textContent()
+
+describe('typing into the text', () => {
+  it('puts real keys at the caret inside a marked paragraph; Backspace and one undo take them back', async () => {
+    const page = await open()
+    await caretAfter(page, 'Gespräche')
+    await page.keyboard.type(' „mit Herz“ – ca. 5 €', { delay: 30 })
+    expect(await firstParagraph(page)).toBe('Mein erster Beitarg über Gespräche „mit Herz“ – ca. 5 € auf Augenhöhe, z. B. mit Kunden.')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.type('€!')
+    expect(await firstParagraph(page)).toContain('ca. 5 €! auf')
+    await page.keyboard.press('Control+z')
+    expect(await firstParagraph(page)).toBe(FIRST)
+    // The save that follows stores what is on screen.
+    await page.keyboard.type('x')
+    const expected = await firstParagraph(page)
+    await expect.poll(() => firstStored(), { timeout: 10_000 }).toBe(expected)
+  })
+
+  it('leaves an IME composition to the browser and keeps its result', async () => {
+    const page = await open()
+    await caretAfter(page, 'Kunden')
+    const before = (await firstParagraph(page))!
+    const cdp = await page.context().newCDPSession(page)
+    // A dead key (´ then e) as German keyboards compose it, then a Japanese syllable.
+    await cdp.send('Input.imeSetComposition', { text: '´', selectionStart: 1, selectionEnd: 1 })
+    await cdp.send('Input.insertText', { text: 'é' })
+    await cdp.send('Input.imeSetComposition', { text: 'か', selectionStart: 1, selectionEnd: 1 })
+    await cdp.send('Input.insertText', { text: '課' })
+    await cdp.detach()
+    await page.keyboard.type('!')
+    expect(await firstParagraph(page)).toBe(before.replace('Kunden.', 'Kundené課!.'))
+  })
+
+  it('keeps React commits (save indicator, word count) from walking the text while it has the focus', async () => {
+    const page = await open()
+    await caretAfter(page, 'Beitarg')
+    // Counts reads of the last paragraph's first child: nothing but a walk over the whole text reads it.
+    await page.evaluate(() => {
+      const last = document.querySelector('.ProseMirror')!.lastElementChild!
+      const firstChild = Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')!
+      const w = window as unknown as { __walks: number }
+      w.__walks = 0
+      Object.defineProperty(last, 'firstChild', {
+        configurable: true,
+        get() {
+          w.__walks++
+          return firstChild.get!.call(this)
+        },
+      })
+    })
+    // Every React commit outside the text from now on: the save indicator ("Bearbeitet…",
+    // "Gespeichert"), the word count.
+    await page.evaluate(() => {
+      const w = window as unknown as { __commits: number }
+      w.__commits = 0
+      new MutationObserver((records) => {
+        if (records.some((r) => !(r.target instanceof Node && document.querySelector('.ProseMirror')!.contains(r.target)))) w.__commits++
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+    })
+    await page.keyboard.type(' neu', { delay: 40 })
+    await page.locator('.save-indicator.save-saved').waitFor({ timeout: 10_000 })
+    expect(await page.evaluate(() => (window as unknown as { __commits: number }).__commits)).toBeGreaterThan(0)
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true)
+    expect(await page.evaluate(() => (window as unknown as { __walks: number }).__walks)).toBe(0)
+  })
+})
+
+/** The first paragraph of the stored draft, as the library has it now. */
+async function firstStored(): Promise<string> {
+  const list = await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })
+  const id = list.find((d) => d.title === TITLE)!.id
+  const draft = await app.bridge().call<Draft>('drafts.get', { id })
+  const first = (draft.doc as { content: { content?: { text: string }[] }[] }).content[0]!
+  return (first.content ?? []).map((t) => t.text).join('')
+}
