@@ -11,11 +11,10 @@ import type { SaveRegistry } from './saveRegistry'
 export function SaveIndicator({ registry }: { registry: SaveRegistry }) {
   const { t } = useTranslation()
   // Every keystroke makes a new 'pending' state object: keep the one shown while it looks the
-  // same, so typing does not re-render (each React commit walks the editor's DOM to the caret).
+  // same, so typing does not re-render.
   const shown = useRef<SaveState>(registry.state)
   // Told after the next paint, not at once: the first keystroke after a save turns "Saved" into
-  // "Editing…", and that commit (with its walk over a long draft's DOM) would otherwise delay the
-  // keystroke's own frame.
+  // "Editing…", and that commit would otherwise delay the keystroke's own frame.
   const subscribe = useCallback(
     (listener: () => void) => {
       let frame: number | null = null

@@ -22,20 +22,51 @@ import type { EditorView } from '@tiptap/pm/view'
  * smart quotes run as before, and `insertText` keeps marks chosen before typing. Left to the
  * browser: IME composition (dead keys, Asian input), spell-check replacements, Enter and
  * every key with Ctrl/Cmd (ProseMirror's keymaps and the browser's shortcuts).
+ *
+ * In a long text the character goes in one task after its keypress (see LONG_TEXT).
  */
 export const TypedText = Extension.create({
   name: 'typedText',
   addProseMirrorPlugins() {
+    const queues = new WeakMap<EditorView, TypingQueue>()
+    const flush = (view: EditorView) => {
+      queues.get(view)?.flush()
+      return false
+    }
     return [
       new Plugin({
         key: new PluginKey('typedText'),
+        view(view) {
+          const queue = new TypingQueue(view)
+          queues.set(view, queue)
+          return { destroy: () => queue.destroy() }
+        },
         props: {
           // ProseMirror calls this for a character key (not during composition, not with
           // Ctrl/Cmd) and prevents the browser's insertion when it returns true.
-          handleKeyPress: (view, event) => isCharacter(event.key) && typeText(view, event.key),
+          handleKeyPress(view, event) {
+            if (!isCharacter(event.key)) return false
+            const queue = queues.get(view)
+            if (queue && (queue.pending || view.state.doc.content.size > LONG_TEXT) && canType(view)) {
+              queue.add(event.key)
+              return true
+            }
+            return typeText(view, event.key)
+          },
           handleDOMEvents: {
+            // Whatever comes next (Backspace, Enter, an arrow, a click, a paste, a composition)
+            // sees the text with every earlier key in it.
+            keydown: flush,
+            mousedown: flush,
+            compositionstart: flush,
+            paste: flush,
+            cut: flush,
+            copy: flush,
+            drop: flush,
+            blur: flush,
             // Text inserted without a keypress (an emoji picker, dictation, a test's insertText).
             beforeinput: (view, event) => {
+              flush(view)
               const input = event as InputEvent
               if (input.inputType !== 'insertText' || input.isComposing || !input.data || /[\r\n]/.test(input.data)) return false
               if (!typeText(view, input.data)) return false
@@ -49,18 +80,80 @@ export const TypedText = Extension.create({
   },
 })
 
+/**
+ * From this text size on (document positions, about characters) a typed character goes in one
+ * task after its keypress instead of inside it.
+ *
+ * When a script moves the selection while Chromium handles a key event, Chromium afterwards
+ * tells the input method the text around the caret (RenderFrameImpl::DidChangeSelection) and,
+ * because the text changed, first reads the WHOLE text again: ~3.3 ms of every keystroke at
+ * 100,000 words (~800,000 characters), ~0.4 ms at 100,000 characters (tests/bench traces).
+ * Outside the key event that read is not done. The input method then learns the surrounding
+ * text at the next caret move or click made with a key or the mouse; composing (dead keys,
+ * Asian input) is unaffected, it runs on the page's own state. Below this size the character
+ * goes in at once, as before.
+ */
+export const LONG_TEXT = 100_000
+
+/** Characters typed in a long text, inserted in order one task after their keypress (or earlier, when another event comes). */
+class TypingQueue {
+  private queued: string[] = []
+  private readonly channel = new MessageChannel()
+  private destroyed = false
+
+  constructor(private readonly view: EditorView) {
+    // A message task, not a timer: it runs right after the key event, before the next frame.
+    this.channel.port1.onmessage = () => this.flush()
+  }
+
+  get pending(): boolean {
+    return this.queued.length > 0
+  }
+
+  add(text: string) {
+    this.queued.push(text)
+    if (this.queued.length === 1) this.channel.port2.postMessage(null)
+  }
+
+  flush() {
+    if (this.destroyed || this.queued.length === 0) return
+    const queued = this.queued
+    this.queued = []
+    for (const text of queued) {
+      // The selection may have become something else than a caret in text (an image selected by
+      // an input rule): insert as ProseMirror's own keypress handler would then.
+      if (!typeText(this.view, text)) this.view.dispatch(this.view.state.tr.insertText(text).scrollIntoView())
+    }
+  }
+
+  destroy() {
+    // A key typed in the very moment the editor goes (a blur or a keydown flushes it otherwise).
+    try {
+      this.flush()
+    } catch {
+      // The view is already being torn down: nothing can be inserted any more.
+    }
+    this.destroyed = true
+    this.channel.port1.close()
+  }
+}
+
 /** A printable character; named keys ("Enter", "Dead") and control characters are not text. */
 function isCharacter(key: string): boolean {
   return [...key].length === 1 && !/\p{Cc}/u.test(key)
 }
 
-/** Text typed or picked, inserted over the selection; false leaves it to the browser. */
-function typeText(view: EditorView, text: string): boolean {
+/** A caret or a selection inside one textblock of an editable, not composing view. */
+function canType(view: EditorView): boolean {
   if (view.composing || !view.editable) return false
   const { selection } = view.state
-  if (!(selection instanceof TextSelection) || !selection.$from.sameParent(selection.$to)) return false
-  if (!selection.$from.parent.isTextblock) return false
-  const { from, to } = selection
+  return selection instanceof TextSelection && selection.$from.sameParent(selection.$to) && selection.$from.parent.isTextblock
+}
+
+/** Text typed or picked, inserted over the selection; false leaves it to the browser. */
+function typeText(view: EditorView, text: string): boolean {
+  if (!canType(view)) return false
+  const { from, to } = view.state.selection
   const insert = () => view.state.tr.insertText(text, from, to)
   if (!view.someProp('handleTextInput', (handle) => handle(view, from, to, text, insert))) view.dispatch(insert().scrollIntoView())
   return true

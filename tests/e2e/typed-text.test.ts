@@ -14,11 +14,16 @@ const TITLE = 'Tippen im Text'
 const FIRST = 'Mein erster Beitarg über Gespräche auf Augenhöhe, z. B. mit Kunden.'
 const PARAGRAPHS = [FIRST, ...Array.from({ length: 40 }, (_, i) => `Absatz ${i + 2}: Ein Gespräch ist mehr als ein Austausch von Worten.`)]
 
+// Over LONG_TEXT (renderer/editor/typedText.ts): keys go in one task after their keypress.
+const LONG_TITLE = 'Langer Text'
+const LONG_PARAGRAPHS = Array.from({ length: 220 }, (_, i) => `${i + 1}. ${'Ein Gespräch auf Augenhöhe ist mehr als ein Austausch von Worten. '.repeat(8)}`)
+
 const app = useAppHarness({
   prefix: 'typed-text',
   locale: 'de-DE',
   async seed(bridge) {
     await bridge.call<Draft>('drafts.create', { title: TITLE, language: 'de', doc: docFromParagraphs(PARAGRAPHS) })
+    await bridge.call<Draft>('drafts.create', { title: LONG_TITLE, language: 'de', doc: docFromParagraphs(LONG_PARAGRAPHS) })
   },
 })
 
@@ -43,6 +48,40 @@ async function caretAfter(page: Page, word: string): Promise<void> {
 const firstParagraph = (page: Page) => page.locator('.ProseMirror > p').first().textContent()
 
 describe('typing into the text', () => {
+  it('in a long text keeps every key in order with Backspace, Enter, arrows and a click in between, and saves it', async () => {
+    const { page } = await app.open()
+    await showDraft(page, LONG_TITLE)
+    await page.locator('.ProseMirror > p').nth(100).waitFor()
+    expect(LONG_PARAGRAPHS.join('').length).toBeGreaterThan(100_000)
+    await page.evaluate(() => {
+      const editor = (document.querySelector('.ProseMirror') as HTMLElement & { editor: { commands: { setTextSelection(pos: number): void } } }).editor
+      editor.commands.setTextSelection(4) // "1. |Ein"
+      ;(document.querySelector('.ProseMirror') as HTMLElement).focus()
+    })
+    // No delay between keys: several wait together, and each key that is not a character
+    // (Backspace, Enter, ArrowLeft) must see all of them in the text first.
+    await page.keyboard.type('Ab')
+    await page.keyboard.press('Backspace')
+    await page.keyboard.type('ber')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.type('x')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Neue Zeile „mit Zitat“.')
+    // A click into the next paragraph's start, then more keys.
+    await page.locator('.ProseMirror > p').nth(2).click({ position: { x: 2, y: 5 } })
+    await page.keyboard.type('Vorne ')
+    const texts = () => page.locator('.ProseMirror > p').evaluateAll((ps) => ps.slice(0, 3).map((p) => p.textContent))
+    const [first, second, third] = await texts()
+    expect(first).toBe('1. Abx')
+    expect(second).toBe(`Neue Zeile „mit Zitat“.er${LONG_PARAGRAPHS[0]!.slice(3)}`)
+    expect(third!.startsWith('Vorne 2. Ein Gespräch')).toBe(true)
+    // What is saved is what is on screen.
+    await page.locator('.save-indicator.save-saved').waitFor({ timeout: 10_000 })
+    const stored = await storedParagraphs(LONG_TITLE)
+    expect(stored.slice(0, 3)).toEqual([first, second, third])
+  })
+
   it('puts real keys at the caret inside a marked paragraph; Backspace and one undo take them back', async () => {
     const page = await open()
     await caretAfter(page, 'Gespräche')
@@ -107,6 +146,13 @@ describe('typing into the text', () => {
     expect(await page.evaluate(() => (window as unknown as { __walks: number }).__walks)).toBe(0)
   })
 })
+
+/** The stored draft's paragraphs, as the library has them now. */
+async function storedParagraphs(title: string): Promise<string[]> {
+  const list = await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })
+  const draft = await app.bridge().call<Draft>('drafts.get', { id: list.find((d) => d.title === title)!.id })
+  return (draft.doc as { content: { content?: { text: string }[] }[] }).content.map((p) => (p.content ?? []).map((t) => t.text).join(''))
+}
 
 /** The first paragraph of the stored draft, as the library has it now. */
 async function firstStored(): Promise<string> {

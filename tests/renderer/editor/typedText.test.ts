@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { LONG_TEXT } from '../../../renderer/editor/typedText'
 import { appEditor } from '../support/editor'
 
 /**
@@ -107,5 +108,53 @@ describe('text inserted without a keypress', () => {
     expect(beforeInput('Brücke', 'insertReplacementText')).toBe(false)
     expect(beforeInput('a\nb')).toBe(false)
     expect(headingText()).toBe('Über Brücken')
+  })
+})
+
+describe('in a long text', () => {
+  let long: Editor
+  beforeEach(() => {
+    const text = 'Ein Gespräch auf Augenhöhe ist mehr als ein Austausch von Worten. '.repeat(20)
+    long = appEditor({ type: 'doc', content: Array.from({ length: Math.ceil(LONG_TEXT / text.length) + 1 }, () => ({ type: 'paragraph', content: [{ type: 'text', text }] })) })
+    long.commands.setTextSelection(3) // "Ei|n"
+  })
+  afterEach(() => long.destroy())
+
+  const press = (key: string, type = 'keypress') => {
+    const event = new KeyboardEvent(type, { key, charCode: type === 'keypress' ? key.charCodeAt(0) : 0, keyCode: key === 'Backspace' ? 8 : 0, bubbles: true, cancelable: true })
+    long.view.dom.dispatchEvent(event)
+    return event.defaultPrevented
+  }
+  const start = () => long.state.doc.child(0).textContent.slice(0, 12)
+
+  it('takes the key at once and inserts it one task later, before the next frame', async () => {
+    expect(long.state.doc.content.size).toBeGreaterThan(LONG_TEXT)
+    expect(press('x')).toBe(true)
+    expect(press('y')).toBe(true)
+    expect(start()).toBe('Ein Gespräch')
+    await vi.waitFor(() => expect(start()).toBe('Eixyn Gesprä'))
+    expect(long.state.selection.from).toBe(5)
+  })
+
+  it('inserts waiting keys before the next key is handled (Backspace, Enter, an arrow: their keydown)', () => {
+    press('x')
+    press('y')
+    press('Backspace', 'keydown')
+    expect(start()).toBe('Eixyn Gesprä')
+    expect(long.state.selection.from).toBe(5)
+  })
+
+  it('inserts waiting keys before a click or a blur', () => {
+    press('x')
+    long.view.dom.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))
+    expect(start()).toBe('Eixn Gespräc')
+    press('z')
+    long.view.dom.dispatchEvent(new FocusEvent('blur'))
+    expect(start()).toBe('Eixzn Gesprä')
+  })
+
+  it('runs the input rules on each key as it goes in', async () => {
+    for (const ch of ' "Ja" ') press(ch)
+    await vi.waitFor(() => expect(long.state.doc.child(0).textContent.slice(0, 12)).toBe('Ei „Ja“ n Ge'))
   })
 })
