@@ -17,6 +17,7 @@ import { LinkDialog } from './LinkDialog'
 import { Outline } from './Outline'
 import { SaveIndicator } from './SaveIndicator'
 import { Toolbar } from './Toolbar'
+import { flushTypedText } from './typedText'
 import { pasteConversion, sanitizePastedHtml } from '../transfer/paste'
 import { useDocStatsStore } from './useDocStats'
 import { WordCount } from './WordCount'
@@ -105,11 +106,16 @@ export function DraftView(props: DraftViewProps) {
   // Register while open; on close hand the content to the registry, which saves it.
   useEffect(() => {
     registry.opened(draft.id)
+    // A character typed into a long text waits for the next frame: saves and "unsaved?" see it.
+    const unregisterInput = registry.beforeReading(() => {
+      if (!editor.isDestroyed) flushTypedText(editor.view)
+    })
     // Belt and braces: also capture the content if Tiptap destroys the editor first.
     const capture = () => body.detach()
     editor.on('destroy', capture)
     actions.editorChanged(editor)
     return () => {
+      unregisterInput()
       editor.off('destroy', capture)
       actions.editorChanged(null)
       void registry.closed(draft.id)

@@ -23,14 +23,15 @@ import type { EditorView } from '@tiptap/pm/view'
  * browser: IME composition (dead keys, Asian input), spell-check replacements, Enter and
  * every key with Ctrl/Cmd (ProseMirror's keymaps and the browser's shortcuts).
  *
- * In a long text the character goes in one task after its keypress (see LONG_TEXT).
+ * In a long text the character goes in at the start of the next frame (see LONG_TEXT).
  */
+const queuesByView = new WeakMap<EditorView, TypingQueue>()
+
 export const TypedText = Extension.create({
   name: 'typedText',
   addProseMirrorPlugins() {
-    const queues = new WeakMap<EditorView, TypingQueue>()
-    const flush = (view: EditorView) => {
-      queues.get(view)?.flush()
+        const flush = (view: EditorView) => {
+      queuesByView.get(view)?.flush()
       return false
     }
     return [
@@ -38,7 +39,7 @@ export const TypedText = Extension.create({
         key: new PluginKey('typedText'),
         view(view) {
           const queue = new TypingQueue(view)
-          queues.set(view, queue)
+          queuesByView.set(view, queue)
           return { destroy: () => queue.destroy() }
         },
         props: {
@@ -46,7 +47,7 @@ export const TypedText = Extension.create({
           // Ctrl/Cmd) and prevents the browser's insertion when it returns true.
           handleKeyPress(view, event) {
             if (!isCharacter(event.key)) return false
-            const queue = queues.get(view)
+            const queue = queuesByView.get(view)
             if (queue && (queue.pending || view.state.doc.content.size > LONG_TEXT) && canType(view)) {
               queue.add(event.key)
               return true
@@ -81,8 +82,8 @@ export const TypedText = Extension.create({
 })
 
 /**
- * From this text size on (document positions, about characters) a typed character goes in one
- * task after its keypress instead of inside it.
+ * From this text size on (document positions, about characters) a typed character goes in at
+ * the start of the next frame instead of inside its key event.
  *
  * When a script moves the selection while Chromium handles a key event, Chromium afterwards
  * tells the input method the text around the caret (RenderFrameImpl::DidChangeSelection) and,
@@ -95,16 +96,19 @@ export const TypedText = Extension.create({
  */
 export const LONG_TEXT = 100_000
 
-/** Characters typed in a long text, inserted in order one task after their keypress (or earlier, when another event comes). */
+/**
+ * Characters typed in a long text, inserted in order at the start of the next frame (an
+ * animation-frame callback runs outside the key event and before the frame's layout and paint,
+ * so the character is in the very frame that would have shown it), or earlier when another
+ * event comes.
+ */
 class TypingQueue {
   private queued: string[] = []
-  private readonly channel = new MessageChannel()
+  private frame: number | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
 
-  constructor(private readonly view: EditorView) {
-    // A message task, not a timer: it runs right after the key event, before the next frame.
-    this.channel.port1.onmessage = () => this.flush()
-  }
+  constructor(private readonly view: EditorView) {}
 
   get pending(): boolean {
     return this.queued.length > 0
@@ -112,10 +116,18 @@ class TypingQueue {
 
   add(text: string) {
     this.queued.push(text)
-    if (this.queued.length === 1) this.channel.port2.postMessage(null)
+    if (this.queued.length > 1) return
+    this.frame = requestAnimationFrame(() => this.flush())
+    // A window the system does not draw (covered, minimised) gets no frames: never leave a
+    // typed character waiting for one.
+    this.timer = setTimeout(() => this.flush(), FRAMELESS_FLUSH_MS)
   }
 
   flush() {
+    if (this.frame !== null) cancelAnimationFrame(this.frame)
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.frame = null
+    this.timer = null
     if (this.destroyed || this.queued.length === 0) return
     const queued = this.queued
     this.queued = []
@@ -134,8 +146,15 @@ class TypingQueue {
       // The view is already being torn down: nothing can be inserted any more.
     }
     this.destroyed = true
-    this.channel.port1.close()
   }
+}
+
+/** How long a typed character may wait for a frame that does not come. */
+const FRAMELESS_FLUSH_MS = 50
+
+/** Inserts the characters typed but not yet in the text (before reading the text to save it). */
+export function flushTypedText(view: EditorView): void {
+  queuesByView.get(view)?.flush()
 }
 
 /** A printable character; named keys ("Enter", "Dead") and control characters are not text. */

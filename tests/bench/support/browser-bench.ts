@@ -75,8 +75,14 @@ function bursts(keys: number, [pauseLow, pauseHigh]: [number, number], seed: num
 /**
  * Puts the caret in the middle of the document and types `keys` characters in typingRhythm(),
  * measuring in the page from the key event's own time stamp (when the input arrived, so time
- * spent queued behind an autosave counts) to just after the next paint (a task queued from the
- * next animation frame).
+ * spent queued behind an autosave counts) to just after the paint of the first frame that has
+ * the typed character in it (a task queued in that frame, after its layout).
+ *
+ * "The first frame that has it", not simply "the next frame": an editor may put the character
+ * into the page after the key event (renderer/editor/typedText.ts does in long texts, in the
+ * next frame's animation-frame callbacks), and a frame drawn before that shows nothing new.
+ * The probe counts changes to the text's DOM (a MutationObserver) and looks, frame by frame
+ * after the frame's layout and before its paint, whether one has happened since the key.
  */
 export async function typingLatency(page: Page, keys: number, delays: number[] = typingRhythm(keys)): Promise<Sample> {
   return summarize(await typingLatencies(page, keys, delays))
@@ -85,16 +91,31 @@ export async function typingLatency(page: Page, keys: number, delays: number[] =
 /** typingLatency()'s samples themselves (the first five of the session dropped), for pooling sessions. */
 export async function typingLatencies(page: Page, keys: number, delays: number[] = typingRhythm(keys)): Promise<number[]> {
   await page.evaluate(() => {
-    const w = window as unknown as { __latencies: number[]; __latencyProbe?: true }
+    const w = window as unknown as { __latencies: number[]; __latencyProbe?: true; __textChanges: number }
     w.__latencies = []
     // Once per page: a second measurement on the same page must not count each key twice.
     if (!w.__latencyProbe) {
       w.__latencyProbe = true
+      w.__textChanges = 0
+      new MutationObserver(() => w.__textChanges++).observe(document.querySelector('.ProseMirror')!, { subtree: true, childList: true, characterData: true })
       document.addEventListener(
         'keydown',
         (event) => {
           const t0 = event.timeStamp
-          requestAnimationFrame(() => setTimeout(() => w.__latencies.push(performance.now() - t0), 0))
+          const before = w.__textChanges
+          let frames = 0
+          const frame = () => {
+            // Looked at once every animation-frame callback of this frame has run and the layout
+            // is done, before the paint: a ResizeObserver's first notice for an element comes then.
+            const seen = new ResizeObserver(() => {
+              seen.disconnect()
+              // Safety net: a key that changes nothing (never in this typing) is taken at its 60th frame.
+              if (w.__textChanges > before || ++frames >= 60) setTimeout(() => w.__latencies.push(performance.now() - t0), 0)
+              else requestAnimationFrame(frame)
+            })
+            seen.observe(document.body)
+          }
+          requestAnimationFrame(frame)
         },
         true,
       )
