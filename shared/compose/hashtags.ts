@@ -3,6 +3,7 @@ import type { Language } from '../domain/draft'
 import { countGraphemes, extractHashtags } from '../platforms/counting'
 import { blankIdioms } from './idioms'
 import { detectLanguage, isStopwordLower } from './stopwords'
+import { tagKey } from './tag-key'
 
 /**
  * How often terms occur across the author's library, so a draft's tags can be the words that
@@ -95,8 +96,8 @@ export function suggestHashtags(text: string, options: SuggestHashtagsOptions = 
  * nouns mid-sentence), recurring terms of two or three words (and German ones from the title),
  * hyphenated compounds; never stopwords of either language, never a word only as part of a term
  * (#Manager for "Social Media Manager"), never people's names. Ranked by how specific they are
- * to this draft. Deterministic; deduplicated case-insensitively, also against hashtags already
- * in the text.
+ * to this draft. Deterministic; one tag per word whatever its case, spelling or number (tagKey),
+ * also against hashtags already in the text and excluded words.
  */
 export function rankHashtags(text: string, options: SuggestHashtagsOptions = {}): HashtagTerm[] {
   const max = options.max ?? DEFAULT_MAX
@@ -104,15 +105,12 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   const title = options.title ?? ''
   const language = options.languageDetected && options.language ? options.language : detectLanguage(text === '' ? title : text, options.language ?? 'en')
   const picker = new TagPicker(max, language)
-  for (const hashtag of extractHashtags(`${title}\n${text}`)) picker.taken.add(foldCase(`#${hashtag}`))
+  for (const hashtag of extractHashtags(`${title}\n${text}`)) picker.take(`#${hashtag}`)
   const tags = options.tags ?? []
   // Excluded words, unless the draft's own tags ask for them.
   if (options.exclude !== undefined && options.exclude.length > 0) {
-    const ownTagKeys = new Set(tags.map((tag) => foldCase(`#${splitWords(tag).join('')}`)))
-    for (const word of options.exclude) {
-      const key = foldCase(`#${word}`)
-      if (!ownTagKeys.has(key)) picker.taken.add(key)
-    }
+    const ownTagKeys = new Set(tags.map((tag) => tagKey(`#${splitWords(tag).join('')}`, language)))
+    for (const word of options.exclude) if (!ownTagKeys.has(tagKey(`#${word}`, language))) picker.take(`#${word}`)
   }
 
   const lowerText = `${title}\n${text}`.toLowerCase()
@@ -166,8 +164,8 @@ interface OwnTag {
 /** The ranked tags so far, and what they rule out. */
 class TagPicker {
   readonly out: HashtagTerm[] = []
-  /** Case-folded tags already taken (chosen, in the text, or excluded). */
-  readonly taken = new Set<string>()
+  /** The keys (tagKey) of the tags already taken: chosen, in the text, or excluded. */
+  private readonly taken = new Set<string>()
   /** Words inside a chosen tag or phrase. */
   private readonly chosenWords = new Set<string>()
   /** The chosen terms of several words ("social media"), as words, and whether a longer term already extends each. */
@@ -188,15 +186,18 @@ class TagPicker {
     // twitter-text's regexes, the costliest step here.
     const tag = toHashtag(phrase, this.language)
     if (tag === null) return
-    const key = foldCase(tag)
-    // #Client after #Clients says the same thing twice: English tags are also taken by their singular.
-    const singular = this.language === 'en' ? englishSingular(key) : key
-    if (this.taken.has(key) || this.taken.has(singular)) return
+    // #Client after #Clients, #Pause after #Pausen says the same thing twice.
+    const key = tagKey(tag, this.language)
+    if (this.taken.has(key)) return
     this.taken.add(key)
-    this.taken.add(singular)
     this.out.push({ tag, phrase, fromTags })
     for (const w of words) this.chosenWords.add(w)
     if (words.length > 1) this.chosenTerms.push({ words, extended: false })
+  }
+
+  /** Rules out `tag` and its other forms (see tagKey). */
+  take(tag: string): void {
+    this.taken.add(tagKey(tag, this.language))
   }
 
   /**
@@ -219,17 +220,6 @@ class TagPicker {
   }
 }
 
-/**
- * The regular singular of a case-folded English tag's last word ("#discoverycalls" →
- * "#discoverycall", "#stories" → "#story"); words ending in "ss"/"us"/"is" ("#business",
- * "#focus", "#analysis") are left as they are. Only a key for comparing tags, never shown.
- */
-function englishSingular(key: string): string {
-  if (key.length > 5 && key.endsWith('ies')) return `${key.slice(0, -3)}y`
-  if (key.length > 4 && key.endsWith('s') && !/(ss|us|is)$/.test(key)) return key.slice(0, -1)
-  return key
-}
-
 /** True if `run` occurs in `words` as consecutive items. */
 function containsRun(words: readonly string[], run: readonly string[]): boolean {
   for (let start = 0; start + run.length <= words.length; start++) {
@@ -240,11 +230,6 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
 
 function splitWords(text: string): string[] {
   return text.split(/[^\p{L}\p{M}\p{N}_]+/u).filter((w) => w !== '')
-}
-
-/** Case-insensitive key: upper-casing first folds ß into SS, so #Straße and #STRASSE are one tag. */
-function foldCase(tag: string): string {
-  return tag.toUpperCase().toLowerCase()
 }
 
 /**
