@@ -253,9 +253,18 @@ function isNamed(word: string): boolean {
   return /^\p{Lu}{2,6}s?$/u.test(word) || /^\p{Lu}?\p{Ll}+\p{Lu}/u.test(word)
 }
 
+/**
+ * Legal forms after a company's name: the author tags #RatziFatzi, not #RatziFatziGmbH, and
+ * never #GmbH. The abbreviations of the legal forms of Germany, Austria, Switzerland, the UK and
+ * the US in the ISO 20275 Entity Legal Forms code list (GLEIF) that make a word of their own
+ * here (two letters or more; "e.V." splits into letters the scan skips anyway).
+ */
+const LEGAL_FORMS = new Set(['GmbH', 'gGmbH', 'mbH', 'AG', 'KG', 'KGaA', 'OHG', 'OG', 'GbR', 'UG', 'SE', 'eG', 'PartG', 'mbB', 'Ltd', 'PLC', 'LLP', 'LLC', 'Inc', 'Corp'])
+
 /** Cheap checks first: this runs for every word of the passage. `lower` is word.toLowerCase(). */
 function isKeyword(word: string, lower: string, language: Language): boolean {
   if (word.length < MIN_KEYWORD_LENGTH && !(word.length >= 2 && lower !== word && word === word.toUpperCase())) return false
+  if (LEGAL_FORMS.has(word)) return false
   if (isStopwordLower(lower) || timeUnits(language).has(lower)) return false
   const first = word.charCodeAt(0)
   // Starts with a digit (ASCII, the common case) or holds no letter at all.
@@ -373,8 +382,10 @@ const MIN_FIRST_NAME_ALONE = 2
  * The people a text names, so their names make no hashtags (#Unsozial from "Uwe Unsozial"): a
  * capitalised word after an honorific; and first name and surname, a capitalised word always
  * right after the same first name: a capitalised word that elsewhere stands alone ("Uwe lernt"),
- * never takes an article (names don't: "die Community" is a noun) and is not always the second
- * word of a pair itself ("Media" in "Social Media").
+ * never takes an article (names don't: "die Community" is a noun), is not always the second
+ * word of a pair itself ("Media" in "Social Media"), and is introduced by the full name: a
+ * person is named in full first and then by the first name, while a maker that comes up alone
+ * first ("Google zeigt …", later "Google Analytics") is no first name.
  */
 class PersonNames {
   /** Lowercased names found (see namesAny). */
@@ -385,6 +396,8 @@ class PersonNames {
   private readonly standsAlone = new Map<string, number>()
   /** Capitalised words seen right after an article. */
   private readonly withArticle = new Set<string>()
+  /** Capitalised words first seen right before another (true) or alone (false). */
+  private readonly firstSeenInPair = new Map<string, boolean>()
   private previous = ''
   private previousEnd = -1
   private previousCapitalized = false
@@ -402,6 +415,7 @@ class PersonNames {
     // One space between: the two words belong together (no slice made: this runs for every word).
     const adjacent = this.previous !== '' && index === this.previousEnd + 1 && text.charCodeAt(this.previousEnd) === 32
     if (this.previousCapitalized && !(adjacent && capitalized)) this.countAlone(this.previous)
+    else if (this.previousCapitalized && !this.firstSeenInPair.has(this.previous)) this.firstSeenInPair.set(this.previous, true)
     if (capitalized) {
       if (this.previousCapitalized && HONORIFICS.has(this.previous) && !HONORIFICS.has(token) && HONORIFIC_GAP.test(text.slice(this.previousEnd, index))) {
         this.names.add(lower)
@@ -421,6 +435,7 @@ class PersonNames {
   }
 
   private countAlone(word: string): void {
+    if (!this.firstSeenInPair.has(word)) this.firstSeenInPair.set(word, false)
     this.standsAlone.set(word, (this.standsAlone.get(word) ?? 0) + 1)
   }
 
@@ -439,7 +454,7 @@ class PersonNames {
       // A first name opens the name: it is not itself always the second word of a pair ("Social Media").
       const firstPrecededBy = this.precededBy.get(first)?.word ?? null
       const alone = this.standsAlone.get(first) ?? 0
-      if (alone >= MIN_FIRST_NAME_ALONE && alone > count && !this.withArticle.has(first) && firstPrecededBy === null) {
+      if (alone >= MIN_FIRST_NAME_ALONE && alone > count && !this.withArticle.has(first) && firstPrecededBy === null && this.firstSeenInPair.get(first) === true) {
         this.names.add(word.toLowerCase())
         this.names.add(first.toLowerCase())
       }

@@ -131,6 +131,15 @@ describe('suggestHashtags', () => {
     expect(suggestHashtags(product, { language: 'de', max: 3 })[0]).toBe('#GoogleAnalytics')
   })
 
+  test('a maker named alone before its product is no first name: #Google, not dropped as „Google Analytics“ the person', () => {
+    // Before: #Reichweite #Zahlen #Daten, and #Reach #Data: Google stood alone more often than before
+    // "Analytics", so the pair was taken for a first name and surname. A person is named in full first.
+    const de = 'Google zeigt dir Zahlen. Google sammelt Daten über Reichweite. Mit Google Analytics misst du Reichweite. Google weiß viel.'
+    expect(suggestHashtags(de, { language: 'de', max: 5 })).toContain('#Google')
+    const en = 'Google shows you numbers. Google collects data on reach. With Google Analytics you measure reach. Google knows a lot.'
+    expect(suggestHashtags(en, { language: 'en', max: 5 })).toContain('#Google')
+  })
+
   test('deterministic, and never more than asked for', () => {
     const a = suggestHashtags(SAMPLE, { title: TITLE, language: 'de', max: 3 })
     expect(suggestHashtags(SAMPLE, { title: TITLE, language: 'de', max: 3 })).toEqual(a)
@@ -146,6 +155,23 @@ describe('suggestHashtags', () => {
     for (const word of ['und', 'über', 'nicht', 'wäre', 'dass']) expect(isStopword(word, 'de')).toBe(true)
     for (const word of ['the', 'because', 'would']) expect(isStopword(word, 'en')).toBe(true)
     expect(isStopword('Gespräch', 'de')).toBe(false)
+  })
+})
+
+describe('legal forms are no part of a tag', () => {
+  test('#RatziFatzi, never #RatziFatziGmbH or #GmbH; #Brightpath, never #BrightpathLLC', () => {
+    // Before: #RatziFatziGmbH on Instagram for herz-uwe, #GmbH among herz-ziele's tags.
+    const fixture = (id: string) => PASSAGES.find((p) => p.id === id)!
+    for (const id of ['herz-uwe', 'herz-ziele']) {
+      const { text, title } = fixture(id)
+      const tags = suggestHashtags(text, { title, language: 'de', max: 12 })
+      for (const glued of ['#RatziFatziGmbH', '#GmbH']) expect(tags, id).not.toContain(glued)
+      expect(tags, id).toContain('#RatziFatzi')
+    }
+    const en = suggestHashtags('Brightpath LLC coaches founders. Brightpath LLC hires coaches.', { language: 'en', max: 5 })
+    expect(en).not.toContain('#BrightpathLLC')
+    expect(en).not.toContain('#LLC')
+    expect(en).toContain('#Brightpath')
   })
 })
 
