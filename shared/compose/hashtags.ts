@@ -1,6 +1,7 @@
 import twitterText from 'twitter-text'
 import type { Language } from '../domain/draft'
 import { countGraphemes, extractHashtags } from '../platforms/counting'
+import { ENGLISH_NOT_TOPICS } from './english-not-topics'
 import { blankIdioms } from './idioms'
 import { detectLanguage, isStopwordLower } from './stopwords'
 import { tagKey } from './tag-key'
@@ -166,8 +167,9 @@ class TagPicker {
   readonly out: HashtagTerm[] = []
   /** The keys (tagKey) of the tags already taken: chosen, in the text, or excluded. */
   private readonly taken = new Set<string>()
-  /** Words inside a chosen tag or phrase. */
+  /** The keys (tagKey) of the words inside a chosen tag or phrase. */
   private readonly chosenWords = new Set<string>()
+  private readonly wordKeys = new Map<string, string>()
   /** The chosen terms of several words ("social media"), as words, and whether a longer term already extends each. */
   private readonly chosenTerms: Array<{ words: readonly string[]; extended: boolean }> = []
 
@@ -181,7 +183,8 @@ class TagPicker {
     // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
     // after #SocialMedia. A longer term made of a chosen one is more specific, not the same:
     // #SocialMediaManager after #SocialMedia.
-    if (!fromTags && words.some((w) => this.chosenWords.has(w)) && !this.extendsChosen(words, true)) return
+    // In any of its forms: no #Call after #DiscoveryCalls.
+    if (!fromTags && words.some((w) => this.isChosen(w)) && !this.extendsChosen(words, true)) return
     // Made only for candidates still in the running: validating a hashtag may run
     // twitter-text's regexes, the costliest step here.
     const tag = toHashtag(phrase, this.language)
@@ -191,7 +194,7 @@ class TagPicker {
     if (this.taken.has(key)) return
     this.taken.add(key)
     this.out.push({ tag, phrase, fromTags })
-    for (const w of words) this.chosenWords.add(w)
+    for (const w of words) this.chosenWords.add(this.wordKey(w))
     if (words.length > 1) this.chosenTerms.push({ words, extended: false })
   }
 
@@ -209,14 +212,27 @@ class TagPicker {
     if (words.length < 3) return false
     const extended = this.chosenTerms.filter((term) => !term.extended && term.words.length < words.length && containsRun(words, term.words))
     const covered = new Set(extended.flatMap((term) => term.words))
-    if (!words.every((w) => !this.chosenWords.has(w) || covered.has(w))) return false
+    if (!words.every((w) => !this.isChosen(w) || covered.has(w))) return false
     if (mark) for (const term of extended) term.extended = true
     return true
   }
 
   /** True if `words` would be taken only as a longer term made of a chosen one (see extendsChosen). */
   wouldExtend(words: readonly string[]): boolean {
-    return words.some((w) => this.chosenWords.has(w)) && this.extendsChosen(words, false)
+    return words.some((w) => this.isChosen(w)) && this.extendsChosen(words, false)
+  }
+
+  private isChosen(word: string): boolean {
+    return this.chosenWords.size > 0 && this.chosenWords.has(this.wordKey(word))
+  }
+
+  private wordKey(word: string): string {
+    let key = this.wordKeys.get(word)
+    if (key === undefined) {
+      key = tagKey(word, this.language)
+      this.wordKeys.set(word, key)
+    }
+    return key
   }
 }
 
@@ -276,6 +292,13 @@ function isKeyword(word: string, lower: string, language: Language): boolean {
 
 const HAS_LETTER = /\p{L}/u
 
+let notTopics: ReadonlySet<string> | null = null
+/** ENGLISH_NOT_TOPICS as a set, made on the first English passage. */
+function englishNotTopics(): ReadonlySet<string> {
+  notTopics ??= new Set(ENGLISH_NOT_TOPICS.split(/\s+/u).filter((w) => w !== ''))
+  return notTopics
+}
+
 const TIME_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
 const timeUnitWords = new Map<Language, ReadonlySet<string>>()
 /**
@@ -300,6 +323,11 @@ function timeUnits(language: Language): ReadonlySet<string> {
  * "every week". Without an article the noun says when or where, not what the text is about.
  */
 const ADVERBIAL_LEADS = new Set(['at', 'every'])
+/**
+ * English words that open a noun phrase: a word right after one is used as a noun ("the call",
+ * "a method", "our sessions"). ("that" is left out: it is as often a conjunction.)
+ */
+const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'your', 'his', 'her', 'its', 'our', 'their', 'this', 'these', 'those'])
 const STARTS_UPPER = /^\p{Lu}/u
 
 interface Entry {
@@ -479,6 +507,8 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
   let numberEnd = -2
   // Where the last English "at"/"every" ended: "at night", "every week" say when, not what.
   let adverbialEnd = -2
+  // Where the last English determiner ended: "the call", "a method" are nouns.
+  let determinerEnd = -2
   WORD.lastIndex = 0
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const token = match[0]
@@ -495,22 +525,26 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
     if (first >= 48 && first <= 57) numberEnd = index + token.length
     const adverbial = language === 'en' && adverbialEnd === index - 1 && lower === token
     if (language === 'en' && ADVERBIAL_LEADS.has(lower)) adverbialEnd = index + token.length
+    const afterDeterminer = language === 'en' && determinerEnd === index - 1
+    if (language === 'en' && DETERMINERS.has(lower)) determinerEnd = index + token.length
     // German only: its nouns are capitalised, so a unit after a number is easy to tell; an
     // English "100 discovery calls" names the topic.
     if (!isKeyword(token, lower, language) || (language === 'de' && capitalized && numberEnd === index - 1) || adverbial) {
+      // "office hours": a time unit is no keyword, but the word before it is its modifier all the same.
+      if (language === 'en' && previousIndex >= 0 && lower === token && previousIndex + previousWord.length + 1 === index && timeUnits(language).has(lower)) {
+        terms.byKey.get(previousLower)!.modifying += 1
+      }
       previousIndex = -1
       continue
     }
     const atStart = capitalized && startsSentence(text, index)
     const named = lower !== token && (isNamed(token) || (language === 'en' && capitalized && !atStart))
-    terms.add(lower, token, weight, offset + index, capitalized && !atStart, named, capitalized, null)
+    const pairsWithPrevious = previousIndex >= 0 && previousIndex + previousWord.length + 1 === index && text.charCodeAt(index - 1) === 32
+    // English spelling shows a noun only by its place: after a determiner ("the call") or heading a pair ("voice messages").
+    const noun = (capitalized && !atStart) || (language === 'en' && (afterDeterminer || pairsWithPrevious))
+    terms.add(lower, token, weight, offset + index, noun, named, capitalized, null)
     // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
-    if (
-      previousIndex >= 0 &&
-      previousIndex + previousWord.length + 1 === index &&
-      text.charCodeAt(index - 1) === 32 &&
-      (language !== 'de' || (capitalized && previousCapitalized))
-    ) {
+    if (pairsWithPrevious && (language !== 'de' || (capitalized && previousCapitalized))) {
       terms.byKey.get(previousLower)!.modifying += 1
       terms.add(`${previousLower} ${lower}`, `${previousWord} ${token}`, weight * PHRASE_WEIGHT, offset + previousIndex, true, false, true, [
         previousLower,
@@ -593,6 +627,10 @@ function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats
     // keyword modifies it ("potential clients", "soft skills") and is no topic on its own; the
     // pair, if it recurs, or its head is.
     if (language === 'en' && !phrase && !compound && !entry.named && entry.modifying >= entry.occurrences) continue
+    // English has no capitals to find nouns by: words mostly used as verbs, adjectives or
+    // adverbs ("rude", "fine", "kindest", "bring") are no topics unless written as a name.
+    // (A noun use seen after a determiner does not save them: "a clear next step".)
+    if (language === 'en' && !phrase && !compound && !entry.named && englishNotTopics().has(entry.key)) continue
     // People's names are no topics: no #Unsozial for "Uwe Unsozial", no #Meier for "Herr Meier".
     if (terms.people.namesAny(entry.words)) continue
     let rank = entry.score * alone * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1)
