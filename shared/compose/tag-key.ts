@@ -10,7 +10,7 @@ import type { Language } from '../domain/draft'
  *   written with the letters (toHashtag keeps them), authors also write #Gespraech or #STRASSE;
  *   one-way, so no word written with "ae" is mistaken for another.
  * - The plural of the last word, by rules that only merge forms of one word: English -s, -es
- *   after ch/sh/x/ss/zz, -ies; German -n after -e (Pause/Pausen), -nen after -in
+ *   after ch/sh/x/ss/zz, -ies; German -n after -e, -el, -er (Pause/Pausen, Regel/Regeln), -nen after -in
  *   (Kollegin/Kolleginnen), -en after the feminine suffixes that always take it
  *   (Beratung/Beratungen), -s after a stem of four letters or more (Team/Teams, not Kur/Kurs).
  *   German -e and umlaut plurals (Fall/Fälle, Rat/Rate) are left apart: they would merge
@@ -48,6 +48,8 @@ function germanSingular(key: string): string {
   if (key.length > 6 && key.endsWith('innen')) return key.slice(0, -3)
   if (key.length > 5 && GERMAN_EN_PLURAL.test(key)) return key.slice(0, -2)
   if (key.length > 3 && key.endsWith('en')) return key.slice(0, -1)
+  // -n after -el/-er: Regel/Regeln, Mauer/Mauern.
+  if (key.length > 4 && /[^e]e[lr]n$/u.test(key)) return key.slice(0, -1)
   // English loans keep their -s plural in German: Teams, Coachs, Blogs.
   if (key.length > 4 && key.endsWith('s') && !/(?:ss|us|is|ns|rs)$/u.test(key)) return key.slice(0, -1)
   return key

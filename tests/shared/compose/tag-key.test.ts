@@ -15,6 +15,8 @@ describe('tagKey', () => {
     ['#Beratung', '#Beratungen', 'de'],
     ['#Team', '#Teams', 'de'],
     ['#Idee', '#Ideen', 'de'],
+    ['#Regel', '#Regeln', 'de'],
+    ['#Mauer', '#Mauern', 'de'],
     // English singular and plural.
     ['#Client', '#Clients', 'en'],
     ['#Story', '#Stories', 'en'],
