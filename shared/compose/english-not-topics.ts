@@ -12,326 +12,332 @@
  * THIS DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR
  * WARRANTIES, EXPRESS OR IMPLIED.
  */
+/** The 2868 that have no noun sense at all in WordNet. */
 export const ENGLISH_NOT_TOPICS = `
-abandon abdominal abet abide abject abjecter abjectest able abler ablest aboard abolish about above
-abovest abroad abroadest abrupt abrupter abruptest absent absenter absentest absolute absorb
-abstract absurd absurder absurdest abuse academic accelerate accept acclaim accommodate accompany
-accomplish accord accost accumulate accurate accuse achieve acknowledge acquiesce acquire across
-activate actual acute acuter acutest adapt adequate adhere adjacent adjoin adjourn adjust administer
-administrative admirable admire admit adopt adorn adverse advertise advise advocate aegeanest
-aesthetic afar affect affirm affix afford aflamest aflarest afraid afraider afraidest african after
-afterward afterwards again aggravate aggressive aghastest agitate agree agricultural ahead aimless
-airborne airier airiest airy akin akiner akinest alert alertest alienate alienest align alike aliker
-alikest alive allege allest alleviate allocable allocate allot allow allowable almost alone alonest
-along aloud already also alter alternate altogether alveolar always amaze amazing amberest ambiguous
-ambitious amend amorphous ample ampler amplest amplify amuse analogous analytic analyze ancestral
-ancient anew angrier angriest angry aniest announce annoy anonymous another anti anticipate antier
-antiest antique antithyroid anxious anyhow anymore anyway anywhere apart apologize apostolic
-apparent appealing appear appease applaud applicable appoint apportion appreciable appreciate
-apprehend appropriate approve approximate aptest aqueous arbitrary architectural argue arise around
-arouse arrange arrest arrive arterial arteriolar articulate artificial artistic ascend ascertain
-ascribe ashenest aside asleep asleeper asleepest assail assemble assert assess assign assimilate
-assist associate assume assure astonishing astound athletic atomic atrophic attach attain attend
-attest attract attractive attributable attribute augment authentic authorize automatic autonomic
-available average avert avoid await awake awaken awaker awakest aware awarer awarest away awestruck
-awful awkward babble backest backward bacterial baddest bake baldest balk banish baptize barbaric
-bare barefoot barer barest base basest basic bask bathe bawl bear beat beautiful beckon become
-befall before begin behave behind behold belie believe belligerent bellow belong below bend
-beneficial beset besides besmirch best bester bestest bestow bethink betray better betterer
-betterest bevel bewilder beyond biblical bigger biggerer biggerest biggest bind binomial biological
-birdie bite biting bitter bitterer bitterest black blacker blackest blame blatant blazing bleak
-bleaker bleakest bless blindest blink blithe blither blithest blondest bloodier bloodiest bloody
-bluest blunt blunter bluntest blush boast bogus boguser bogusest boil bold bolder boldest boniest
-bore born borner bornest borrow both bother bothest bounce bound boundest bovinest boyishest brace
-brandish brave braver bravest brazenest break breathe breathless brief briefer briefest bright
-brighter brightest brilliant brindle bring brisk brisker briskest broad broaden broader broadest
-broil broken brokener brokenest brokest bronchial brown browner brownest brushiest budge build built
-builter builtest bulkier bulkiest bulky bump bureaucratic burgeon burliest burn burst bury busier
-busiest busy buzz cackle calculate calibrate call callous calm calmer calmest cancel capable
-capitalize capture care carefree careful careless carry carve carvenest casual catapult catch cater
-causal cavort cease celebrate celestial centerest central cerebral certain certify challenging
-chancest changing chant chaotic characterize charitable charming cheap cheaper cheapest cheat
-cheerful cheerier cheeriest cheery cherish chew chide chiefest childish childlike chinese choicest
-choke choose choreograph chortle chromatographic chronic chuckle cinematic circular circulate cite
-civic civil civiler civilest clad cladder claddest clamber clammiest clamp clarify clasp classical
-classify clean cleanest clear clearer clearest clerical clever cleverer cleverest climb cling
-clinical clog close closer closest clothe clumsier clumsiest clumsy clutch coalesce coarsest coax
-cock cockier cockiest cocky coherent cohesive coincide cold colder coldest collaborate collect
-collective colonial colorest colorful colossal combine come comfortable comic commemorate commence
-commend commensurate commercial commit common commonest commonsense communal communicate
-communicative commute comparable comparative compare compatible compel compensate compete competent
-competitive compile complain complete complicate compose comprehend comprehensive comprise compute
-concave conceal concede conceive conclude conclusive concur concurrent condemn condense
-condescending conduct confess confide confident confine confirm confront confuse congratulate
-congregational connect conquer conscious consecutive consequent conservative consider considerable
-consign consist consistent consolidate consonantal conspire constitute construct constructive
-construe consult consume consummate consumptive contain contaminate contemplate contemporary contend
-continental continual continue continuing continuous contractual contradict contribute contributory
-convenient conventional converse convert convey convict convince convincing convulsive cool coolest
-cooperate coordinate cope corporate correct correlate correspond corresponding corroborate corrupt
-cortical cosmic costliest cough count counteract countless cover coziest crackest crave crawl
-crazier craziest crazy creak create creative creep crimson cringe crispest critical criticize croon
-cross crossest crouch crucial crucify crude cruder crudest cruel crueler cruelest cruise crummiest
-crush crushing crystallize cuban cubaner cubanest cubist cubister cubistest cuddle culminate
-cultivate cultural cumulative curious curl curliest curse curtail curving customary cutest cuttest
-cylindrical damn damner damnest damp dampen dampest dangerous dangle danishest dapperest dare dark
-darken darker darkest dart dash dazzle dead deader deadest deadliest deafest deal deceive decent
-decenter decentest decide decisive declare decompose decorate decry dedicate deduce deduct
-deductible deem deep deeper deepest defective defend defensive defer define definite defy delay
-delegate deliberate delicate delightful deliver demanding democratic demonstrate demurest
-demythologize denominational denote denounce dense denser densest deny depart depend dependable
-dependent depict depress deprive derive descend describe deserve designate desirable desolate
-despairing desperate despise despondent destine destroy destructive detach detect detectable
-deteriorate determine detonate devastate develop developmental deviate devise devote diagnose
-diagonal diagonalizable dialyze dictate dietary differ different differentiable differentiate
-difficult diffuse dilate dilute dimensional dimensioning diminish dimmest dine dingier dingiest
-dingy diplomatic direct directest dirtier dirtiest dirty disagree disappear disappoint disapprove
-disastrous discard discern discernible disclose discontinue discourage discover discrete
-discriminate discuss dismiss dismount disobey dispel dispense disperse display dispose disrupt
-disseminate dissipate dissolve dissuade distal distant distill distinct distinctive distinguish
-distinguishable distort distract distressing distribute disturb disturbing diverse divert divide
-divine divinest divisive dizziest docile dociler docilest domestic dominant dominate donate done
-doner donest doublest doubtful doubtless down downest downgrade downright downstairs downward doze
-dozenest drab drabber drabbest drag dramatic dramatize draw drawn drawner drawnest dreadful
-dreamiest dressiest driest drill drip drive drivenest drop drown drunken drunkest dual dubious duest
-dull duller dullest dumb dumber dumbest dump duplicate duskiest dutch dutcher dutchest dwell dwindle
-dynamic each eacher eachest eager eagerer eagerest earlier earliest earn earthier earthiest earthy
-ease easier easiest eastern eastest easy ecclesiastical economic economical economize edgiest
-educate educational effective efficient eight eighteen eighteenth eightest eighth eighther eighthest
-eightier eightiest eighty either ejaculate eject elaborate elapse elastic elderest eldestest elect
-electoral electric electrical electronic elevate eleven elevener elevenest elfinest elicit eligible
-eliminate eloquent elsewhere elude embarrassing emblematic embody emerge emit emotional emphasize
-empirical employ emptier emptiest empty enable enact enclose encompass encourage endanger endear
-endless endorse endow endure enduring energetic enforce engage engender engulf enhance enjoin enjoy
-enlarge enlist enormous enough enoughest enrich enrol enroll ensue ensuing ensure entail enter
-enterprising entertain enthusiastic entire entirer entirest entitle entrust envelop envision envy
-epitomize equal equate equip equitable erase erect erectest erotic erudite erupt espouse essential
-establish eternal ethical ethnic european evade evaluate even evenest eventual ever everier everiest
-every everyday everywhere evident evilest evoke evolve exact exacter exactest exaggerate exalt
-examine excellent exceptional excessest excessive excitatory excite exciting exclaim exclude
-exclusive execute exemplify exempt exempter exemptest exert exhaust exhibit exist existing expand
-expect expectant expel expend expensive experiential experimental expertest expire explain explicit
-explode exploit explore explosive expose expound express expressive exquisite extend extensive
-exterminate external extra extraer extraest extraordinary extrapolate extravagant exuberant exultant
-facilitate fade fail faint fainter faintest fair fairer fairest faithful fake fakest fall false
-falser falsest falsify falter familiar famous fanciest fantastic faraway farest farther fascinate
-fascinating fashionable fast fasten faster fastest fatal fathom fattest favorable fearful feasible
-federal feeble feebler feeblest feel felinest fell femalest feminine fervent fetch fete feverish
-fewer fewerer fewerest fewest fictional fierce fiercer fiercest fierier fieriest fiery fifteen
-fifteenth fifth fifther fifthest fiftier fiftiest fifty figurative fill filthiest final finance
-financial find fine finer finest finish finite finiter finitest firmest first firster firstest
-fiscal fittest fitting five flashiest flat flatten flatter flattest flaunt flee fleetest flexible
-flicker flimsiest flinch fling float flop flounder flourish focal follow following fond fonder
-fondest foolish forbid forbidden forecast forego foregoing foreign foremost foresee forestall
-forever forfeit forge forget forgive forgotten formal former formerer formerest formidable formulate
-forsake forth fortier fortiest fortify fortunate forty forward foster foul fouler foulest found four
-fourer fourest fourteen fourth fourther fourthest fractionate fragile fragmentary frail frailer
-frailest frank franker frankest frantic free freehand freer freest freeze frenchest frequent fresh
-freshest fret frighten frightening frightful frigid frigider frigidest frivolous frontest frown
-frozen frozener frozenest frustrate fulfil fulfill full fullest fumble functional fundamental
-funnier funniest funny furious furnish further furthermore fuss futile futiler futilest futurest
-fuzzier fuzziest fuzzy gaiest gain gallop gaping gather gaudiest gaunt gaunter gauntest generalize
-generate generous genial gentile gentle gentler gentlest genuine geometric germanest gesticulate
-giantest gigantic giltest girlish give given givener givenest glad gladder gladdest glaring
-glassiest glaze gleeful glide glint glinting glisten glittering glorify glorious glottochronological
-glower glue gnaw gobble goddam goddamer goddamest goddamn golden goldener goldenest goldest gone
-gonest good gooder goodest gouge govern grab gradual graier graiest grammatic grammatical grand
-grander grandest granular graphic grapple grasp grateful gravest gravidest gray graze greasier
-greasiest greasy great greater greatest greekest greenest greet grim grimier grimiest grimmer
-grimmest grimy grind grope gross grosser grossest grotesque grow grownest gruffest grumble grunt
-guarantee guess guide guiltier guiltiest guilty gush gymnastic haggard hairiest halfest halfway halt
-handiest handle handsome hang happen happier happiest happy hard harden harder hardest harsh harsher
-harshest hasten hatch hate hateful haul have headlong heal healthy hear heave heavier heaviest heavy
-hebephrenic heedless hegelian heighten help helpful helpless hence here hereafter hereby hereinafter
-herest heretofore heroic hesitate heterogeneous hidden hiddener hiddenest hide hideous high higher
-higherer higherest highest hilar hilarer hilarest hinder hire historical hither hoarse hoarser
-hoarsest hobble hold holler hollowest homeliest homest homogeneous homozygous honeiest honest
-honester honestest hook hopeful hopeless horizontal horrible hostile hottest hover however huddle
-huge huger hugest human humaner humanest humble humbler humblest humorous hungrier hungriest hungry
-hunt hurl hurry hurrying hurt hurtest hurtle huskier huskiest husky hustle hypothalamic hypothesize
-hypothetical hysterical iciest identical identify idiotic idle idlest ignite ignorant ignore illegal
-illest illiterate illuminate illuminating illumine illustrate imaginary imaginative imagine imitate
-immediate immense immoral immortal impair impart impatient impede impending imperfect impersonal
-implicit implore important impose impossible impotent impress impressive imprison improve improvise
-impudent impute inactive inadequate inaugurate incapable incite include incomplete inconsequential
-incorporate increasing incredible incur indecent indefinite independent indian indianer indianest
+abet abide abject abjecter abjectest able abler ablest aboard abolish about abovest abroad abroadest
+abrupt abrupter abruptest absent absenter absentest absorb absurder absurdest accelerate accept
+accommodate accompany accomplish accost accumulate accurate accuse achieve acknowledge acquiesce
+acquire across activate actual acuter acutest adapt adequate adhere adjacent adjoin adjourn adjust
+administer administrative admirable admire admit adopt adorn adverse advertise advise aegeanest afar
+affirm afford aflamest aflarest afraid afraider afraidest after afterward afterwards again aggravate
+aggressive aghastest agitate agree agricultural ahead aimless airborne airier airiest airy akin
+akiner akinest alertest alienate alienest align alike aliker alikest alive allege allest alleviate
+allocable allocate allot allow allowable almost alone alonest along aloud already also alter always
+amaze amazing amberest ambiguous ambitious amend amorphous ample ampler amplest amplify amuse
+analogous analytic analyze ancestral anew angrier angriest angry aniest announce annoy anonymous
+another anticipate antier antiest antithyroid anxious anyhow anymore anyway anywhere apart apologize
+apostolic apparent appealing appear appease applaud applicable appoint apportion appreciable
+appreciate apprehend appropriate approve approximate aptest aqueous arbitrary architectural argue
+arise around arouse arrange arrive arterial arteriolar articulate artificial artistic ascend
+ascertain ascribe ashenest asleep asleeper asleepest assail assemble assert assess assign assimilate
+assume assure astonishing astound athletic atomic atrophic attach attain attend attest attract
+attractive attributable augment authentic authorize autonomic available avert avoid await awake
+awaken awaker awakest aware awarer awarest away awestruck awful awkward backest backward bacterial
+baddest bake baldest banish baptize barbaric bare barefoot barer barest basest bask bawl beautiful
+beckon become befall before behave behold belie believe belong below beneficial beset besides
+besmirch bester bestest bestow bethink betray betterer betterest bewilder beyond biblical bigger
+biggerer biggerest biggest biological biting bitterer bitterest blacker blackest blatant bleak
+bleaker bleakest bless blindest blithe blither blithest blondest bloodier bloodiest bloody bluest
+blunt blunter bluntest bogus boguser bogusest bolder boldest boniest borner bornest borrow both
+bothest boundest bovinest boyishest braver bravest brazenest breathe breathless briefer briefest
+bright brighter brightest brilliant brindle bring brisk brisker briskest broaden broader broadest
+broken brokener brokenest brokest bronchial browner brownest brushiest built builter builtest
+bulkier bulkiest bulky bureaucratic burgeon burliest bury busier busiest busy calculate calibrate
+callous calmer calmest capable capitalize carefree careful careless carve carvenest casual cater
+causal cavort celebrate celestial centerest cerebral certain certify challenging chancest changing
+chaotic characterize charitable charming cheap cheaper cheapest cheerful cheerier cheeriest cheery
+cherish chide chiefest childish childlike choicest choose choreograph chromatographic chronic
+cinematic circulate civic civil civiler civilest clad cladder claddest clammiest clarify classify
+cleanest clearer clearest clerical clever cleverer cleverest clinical closest clothe clumsier
+clumsiest clumsy coalesce coarsest cockier cockiest cocky coherent cohesive coincide colder coldest
+collaborate colorest colorful colossal comfortable commemorate commence commend commensurate commit
+commonest commonsense communal communicate communicative comparable compatible compel compensate
+compete competent competitive compile complain complete complicate compose comprehend comprise
+compute concave conceal concede conceive conclude conclusive concur concurrent condemn condense
+condescending confess confide confident confine confirm confront confuse congratulate congregational
+connect conquer conscious consecutive consequent consider considerable consign consist consistent
+consolidate consonantal conspire constitute constructive construe consult consume consummate contain
+contaminate contemplate contend continental continual continue continuing continuous contractual
+contradict contribute contributory convenient conventional convey convince convincing convulsive
+coolest cooperate corporate correct correspond corresponding corroborate corrupt cortical cosmic
+costliest counteract countless coziest crackest crave crazier craziest create creative cringe
+crispest critical criticize croon crossest crucial crucify cruder crudest cruel crueler cruelest
+crummiest crystallize cubaner cubanest cubister cubistest culminate cultivate cultural cumulative
+curious curliest curtail curving customary cutest cuttest cylindrical damner damnest dampen dampest
+dangerous dangle danishest dapperest darken darker darkest deader deadest deadliest deafest deceive
+decent decenter decentest decide decisive declare decompose decorate decry dedicate deduce deduct
+deem deeper deepest defective defend defer define definite defy deliberate delicate delightful
+deliver demanding democratic demonstrate demurest demythologize denominational denote denounce dense
+denser densest deny depart depend dependable depict depress deprive derive descend describe deserve
+designate desirable desolate despairing despise despondent destine destroy destructive detach detect
+detectable deteriorate determine detonate devastate develop developmental devote diagnose
+diagonalizable dialyze differ different differentiable differentiate difficult diffuse dilate dilute
+dimensional dimensioning diminish dimmest dine dingier dingiest dingy diplomatic direct directest
+dirtier dirtiest dirty disagree disappear disappoint disapprove disastrous discern discernible
+disclose discontinue discourage discover discrete discriminate discuss dismiss disobey dispel
+dispense disperse dispose disrupt disseminate dissipate dissuade distal distant distill distinct
+distinctive distinguish distinguishable distort distract distressing distribute disturb disturbing
+diverse divert divinest divisive dizziest docile dociler docilest dominate donate done doner donest
+doublest doubtful doubtless downest downright downstairs downward dozenest drabber drabbest dramatic
+dramatize drawn drawner drawnest dreadful dreamiest dressiest driest drivenest drown drunken
+drunkest dual dubious duest dull duller dullest dumb dumber dumbest duskiest dutcher dutchest dwell
+dwindle each eacher eachest eagerer eagerest earlier earliest earn earthier earthiest earthy easier
+easiest eastern eastest easy ecclesiastical economic economical economize edgiest educate
+educational effective efficient eightest eighther eighthest eightier eightiest either eject
+elaborate elapse elderest eldestest electoral electrical electronic elevate elevener elevenest
+elfinest elicit eligible eliminate eloquent elsewhere elude embarrassing emblematic embody emerge
+emit emotional emphasize empirical emptier emptiest enable enact enclose encompass encourage
+endanger endear endless endorse endow endure enduring energetic enforce engage engender engulf
+enhance enjoin enjoy enlarge enlist enormous enoughest enrich enrol enroll ensue ensuing ensure
+enter enterprising entertain enthusiastic entirer entirest entitle entrust envelop envision
+epitomize equate equip equitable erase erect erectest erudite erupt espouse establish eternal
+ethical evade evaluate evenest eventual ever everier everiest every everyday everywhere evident
+evilest evoke evolve exact exacter exactest exaggerate exalt examine excellent exceptional excessest
+excessive excitatory excite exciting exclaim exclude execute exemplify exempt exempter exemptest
+exert exist existing expand expect expectant expel expend expensive experiential experimental
+expertest expire explain explicit explode explore expound expressive exquisite extend extensive
+exterminate extraer extraest extraordinary extrapolate extravagant exuberant exultant facilitate
+fail fainter faintest fairer fairest fakest false falser falsest falsify famous fanciest fantastic
+faraway farest farther fascinate fascinating fashionable fasten faster fastest fatal fattest
+favorable fearful feasible feeble feebler feeblest felinest femalest fervent feverish fewer fewerer
+fewerest fewest fictional fierce fiercer fiercest fierier fieriest fiery fifther fifthest fiftier
+fiftiest figurative filthiest financial finer finest finite finiter finitest firmest firster
+firstest fiscal fittest flashiest flatten flatter flattest flee fleetest flexible flimsiest focal
+follow fond fonder fondest foolish forbid forbidden forego foregoing foreign foremost foresee
+forestall forever forget forgive forgotten formerer formerest formidable formulate forsake fortier
+fortiest fortify fortunate fouler foulest fourer fourest fourther fourthest fractionate fragile
+fragmentary frailer frailest franker frankest frantic freehand freer freest frenchest frequent fresh
+freshest frighten frightful frigid frigider frigidest frivolous frontest frozen frozener frozenest
+frustrate fulfil fulfill fullest functional funnier funniest furious furnish further furthermore
+futile futiler futilest futurest fuzzier fuzziest fuzzy gaiest gaping gaudiest gaunt gaunter
+gauntest generalize generate generous genial gentle gentler gentlest genuine geometric germanest
+gesticulate giantest gigantic giltest girlish givener givenest gladder gladdest glaring glassiest
+gleeful glinting glittering glorify glorious glottochronological gnaw goddam goddamer goddamest
+goddamn golden goldener goldenest goldest gone gonest gooder goodest govern graier graiest grammatic
+grammatical grander grandest granular grateful gravest gravidest greasier greasiest greasy greater
+greatest greekest greenest greet grim grimier grimiest grimmer grimmest grimy grosser grossest grow
+grownest gruffest guiltier guiltiest guilty gymnastic hairiest halfest halfway handiest handsome
+happen happier happiest happy hard harden harder hardest harsh harsher harshest hasten hateful
+headlong heal healthy hear heavier heaviest hebephrenic heedless heighten helpful helpless hence
+hereby hereinafter herest heretofore hesitate heterogeneous hidden hiddener hiddenest hideous higher
+higherer higherest highest hilar hilarer hilarest hinder historical hither hoarse hoarser hoarsest
+hollowest homeliest homest homogeneous homozygous honeiest honest honester honestest hopeless
+horrible hottest hover however huge huger hugest humaner humanest humble humbler humblest humorous
+hungrier hungriest hungry hurtest hurtle huskier huskiest hypothalamic hypothesize hysterical iciest
+identical identify idiotic idlest ignite ignorant ignore illegal illest illuminate illuminating
+illumine illustrate imaginative imagine imitate immediate immense immoral impair impart impatient
+impede impending impersonal implicit implore important impose impotent impressive imprison improve
+improvise impudent impute inactive inadequate inaugurate incapable incite include incomplete
+inconsequential incorporate increasing incredible incur indecent indefinite indianer indianest
 indicate indifferent indirect indispensable indolent indoorest induce induct indulge industrial
-ineptest inert inerter inertest inescapable inevitable inexpensive infect infectious infer inferior
-infernal infiltrate infinite inflict inform informal infuriate ingest inhabit inherent inherit
-initial initiate inject injure inner innerer innerest innocent inorganic inquire insane insaner
-insanest insert inside insidest insist insistent insofar insolent insoluble inspect inspire instal
-install instead institute institutional instruct insufficient insulate insure intact intacter
-intactest integrate intelligent intelligible intend intense intensify intentest intercept
-interdependent interesting interfere interlace interlobular interlocking intermediate interminable
-internal international interpose interpret interrupt intersect interstellar intervene intimate
-intimidate intolerable intone intricate introduce introductory intrude inure invade invariant invent
-invest investigate invisible invite invoke involve inward inwarder inwardest iodinating ionic irish
-irisher irishest ironest ironical irregular irrelevant irritate isolate isotonic isotropic itch
-itemize japanese jauntiest jealous jeer jeopardize jerk jewish jewisher jewishest join jointest
-jolliest joyous juicier juiciest juicy jump juniorest just justest justify keen keener keenest keep
-keiest kick kidnap kill kinda kindest kinesthetic kinetic kneel knock know known knowner knownest
-lacier laciest lacking lacy laden ladener ladenest languid lankiest laoest large larger largerer
-largerest largest lash last laster lastest lasting late latent latenter latentest later laterest
-latest latester latestest latter latterer latterest launch lavender lavish lavisher lavishest lazier
-laziest lazy lead leaden leadener leadenest leading lean leanest learn least leastest leave leer
-leftest legal legendary legislative legitimate lend lengthy less lessen lesser lesserer lesserest
-lessest levelest levy liable liabler liablest liberate lick lifeless lifelike lift lightest like
-likeliest likest likewise limiting limp limpest linear linearer linearest linger linguistic
-liquidest listen literal literary little littler littlest live liveliest livid livider lividest
-loathe local locate lodge loftiest logical loneliest lonest long longer longest look looking loom
-loose loosen looser loosest lose lost loster lostest loud louder loudest lousier lousiest lousy
-loveliest loving lower lowest lowliest loyal lucid lucider lucidest luckier luckiest lucky luminous
-lunar lunarer lunarest lunge lurch lure lurid lurider luridest lurk lustiest luxurious maddest made
-mader madest magnetic magnificent magnify main mainest maintain major majorer majorest make malest
-manage mandatory manier maniest manifest manipulate many marginal marinest marketable marry marvel
-marvelous masculine masquerade massive match matching materialize mathematical mature maturer
-maturest mauvest maximize maybe meager meagerer meagerest mean meanest meaningful meaningless
-meanwhile measurable measure mechanical medical medieval meditate mediumest meek meeker meekest meet
-melt memorable memorize mend mental mention merciless mere merer merest merge merrier merriest merry
-metallic metaphysical meteoritic methodical metropolitan microscopic middest middlest midwaier
-midwaiest midway midwestern mightier mightiest mighty migrate mild milder mildest military mindful
-mingle minimal minimize minor minorer minorest minutest miserable mislead misleading miss missing
-mistaken misunderstand mitigate mobilest mobilize mock mockest moderate modern moderner modernest
-modernize modest modester modestest modify moist moisten moister moistest molecular molten moltener
-moltenest momentary monastic monitor monopolize monstrous more moreover morest moroccan morosest
-morphophonemic most mostest motionless motivate mount mountainous mourn move moving much mucher
-muchest muddier muddiest muddy multiple mumble municipal murkiest murmur muscular muse musical
-muster mute muter mutest mutter mutual myriadest mysterious mythological naive narrow narrower
-narrowest nastiest national nationalistic natural naval naziest near nearbier nearbiest nearby
-nearer nearest neat neater neatest necessary necessitate negative neglect negligible negotiate
-negroest neocortical neoest nervous nestle nettest neutral neutralize never nevertheless newborn
-newest next nexter nextest nice nicer nicest nilpotent nine ninest nineteenth ninetier ninetiest
-ninety ninth ninther ninthest noble nobler noblest noest noisier noisiest noisy nominate nonetheless
-nonexistent nonmetallic nonspecific nonverbal normal northern northest northward noticeable notify
-notorious nourish novelest nowhere nowise nuclear nudest nudge numb numbest numbing numerical
-numerous obedient obey oblige obliterate obscure observe obstruct obtain obtainable obvious
-occasional occupational occupy occur oddest offer offest officiate offset often oiliest okaiest
-older olderer olderest oldest oleophilic olympic ominous omit once onest onnest opaque opaquer
-opaquest open openest operate operational oppose opposing opposite optical optimal optimum oral
-orangest ordain ordinary organic organizational organize orient oriental original originate ornerier
-orneriest ornery orthodox orthographic other otherer otherest otherwise oust outdistance outdoor
-outer outerer outerest outest outright outside outstanding outward outweigh over overall overboard
-overcome overest overhear overlap overlook overnight overpower overreach override overrun overseas
-overtake overturn overwhelming ownest pacify pack paid paider paidest painful paint pale paler
-palest pallid pallider pallidest pant paramagnetic paramount parasympathetic parliamentary partial
-participate particular particulate pass passionate passive pastelest pastest pastiest pathological
-patriotic patronize peaceful peck peculiar peel peer penalize pending penetrate perceive perceptual
-perch perfect perform perhaps perilous periodic peripheral perish perkiest permanent permit
-perpetuate persist persistent personal personify persuade pertain pertinent pervade philosophical
-phonemic phonier phoniest phonologic phony photographic physical physiological pick pictorial
-picturesque pierce pinch pink pinker pinkest piteous placid placider placidest plague plain plainer
-plainest planarest planest planetary play plead pleasant please pleasing pledge plentiful pleural
-plod plow plumb plumpest plunge poignant poke polar polarer polarest polarize polish polishest
-polite politer politest political ponder ponderous poor poorer poorest popular populate populous
-porous portable portentous portray pose positive possess possible posterior postpone potent potenter
-potentest pour powerful practicable practical pray preach precarious precede preceding precious
-precipitate precise predict predictable prefer pregnant preliminary prepare prepositional prescribe
-present preserve preside presidential press presume presuppose pretend prettiest pretty prevail
-prevent previous prewar prewarer prewarest priceless primary prime primest primeval primitive prior
-priorer priorest probable probe procedural proclaim procure prod prodigious produce productive
-proest profess professional proficient profitable profound progressive prohibit prolong prominent
-promising promote prompt prone proner pronest pronounce propagandistic propel proper properer
-properest prophetic proportional proportionate propose prosecute prospective prosperous prostrate
-protect protective protoest protogeometric protrude proud prouder proudest prove provide provincial
-provisional provoke prowl pseudo pseudoer pseudoest psychical psychological pubescent publicize
-publish puff pull pulmonary punish pure purer purest purify purl purple purpler purplest purport
-pursuant pursue push putt puzzle puzzling quackest quaint quainter quaintest qualify qualitative
-quantitative quarrel quasi quasier quasiest quavering queer queerer queerest quell quick quicken
-quicker quickest quiet quieter quietest quit quite quiver quote racial radiate radioactive raise
-random randomer randomest ransack rape rapid rapider rapidest rare rarer rarest rather ratify
-rational rationalize raucous rawest reach react reactivate read readier readiest ready reaffirm real
-realistic realize reap reappear rearest rearrange rearward reasonable reassemble reassure rebuild
-rebuke rebut recall recapture recede receive recent recenter recentest reciprocal recite reckon
-recognizable recognize recollect recommend reconcile reconsider reconstruct recount recover recreate
-recur redeem reduce reek reelect reenact reexamine refer refine reflect reflective refuel refuse
-refute regain regard regardless regimental regional register regular regulate rehearse reinforce
-reiterate reject rejoice rejoin relate relax relegate relent relentless relevant reliable relieve
-religious relinquish reluctant remain remaining remand remarkable remember remind reminisce remodel
-remote remoter remotest remove render renew reopen reorganize repay repeat repel replace replenish
-represent reproduce reproducible repudiate reputable require reread rescind resemble resent
-resentful reside residential resign resist resolve resonant resort respectable respectful respective
-respiratory respond responsible restless restore restrict resultant resume resuspend retain
-reticulate retinal retire retrace retract retrieve reunite revamp reveal revere reverse revert
-revise revive revolutionary rewrite rhythmic rich richer richest ride ridiculous rightest rigid
-rigider rigidest riotous ripe riper ripest rise rising roam roast rockier rockiest rocky roll
-romanest romanticize rosier rosiest rosy rotate rough rougher roughest roundest royal rude ruder
-rudest rural rustier rustiest rustle rusty saddest safe safer safest saidest sail salient salute
-salvage same samer samest sanest sarcastic satisfactory satisfy savagest save savor scamper scan
-scantest scare scatter scenic schematic schizophrenic scientific scoff scold scoot scramble scratch
-scribe scrub scrutinize scuttle secede secondary secondest secondhand secretest secure securest seek
-seem seeming seep segregate seize seldom select selectest selective selfish sell semantic
-semiliterate send seniorest sensational senseless sensible sensitive sensory separate septic serious
-serve settest settle seven sevenest seventeen seventeenth seventh sever several severe severer
-severest sexual shabbier shabbiest shabby shake shakenest shallow shapeless sharp sharpen sharpest
-shatter shave sheer sheerer sheerest shine shiniest shiver shoddest shoot short shorten shorter
-shortest shout shove show shrewdest shrill shriller shrillest shrink shudder shuffle shun shut
-shuttest sick sicken sicker sickest sidest sidestep sidle sigh significant signify silent silenter
-silentest silliest silverest similar simmer simple simpler simplest simplify simulate simultaneous
-sincere sinewiest sing single singler singlest singular sinister sink sire situate sixest sixteen
-sixth sixther sixthest sixtier sixtiest sixty sizest skedaddle skeletal skeptical skid skillful
-skinniest skip slack slacken slackest slam slanting slap slash sleepier sleepiest sleepy slender
-slide slim slimmer slimmest slip slippery sloping sloppiest slow slower slowest smack small smaller
-smallest smart smarter smartest smash smolder smooth smoothest smother smug smugger smuggest smuggle
-snap snatch sneak sniff snore snort snub snuggle soak soar sober soberer soberest social socialistic
-soddenest soft soften softer softest solar solarer solarest solder solemnest solest solicit solidest
-solitary solve somatic some someday somehow somer somest sometime sometimes somewhat somewhere soon
-sorb sordidest sore sorer sorest sorriest soundest sour southern southest southward soviet sovieter
-sovietest spare sparest sparse sparser sparsest spatial speak special specialize specific specify
-spectacular spectral speculate speedier speediest speedy spellbound spend spherical spill spin
-spiritual spit splash splendid spoil spokenest spongiest sponsor spontaneous sporadic sporting
-spotless sprawl spread spreadest sprinkle sprout squarest squat squatest squawk squeeze squint
-squirm stablest stagger stalk stammer stand stare start startle startling starve statistical
-statutory stay steadier steadiest steady steal steam steep steepest steer stern sterner sternest
-stickier stickiest sticky stiffen stiffest stifle still stillest stimulate stipulate stir stolid
-stolider stolidest stoop stop stormier stormiest stormy stout stouter stoutest straddle straggle
-straiest straight straighten straightforward strange strangle strategic stray strengthen strew
-stricken strict stricter strictest strike striking strive strong stronger strongest structural
-struggling stubborn stud stuffiest stumble stun stupid stupider stupidest sturdier sturdiest sturdy
-suavest subdue subjective sublime submerge submissive submit subscribe subsequent subside subsidize
-substantial subtle subtler subtlest subtract suburban succeeding successful successive succumb such
-suchest suck sudden suddener suddenest suffer suffice sufficient suffocate suffuse suggest suitable
-sullen sullener sullenest sultriest summarize summon sundrier sundriest sundry sunkenest sunniest
-super superb superber superbest superer superest superficial superimpose superior supersede
-supervise supplant supportive suppose suppress supra supreme sure surer surest surmount surpass
-surprising surround surrounding survive suspect suspend suspicious sustain swallow sway swear
-swedish sweep sweet sweeter sweetest swift swifter swiftest swim swing swissest swoop symbolic
-symbolize symmetric sympathetic sympathize symphonic synthesize synthetic systematize tabulate tack
-tactual tailor take talk tall taller tallest taut tauter tautest teach tear technical technological
-teen teenage teener teenest televise tell temporal temporary tempt tend tender tenderer tenderest
-tennest tentative tenthest terminate terrible terrific terrifying testify thank then theological
-theoretical therapeutic there thereafter thereby therefore therefrom therein thereof thereto thermal
-thick thicken thicker thickest thin think thinnest third thirder thirdest thirteen thirtier
-thirtiest thirty thither thorough though thoughtful thoughtless thrash threaten three threer threest
-thrive throb through throughout throw thrust thump thunderous thus thwart tight tighten tighter
-tightest tilt timeliest timid timider timidest tingle tinier tiniest tiny together tolerant tolerate
-tonal tonight toppest topple torn torner tornest toss totter tottering touching tough tougher
-toughest toxic traditional tragic tramp trample transcend transcendental transform transitional
-translate transmit transmute transparent transpiring transplant transpose transverse travel traverse
-treat tremble trembling tremendous trim triplest triumphant trivial tropical trot troublesome trudge
-true truer truest trundle tuck tumble turn twelve twelver twelvest twentier twentiest twentieth
-twenty twice twine twirl twitch twoest twofold typical ugliest ultimate ultrasonic unable unabler
-unablest unambiguous unanimous unavailable unavoidable unaware unbroken uncertain uncomfortable
-uncommon unconscious under underer underest underestimate underfoot underground underlie underline
-underlying undermine underscore understand understandable undertake underway underwrite undo undue
-unduer unduest uneasier uneasiest uneasy uneven unevener unevenest unfamiliar unfitting unfold
-unforgettable unfortunate unhappy unholiest unify unionest unique uniquer uniquest unite universal
-unleash unlike unliker unlikest unload unlock unmistakable unnatural unnecessary unofficial
-unorthodox unpaid unpaider unpaidest unpleasant unpopular unsatisfactory unscrew unseen unseener
-unseenest unspeakable unstable unsuccessful untie unusual unwisest update upgrade uphold upper
-upperer upperest uppest upright upset upsetest upstairs upstream upward upwardest upwards urban
-urbaner urbanest urge urgent urgenter urgentest usable usabler usablest useful useless usual utilize
-utmostest utter utterest vacant vacanter vacantest vacate vague vaguer vaguest vain vainer vainest
-valiant valid validate valider validest valuable vanish various vary varying vascular vast vaster
-vastest veer velvety verbal veriest verify vertical very vicious victimize victorian vigorous
-vindictive violate violent virginest virilest visible visual visualize vital vivid vivider vividest
-vocal vocational voluminous voluptuous vulgarest vulnerable wade wail wait wakeful walk wallop
-wallow wander wandering wane want wariest warm warmest warn warp warrant watch wateriest waver
-wavier waviest wavy weak weaken weaker weakest wealthy wear wearier weariest weary weep weest weigh
-weird weirder weirdest welcome well wellest western westest westward wettest whip whirl whistle
-white whiter whitest whole wholer wholest whoop wide widen wider widespread widest wield wiggle wild
-wildest willing wince windiest wink wipe wirier wiriest wiry wise wiser wisest wish withdraw
-withhold within withstand wittier wittiest witty wobble wonder wonderful wooden woodener woodenest
-woolliest workable working worn worner wornest worse worser worsest worst worster worstest worthest
-worthier worthiest worthwhile worthy wrap wreck wrench wrestle write writhe written wrong wronger
-wrongest yankeest yearn yellowest yielding young younger youngest youthful zeroest
+ineptest inert inerter inertest inescapable inexpensive infect infectious infer infiltrate inflict
+inform informal infuriate ingest inhabit inherent inherit inject injure inner innerer innerest
+inorganic inquire insane insaner insanest insidest insist insistent insofar insolent insoluble
+inspect inspire instal install instead institutional instruct insufficient insulate insure intact
+intacter intactest integrate intelligent intelligible intend intense intensify intentest
+interdependent interesting interfere interlace interlobular interminable internal interpose
+interpret intersect interstellar intervene intimidate intolerable intone intricate introduce
+introductory intrude inure invade invent invest investigate invisible invoke involve inward inwarder
+inwardest iodinating irisher irishest ironest ironical irrelevant irritate isolate isotonic
+isotropic itemize jauntiest jealous jeopardize jewish jewisher jewishest jointest jolliest joyous
+juicier juiciest juicy juniorest just justest justify keener keenest keiest kidnap kinda kindest
+kinesthetic kinetic known knowner knownest lacier laciest lacking lacy laden ladener ladenest
+languid lankiest laoest larger largerer largerest largest laster lastest lasting late latent
+latenter latentest later laterest latester latestest latterer latterest lavish lavisher lavishest
+lazier laziest lazy leaden leadener leadenest leanest learn leastest leftest legal legendary
+legislative legitimate lend lengthy less lessen lesser lesserer lesserest lessest levelest liable
+liabler liablest liberate lifeless lifelike lightest likeliest likest likewise limpest linear
+linearer linearest linger linguistic liquidest listen literary littler littlest live liveliest livid
+livider lividest loathe locate loftiest logical loneliest lonest long longest loose loosen looser
+loosest lose loster lostest loud louder loudest lousier lousiest lousy loveliest loving lowest
+lowliest loyal lucid lucider lucidest luckier luckiest lucky luminous lunar lunarer lunarest lurid
+lurider luridest lurk lustiest luxurious maddest made mader madest magnetic magnificent magnify
+mainest maintain majorer majorest malest manage manier maniest manipulate many marginal marinest
+marketable marry marvelous massive matching materialize mathematical mature maturer maturest mauvest
+maximize maybe meager meagerer meagerest meanest meaningful meaningless measurable mechanical
+medieval meditate mediumest meek meeker meekest memorable memorize mental merciless merer merest
+merge merrier merriest merry metaphysical meteoritic methodical microscopic middest middlest
+midwaier midwaiest midwestern mightier mightiest mighty migrate mild milder mildest mindful mingle
+minimal minimize minorer minorest minutest miserable mislead misleading missing mistaken
+misunderstand mitigate mobilest mobilize mockest moderner modernest modernize modest modester
+modestest modify moist moisten moister moistest molecular molten moltener moltenest momentary
+monopolize monstrous moreover morest morosest morphophonemic most mostest motionless motivate
+mountainous mourn moving mucher muchest muddier muddiest muddy municipal murkiest muscular muter
+mutest mutual myriadest mysterious mythological naive narrower narrowest nastiest nationalistic
+naval naziest near nearbier nearbiest nearby nearer nearest neat neater neatest necessitate
+negligible negotiate negroest neocortical neoest nervous nettest neutralize never nevertheless
+newest next nexter nextest nicer nicest nilpotent ninest ninetier ninetiest ninther ninthest nobler
+noblest noest noisier noisiest noisy nominate nonetheless nonexistent nonmetallic nonspecific
+nonverbal northest noticeable notify notorious nourish novelest nowise nuclear nudest numb numbest
+numbing numerical numerous obedient obey oblige obliterate obscure observe obstruct obtain
+obtainable obvious occasional occupational occupy occur oddest offest officiate often oiliest
+okaiest older olderer olderest oldest oleophilic olympic ominous omit once onest onnest opaque
+opaquer opaquest openest operate operational oppose opposing optical optimal orangest ordain
+organizational organize oriental originate ornerier orneriest ornery orthodox orthographic other
+otherer otherest otherwise oust outdistance outdoor outer outerer outerest outest outright
+outstanding outward outweigh overboard overcome overest overhear overnight overpower overreach
+overseas overtake overwhelming ownest pacify paid paider paidest painful paler palest pallid
+pallider pallidest paramagnetic paramount parliamentary participate passionate pastelest pastest
+pastiest pathological patriotic patronize peaceful peculiar penalize pending penetrate perceive
+perceptual perform perhaps perilous periodic perish perkiest perpetuate persist persistent personify
+persuade pertain pertinent pervade philosophical phonemic phonier phoniest phonologic photographic
+physical physiological picturesque pinker pinkest piteous placid placider placidest plainer plainest
+planarest planest planetary plead pleasant please plentiful pleural plumpest poignant polar polarer
+polarest polarize polishest polite politer politest political ponder ponderous poorer poorest
+popular populate populous porous portentous portray possess postpone potent potenter potentest pour
+powerful practicable practical pray preach precarious precede preceding precious precise predict
+predictable prefer pregnant prepare prepositional prescribe preside presidential presume presuppose
+prettiest pretty prevail prevent previous prewar prewarer prewarest priceless primest primeval
+priorer priorest procedural proclaim procure prodigious productive proest profess proficient
+profitable profound prohibit prolong prominent promising promote prone proner pronest pronounce
+propagandistic propel proper properer properest prophetic proportionate propose prosecute
+prospective prosperous prostrate protect protective protoest protogeometric protrude proud prouder
+proudest prove provide provisional provoke pseudoer pseudoest psychical psychological pubescent
+publicize publish pulmonary punish pure purer purest purify purpler purplest pursuant pursue
+puzzling quackest quaint quainter quaintest qualify qualitative quantitative quasi quasier quasiest
+quavering queerer queerest quell quicken quicker quickest quieter quietest quit quite racial radiate
+radioactive random randomer randomest ransack rapider rapidest rare rarer rarest rather ratify
+rationalize raucous rawest react reactivate readier readiest reaffirm realistic realize reap
+reappear rearest rearrange reasonable reassemble reassure rebuild rebut recede receive recenter
+recentest recite reckon recognizable recognize recollect recommend reconcile reconsider reconstruct
+recover recreate recur redeem reduce reelect reenact reexamine refer refine reflect reflective
+refuel refute regain regardless regimental regional regulate rehearse reinforce reiterate rejoice
+rejoin relate relax relegate relent relentless relevant reliable relieve relinquish reluctant remain
+remaining remarkable remember remind reminisce remodel remoter remotest renew reopen reorganize
+repay repel replace replenish represent reproduce reproducible repudiate reputable require reread
+rescind resemble resent resentful reside residential resign resist resonant respectable respectful
+respective respiratory respond responsible restless restore restrict resuspend retain reticulate
+retire retrace retract retrieve reunite revamp reveal revert revive rhythmic richer richest
+ridiculous rightest rigid rigider rigidest riotous ripe riper ripest roam rockier rockiest rocky
+romanest romanticize rosier rosiest rosy rotate rougher roughest roundest rude ruder rudest rural
+rustier rustiest rusty saddest safer safest saidest samer samest sanest sarcastic satisfactory
+satisfy savagest scantest scenic scientific scoot scrutinize secede secondest secondhand secretest
+secure securest seem seeming seep seize seldom select selectest selective selfish semantic
+semiliterate send seniorest sensational senseless sensible sensory septic serious settest sevenest
+sever several severe severer severest sexual shabbier shabbiest shabby shakenest shapeless sharpen
+sharpest shatter sheer sheerer sheerest shiniest shoddest shorten shorter shortest shrewdest shrill
+shriller shrillest shun shut shuttest sicken sicker sickest sidest sidle significant signify silent
+silenter silentest silliest silverest similar simpler simplest simplify simulate simultaneous
+sincere sinewiest sing singler singlest sinister situate sixest sixther sixthest sixtier sixtiest
+sizest skeletal skeptical skillful skinniest slacken slackest slanting sleepier sleepiest sleepy
+slender slim slimmer slimmest slippery sloping sloppiest slow slower slowest smaller smallest
+smarter smartest smoothest smug smugger smuggest smuggle sober soberer soberest socialistic
+soddenest soft soften softer softest solar solarer solarest solemnest solest solicit solidest solve
+somatic some someday somehow somer somest sometime sometimes somewhat soon sordidest sorer sorest
+sorriest soundest southern southest sovieter sovietest sparest sparse sparser sparsest spatial speak
+specialize specify spectral speculate speedier speediest speedy spellbound spend spherical splendid
+spokenest spongiest spontaneous sporadic sporting spotless spreadest squarest squatest stablest
+startling starve statistical statutory steadier steadiest steepest sterner sternest stickier
+stickiest sticky stiffen stiffest stillest stimulate stipulate stolid stolider stolidest stormier
+stormiest stormy stouter stoutest straiest straighten straightforward strange strangle strategic
+strengthen strew stricken strict stricter strictest strive strong stronger strongest structural
+struggling stubborn stuffiest stun stupider stupidest sturdier sturdiest sturdy suavest subdue
+subjective sublime submerge submissive submit subscribe subsequent subside subsidize substantial
+subtle subtler subtlest subtract suburban succeeding successful successive succumb such suchest
+sudden suddener suddenest suffer suffice sufficient suffocate suffuse suggest suitable sullen
+sullener sullenest sultriest summarize summon sundrier sundriest sundry sunkenest sunniest superb
+superber superbest superer superest superficial superimpose supersede supervise supplant supportive
+suppose suppress supra supreme sure surer surest surmount surpass surprising surrounding survive
+suspend suspicious sustain swear sweeter sweetest swifter swiftest swissest symbolic symbolize
+symmetric sympathetic sympathize symphonic synthesize systematize tabulate tactual taller tallest
+taut tauter tautest technological teenage teener teenest televise tempt tend tenderer tenderest
+tennest tentative tenthest terminate terrible terrific terrifying testify thank theological
+theoretical thereafter thereby therefore therefrom therein thereof thereto thicken thicker thickest
+thin thinnest thirder thirdest thirtier thirtiest thither thorough though thoughtful thoughtless
+threaten threer threest thrive through throughout thunderous tight tighten tighter tightest
+timeliest timider timidest tinier tiniest tiny together tolerant tolerate tonal toppest topple torn
+torner tornest totter tottering tougher toughest toxic traditional tragic transcend transcendental
+transform transitional translate transmit transmute transparent transpiring transverse tremendous
+triplest triumphant trivial tropical troublesome truer truest twelver twelvest twentier twentiest
+twice twoest twofold typical ugliest ultrasonic unable unabler unablest unambiguous unanimous
+unavailable unavoidable unaware unbroken uncertain uncomfortable uncommon under underer underest
+underfoot underlie underlying undermine understand understandable undertake underway underwrite undo
+undue unduer unduest uneasier uneasiest uneasy uneven unevener unevenest unfamiliar unfitting unfold
+unforgettable unhappy unholiest unify unionest unique uniquer uniquest unite unleash unlike unliker
+unlikest unload unlock unmistakable unnatural unnecessary unofficial unorthodox unpaid unpaider
+unpaidest unpleasant unpopular unsatisfactory unscrew unseener unseenest unspeakable unstable
+unsuccessful untie unusual unwisest uphold upperer upperest uppest upsetest upstream upward
+upwardest upwards urban urbaner urbanest urgent urgenter urgentest usable usabler usablest useful
+useless usual utilize utmostest utter utterest vacant vacanter vacantest vacate vague vaguer vaguest
+vain vainer vainest valiant valid validate valider validest vanish various vary varying vascular
+vast vaster vastest veer velvety verbal veriest verify very vicious victimize vigorous vindictive
+violate violent virginest virilest visible visual visualize vital vivid vivider vividest vocational
+voluminous voluptuous vulgarest vulnerable wakeful wander wariest warm warmest warn wateriest wavier
+waviest wavy weak weaken weaker weakest wealthy wearier weariest weary weep weest weigh weirder
+weirdest wellest westest wettest whiter whitest wholer wholest wide widen wider widespread widest
+wield wildest windiest wirier wiriest wiry wiser wisest withdraw withhold within withstand wittier
+wittiest witty wonderful wooden woodener woodenest woolliest workable worn worner wornest worser
+worsest worster worstest worthest worthier worthiest worthwhile write writhe written wronger
+wrongest yankeest yearn yellowest younger youngest youthful zeroest
+`
+
+/** The 928 that do ("launch", "offer", "fine"): topics only where the text uses them as nouns. */
+export const ENGLISH_RARELY_NOUNS = `
+abandon abdominal above absolute abstract absurd abuse academic acclaim accord acute advocate
+aesthetic affect affix african alert alternate altogether alveolar ancient anti antique arrest aside
+assist associate attribute automatic average babble balk base basic bathe bear beat begin behind
+belligerent bellow bend best better bevel bind binomial birdie bite bitter black blame blazing blink
+blush boast boil bold bore born bother bounce bound brace brandish brave break brief broad broil
+brown budge build bump burn burst buzz cackle call calm cancel capture care carry catapult catch
+cease central chant cheat chew chinese choke chortle chuckle circular cite clamber clamp clasp
+classical clean clear climb cling clog close closer clutch coax cock cold collect collective
+colonial combine come comic commercial common commute comparative compare comprehensive conduct
+conservative construct consumptive contemporary converse convert convict cool coordinate cope
+correlate cough count cover crawl crazy creak creep crimson cross crouch crude cruise crush crushing
+cuban cubist cuddle curl curse damn damp dare dark dart dash dazzle dead deal deductible deep
+defensive delay delegate dependent desperate deviate devise diagonal dictate dietary discard
+dismount display dissolve divide divine domestic dominant down downgrade doze drab drag draw drill
+drip drive drop dump duplicate dutch dynamic eager ease eight eighteen eighteenth eighth eighty
+ejaculate elastic elect electric eleven employ empty enough entail entire envy equal erotic
+essential ethnic european even exclusive exhaust exhibit exploit explosive expose express external
+extra fade faint fair faithful fake fall falter familiar fast fathom federal feel fell feminine
+fetch fete fifteen fifteenth fifth fifty fill final finance find fine finish first fitting five flat
+flaunt flicker flinch fling float flop flounder flourish following forecast forfeit forge formal
+former forth forty forward foster foul found four fourteen fourth frail frank free freeze fret
+frightening frown full fumble fundamental funny fuss gain gallop gather gentile give given glad
+glaze glide glint glisten glower glue gobble good gouge grab gradual grand graphic grapple grasp
+gray graze great grind grope gross grotesque grumble grunt guarantee guess guide gush haggard halt
+handle hang hatch hate haul have heave heavy hegelian help here hereafter heroic hide high hire
+hobble hold holler hook hopeful horizontal hostile huddle human hunt hurl hurry hurrying hurt husky
+hustle hypothetical idle illiterate imaginary immortal imperfect impossible impress independent
+indian inevitable inferior infernal infinite initial initiate innocent insert inside institute
+intercept interlocking intermediate international interrupt intimate invariant invite ionic irish
+irregular itch japanese jeer jerk join jump keen keep kick kill kneel knock know large lash last
+latest latter launch lavender lead leading lean least leave leer levy lick lift like limiting limp
+literal little local lodge longer look looking loom lost lower lunge lurch lure main major make
+mandatory manifest marvel masculine masquerade match mean meanwhile measure medical meet melt mend
+mention mere metallic metropolitan midway military minor miss mock moderate modern monastic monitor
+more moroccan mount move much multiple mumble murmur muse musical muster mute mutter narrow national
+natural necessary negative neglect nestle neutral newborn nice nine nineteenth ninety ninth noble
+normal northern northward nowhere nudge offer offset open opposite optimum oral ordinary organic
+orient original outside over overall overlap overlook override overrun overturn pack paint pale pant
+parasympathetic partial particular particulate pass passive peck peel peer perch perfect peripheral
+permanent permit personal phony pick pictorial pierce pinch pink plague plain play pleasing pledge
+plod plow plumb plunge poke polish poor portable pose positive possible posterior precipitate
+preliminary present preserve press pretend primary prime primitive prior probable probe prod produce
+professional progressive prompt proportional provincial prowl pseudo puff pull purl purple purport
+push putt puzzle quarrel queer quick quiet quiver quote raise rape rapid rational reach read ready
+real rearward rebuke recall recapture recent reciprocal recount reek refuse regard register regular
+reject religious remand remote remove render repeat resolve resort resultant resume retinal revere
+reverse revise revolutionary rewrite rich ride rise rising roast roll rough royal rustle safe sail
+salient salute salvage same save savor scamper scan scare scatter schematic schizophrenic scoff
+scold scramble scratch scribe scrub scuttle secondary seek segregate sell sensitive separate serve
+settle seven seventeen seventeenth seventh shake shallow sharp shave shine shiver shoot short shout
+shove show shrink shudder shuffle sick sidestep sigh simmer simple single singular sink sire sixteen
+sixth sixty skedaddle skid skip slack slam slap slash slide slip smack small smart smash smolder
+smooth smother snap snatch sneak sniff snore snort snub snuggle soak soar social solder solitary
+somewhere sorb sore sour southward soviet spare special specific spectacular spill spin spiritual
+spit splash spoil sponsor sprawl spread sprinkle sprout squat squawk squeeze squint squirm stagger
+stalk stammer stand stare start startle stay steady steal steam steep steer stern stifle still stir
+stoop stop stout straddle straggle straight stray strike striking stud stumble stupid suck super
+superior surround suspect swallow sway swedish sweep sweet swift swim swing swoop synthetic tack
+tailor take talk tall teach tear technical teen tell temporal temporary tender then therapeutic
+there thermal thick think third thirteen thirty thrash three throb throw thrust thump thus thwart
+tilt timid tingle tonight toss touching tough tramp trample transplant transpose travel traverse
+treat tremble trembling trim trot trudge true trundle tuck tumble turn twelve twentieth twenty twine
+twirl twitch ultimate unconscious underestimate underground underline underscore unfortunate
+universal unseen update upgrade upper upright upset upstairs urge valuable vertical victorian vocal
+wade wail wait walk wallop wallow wandering wane want warp warrant watch waver wear weird welcome
+well western westward whip whirl whistle white whole whoop wiggle wild willing wince wink wipe wise
+wish wobble wonder working worse worst worthy wrap wreck wrench wrestle wrong yielding young
 `

@@ -225,6 +225,9 @@ describe('English: words mostly used as verbs, adjectives or adverbs are no topi
     for (const word of ['#Fine', '#Loud']) expect(list).not.toContain(word)
     for (const noun of ['#Decision', '#Method', '#Conversation']) expect(list).toContain(noun)
     for (const word of ['#Listen', '#Teach']) expect(all('en-short')).not.toContain(word)
+    // A word that is a noun too counts where the text uses it as one.
+    expect(suggestHashtags('The launch is next week. My launch needs a waitlist, and the launch needs you.', { language: 'en' })).toContain('#Launch')
+    expect(suggestHashtags('We launch next week. We launch a waitlist first, then we launch again.', { language: 'en' })).not.toContain('#Launch')
     // Written as a name it is one: "Loud" the podcast.
     expect(suggestHashtags('We launched Loud last spring. Listeners love Loud.', { language: 'en' })).toContain('#Loud')
   })
