@@ -1,8 +1,10 @@
 import twitterText from 'twitter-text'
 import type { Language } from '../domain/draft'
 import { countGraphemes, extractHashtags } from '../platforms/counting'
+import { ENGLISH_NOT_TOPICS, ENGLISH_RARELY_NOUNS } from './english-not-topics'
 import { blankIdioms } from './idioms'
 import { detectLanguage, isStopwordLower } from './stopwords'
+import { tagKey } from './tag-key'
 
 /**
  * How often terms occur across the author's library, so a draft's tags can be the words that
@@ -95,8 +97,8 @@ export function suggestHashtags(text: string, options: SuggestHashtagsOptions = 
  * nouns mid-sentence), recurring terms of two or three words (and German ones from the title),
  * hyphenated compounds; never stopwords of either language, never a word only as part of a term
  * (#Manager for "Social Media Manager"), never people's names. Ranked by how specific they are
- * to this draft. Deterministic; deduplicated case-insensitively, also against hashtags already
- * in the text.
+ * to this draft. Deterministic; one tag per word whatever its case, spelling or number (tagKey),
+ * also against hashtags already in the text and excluded words.
  */
 export function rankHashtags(text: string, options: SuggestHashtagsOptions = {}): HashtagTerm[] {
   const max = options.max ?? DEFAULT_MAX
@@ -104,15 +106,12 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   const title = options.title ?? ''
   const language = options.languageDetected && options.language ? options.language : detectLanguage(text === '' ? title : text, options.language ?? 'en')
   const picker = new TagPicker(max, language)
-  for (const hashtag of extractHashtags(`${title}\n${text}`)) picker.taken.add(foldCase(`#${hashtag}`))
+  for (const hashtag of extractHashtags(`${title}\n${text}`)) picker.take(`#${hashtag}`)
   const tags = options.tags ?? []
   // Excluded words, unless the draft's own tags ask for them.
   if (options.exclude !== undefined && options.exclude.length > 0) {
-    const ownTagKeys = new Set(tags.map((tag) => foldCase(`#${splitWords(tag).join('')}`)))
-    for (const word of options.exclude) {
-      const key = foldCase(`#${word}`)
-      if (!ownTagKeys.has(key)) picker.taken.add(key)
-    }
+    const ownTagKeys = new Set(tags.map((tag) => tagKey(`#${splitWords(tag).join('')}`, language)))
+    for (const word of options.exclude) if (!ownTagKeys.has(tagKey(`#${word}`, language))) picker.take(`#${word}`)
   }
 
   const lowerText = `${title}\n${text}`.toLowerCase()
@@ -166,10 +165,11 @@ interface OwnTag {
 /** The ranked tags so far, and what they rule out. */
 class TagPicker {
   readonly out: HashtagTerm[] = []
-  /** Case-folded tags already taken (chosen, in the text, or excluded). */
-  readonly taken = new Set<string>()
-  /** Words inside a chosen tag or phrase. */
+  /** The keys (tagKey) of the tags already taken: chosen, in the text, or excluded. */
+  private readonly taken = new Set<string>()
+  /** The keys (tagKey) of the words inside a chosen tag or phrase. */
   private readonly chosenWords = new Set<string>()
+  private readonly wordKeys = new Map<string, string>()
   /** The chosen terms of several words ("social media"), as words, and whether a longer term already extends each. */
   private readonly chosenTerms: Array<{ words: readonly string[]; extended: boolean }> = []
 
@@ -183,20 +183,24 @@ class TagPicker {
     // A word already inside a chosen tag or phrase adds nothing: no #Social or #MediaManager
     // after #SocialMedia. A longer term made of a chosen one is more specific, not the same:
     // #SocialMediaManager after #SocialMedia.
-    if (!fromTags && words.some((w) => this.chosenWords.has(w)) && !this.extendsChosen(words, true)) return
+    // In any of its forms: no #Call after #DiscoveryCalls.
+    if (!fromTags && words.some((w) => this.isChosen(w)) && !this.extendsChosen(words, true)) return
     // Made only for candidates still in the running: validating a hashtag may run
     // twitter-text's regexes, the costliest step here.
     const tag = toHashtag(phrase, this.language)
     if (tag === null) return
-    const key = foldCase(tag)
-    // #Client after #Clients says the same thing twice: English tags are also taken by their singular.
-    const singular = this.language === 'en' ? englishSingular(key) : key
-    if (this.taken.has(key) || this.taken.has(singular)) return
+    // #Client after #Clients, #Pause after #Pausen says the same thing twice.
+    const key = tagKey(tag, this.language)
+    if (this.taken.has(key)) return
     this.taken.add(key)
-    this.taken.add(singular)
     this.out.push({ tag, phrase, fromTags })
-    for (const w of words) this.chosenWords.add(w)
+    for (const w of words) this.chosenWords.add(this.wordKey(w))
     if (words.length > 1) this.chosenTerms.push({ words, extended: false })
+  }
+
+  /** Rules out `tag` and its other forms (see tagKey). */
+  take(tag: string): void {
+    this.taken.add(tagKey(tag, this.language))
   }
 
   /**
@@ -208,26 +212,28 @@ class TagPicker {
     if (words.length < 3) return false
     const extended = this.chosenTerms.filter((term) => !term.extended && term.words.length < words.length && containsRun(words, term.words))
     const covered = new Set(extended.flatMap((term) => term.words))
-    if (!words.every((w) => !this.chosenWords.has(w) || covered.has(w))) return false
+    if (!words.every((w) => !this.isChosen(w) || covered.has(w))) return false
     if (mark) for (const term of extended) term.extended = true
     return true
   }
 
   /** True if `words` would be taken only as a longer term made of a chosen one (see extendsChosen). */
   wouldExtend(words: readonly string[]): boolean {
-    return words.some((w) => this.chosenWords.has(w)) && this.extendsChosen(words, false)
+    return words.some((w) => this.isChosen(w)) && this.extendsChosen(words, false)
   }
-}
 
-/**
- * The regular singular of a case-folded English tag's last word ("#discoverycalls" →
- * "#discoverycall", "#stories" → "#story"); words ending in "ss"/"us"/"is" ("#business",
- * "#focus", "#analysis") are left as they are. Only a key for comparing tags, never shown.
- */
-function englishSingular(key: string): string {
-  if (key.length > 5 && key.endsWith('ies')) return `${key.slice(0, -3)}y`
-  if (key.length > 4 && key.endsWith('s') && !/(ss|us|is)$/.test(key)) return key.slice(0, -1)
-  return key
+  private isChosen(word: string): boolean {
+    return this.chosenWords.size > 0 && this.chosenWords.has(this.wordKey(word))
+  }
+
+  private wordKey(word: string): string {
+    let key = this.wordKeys.get(word)
+    if (key === undefined) {
+      key = tagKey(word, this.language)
+      this.wordKeys.set(word, key)
+    }
+    return key
+  }
 }
 
 /** True if `run` occurs in `words` as consecutive items. */
@@ -240,11 +246,6 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
 
 function splitWords(text: string): string[] {
   return text.split(/[^\p{L}\p{M}\p{N}_]+/u).filter((w) => w !== '')
-}
-
-/** Case-insensitive key: upper-casing first folds ß into SS, so #Straße and #STRASSE are one tag. */
-function foldCase(tag: string): string {
-  return tag.toUpperCase().toLowerCase()
 }
 
 /**
@@ -268,9 +269,18 @@ function isNamed(word: string): boolean {
   return /^\p{Lu}{2,6}s?$/u.test(word) || /^\p{Lu}?\p{Ll}+\p{Lu}/u.test(word)
 }
 
+/**
+ * Legal forms after a company's name: the author tags #RatziFatzi, not #RatziFatziGmbH, and
+ * never #GmbH. The abbreviations of the legal forms of Germany, Austria, Switzerland, the UK and
+ * the US in the ISO 20275 Entity Legal Forms code list (GLEIF) that make a word of their own
+ * here (two letters or more; "e.V." splits into letters the scan skips anyway).
+ */
+const LEGAL_FORMS = new Set(['GmbH', 'gGmbH', 'mbH', 'AG', 'KG', 'KGaA', 'OHG', 'OG', 'GbR', 'UG', 'SE', 'eG', 'PartG', 'mbB', 'Ltd', 'PLC', 'LLP', 'LLC', 'Inc', 'Corp'])
+
 /** Cheap checks first: this runs for every word of the passage. `lower` is word.toLowerCase(). */
 function isKeyword(word: string, lower: string, language: Language): boolean {
   if (word.length < MIN_KEYWORD_LENGTH && !(word.length >= 2 && lower !== word && word === word.toUpperCase())) return false
+  if (LEGAL_FORMS.has(word)) return false
   if (isStopwordLower(lower) || timeUnits(language).has(lower)) return false
   const first = word.charCodeAt(0)
   // Starts with a digit (ASCII, the common case) or holds no letter at all.
@@ -281,6 +291,25 @@ function isKeyword(word: string, lower: string, language: Language): boolean {
 }
 
 const HAS_LETTER = /\p{L}/u
+
+let notTopics: { never: ReadonlySet<string>; rarely: ReadonlySet<string> } | null = null
+/** ENGLISH_NOT_TOPICS and ENGLISH_RARELY_NOUNS as sets, made on the first English passage (~0.6 ms). */
+function englishNotTopics(): { never: ReadonlySet<string>; rarely: ReadonlySet<string> } {
+  const toSet = (list: string) => new Set(list.split(/\s+/u).filter((w) => w !== ''))
+  notTopics ??= { never: toSet(ENGLISH_NOT_TOPICS), rarely: toSet(ENGLISH_RARELY_NOUNS) }
+  return notTopics
+}
+
+/**
+ * After a word: the end of a noun phrase, a punctuation mark or a word that follows one ("the
+ * launch is", "my offer for", "a fine."), not a word it could still be modifying ("a clear next step").
+ */
+const NOUN_PHRASE_END = /[ \t]*(?:[^\p{L}\p{N}\s]|\n|$|(?:of|for|with|to|in|on|at|from|about|is|was|are|were|and|or|that|will|can)(?![\p{L}\p{N}]))/uy
+
+function endsNounPhrase(text: string, at: number): boolean {
+  NOUN_PHRASE_END.lastIndex = at
+  return NOUN_PHRASE_END.test(text)
+}
 
 const TIME_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const
 const timeUnitWords = new Map<Language, ReadonlySet<string>>()
@@ -306,6 +335,11 @@ function timeUnits(language: Language): ReadonlySet<string> {
  * "every week". Without an article the noun says when or where, not what the text is about.
  */
 const ADVERBIAL_LEADS = new Set(['at', 'every'])
+/**
+ * English words that open a noun phrase: a word right after one is used as a noun ("the call",
+ * "a method", "our sessions"). ("that" is left out: it is as often a conjunction.)
+ */
+const DETERMINERS = new Set(['the', 'a', 'an', 'my', 'your', 'his', 'her', 'its', 'our', 'their', 'this', 'these', 'those'])
 const STARTS_UPPER = /^\p{Lu}/u
 
 interface Entry {
@@ -319,6 +353,8 @@ interface Entry {
   named: boolean
   /** Never seen in lowercase. */
   capitalOnly: boolean
+  /** English: seen as a whole noun phrase's noun, right after a determiner and at its end ("the launch is"). */
+  nounInPlace: boolean
   /** How often it stood right before another keyword, as the modifier of a pair ("potential clients"). */
   modifying: number
   words: string[]
@@ -364,7 +400,7 @@ class TermTable {
       entry.capitalOnly &&= capital
       return
     }
-    this.byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, modifying: 0, words: words ?? [key], rank: 0 })
+    this.byKey.set(key, { form, key, score: weight, occurrences: 1, firstSeen: at, noun, named, capitalOnly: capital, nounInPlace: false, modifying: 0, words: words ?? [key], rank: 0 })
   }
 }
 
@@ -388,8 +424,10 @@ const MIN_FIRST_NAME_ALONE = 2
  * The people a text names, so their names make no hashtags (#Unsozial from "Uwe Unsozial"): a
  * capitalised word after an honorific; and first name and surname, a capitalised word always
  * right after the same first name: a capitalised word that elsewhere stands alone ("Uwe lernt"),
- * never takes an article (names don't: "die Community" is a noun) and is not always the second
- * word of a pair itself ("Media" in "Social Media").
+ * never takes an article (names don't: "die Community" is a noun), is not always the second
+ * word of a pair itself ("Media" in "Social Media"), and is introduced by the full name: a
+ * person is named in full first and then by the first name, while a maker that comes up alone
+ * first ("Google zeigt …", later "Google Analytics") is no first name.
  */
 class PersonNames {
   /** Lowercased names found (see namesAny). */
@@ -400,6 +438,8 @@ class PersonNames {
   private readonly standsAlone = new Map<string, number>()
   /** Capitalised words seen right after an article. */
   private readonly withArticle = new Set<string>()
+  /** Capitalised words first seen right before another (true) or alone (false). */
+  private readonly firstSeenInPair = new Map<string, boolean>()
   private previous = ''
   private previousEnd = -1
   private previousCapitalized = false
@@ -417,6 +457,7 @@ class PersonNames {
     // One space between: the two words belong together (no slice made: this runs for every word).
     const adjacent = this.previous !== '' && index === this.previousEnd + 1 && text.charCodeAt(this.previousEnd) === 32
     if (this.previousCapitalized && !(adjacent && capitalized)) this.countAlone(this.previous)
+    else if (this.previousCapitalized && !this.firstSeenInPair.has(this.previous)) this.firstSeenInPair.set(this.previous, true)
     if (capitalized) {
       if (this.previousCapitalized && HONORIFICS.has(this.previous) && !HONORIFICS.has(token) && HONORIFIC_GAP.test(text.slice(this.previousEnd, index))) {
         this.names.add(lower)
@@ -436,6 +477,7 @@ class PersonNames {
   }
 
   private countAlone(word: string): void {
+    if (!this.firstSeenInPair.has(word)) this.firstSeenInPair.set(word, false)
     this.standsAlone.set(word, (this.standsAlone.get(word) ?? 0) + 1)
   }
 
@@ -454,7 +496,7 @@ class PersonNames {
       // A first name opens the name: it is not itself always the second word of a pair ("Social Media").
       const firstPrecededBy = this.precededBy.get(first)?.word ?? null
       const alone = this.standsAlone.get(first) ?? 0
-      if (alone >= MIN_FIRST_NAME_ALONE && alone > count && !this.withArticle.has(first) && firstPrecededBy === null) {
+      if (alone >= MIN_FIRST_NAME_ALONE && alone > count && !this.withArticle.has(first) && firstPrecededBy === null && this.firstSeenInPair.get(first) === true) {
         this.names.add(word.toLowerCase())
         this.names.add(first.toLowerCase())
       }
@@ -479,6 +521,8 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
   let numberEnd = -2
   // Where the last English "at"/"every" ended: "at night", "every week" say when, not what.
   let adverbialEnd = -2
+  // Where the last English determiner ended: "the call", "a method" are nouns.
+  let determinerEnd = -2
   WORD.lastIndex = 0
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
     const token = match[0]
@@ -495,22 +539,27 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
     if (first >= 48 && first <= 57) numberEnd = index + token.length
     const adverbial = language === 'en' && adverbialEnd === index - 1 && lower === token
     if (language === 'en' && ADVERBIAL_LEADS.has(lower)) adverbialEnd = index + token.length
+    const afterDeterminer = language === 'en' && determinerEnd === index - 1
+    if (language === 'en' && DETERMINERS.has(lower)) determinerEnd = index + token.length
     // German only: its nouns are capitalised, so a unit after a number is easy to tell; an
     // English "100 discovery calls" names the topic.
     if (!isKeyword(token, lower, language) || (language === 'de' && capitalized && numberEnd === index - 1) || adverbial) {
+      // "office hours": a time unit is no keyword, but the word before it is its modifier all the same.
+      if (language === 'en' && previousIndex >= 0 && lower === token && previousIndex + previousWord.length + 1 === index && timeUnits(language).has(lower)) {
+        terms.byKey.get(previousLower)!.modifying += 1
+      }
       previousIndex = -1
       continue
     }
     const atStart = capitalized && startsSentence(text, index)
     const named = lower !== token && (isNamed(token) || (language === 'en' && capitalized && !atStart))
-    terms.add(lower, token, weight, offset + index, capitalized && !atStart, named, capitalized, null)
+    const pairsWithPrevious = previousIndex >= 0 && previousIndex + previousWord.length + 1 === index && text.charCodeAt(index - 1) === 32
+    // English spelling shows a noun only by its place: after a determiner ("the call") or heading a pair ("voice messages").
+    const noun = (capitalized && !atStart) || (language === 'en' && (afterDeterminer || pairsWithPrevious))
+    terms.add(lower, token, weight, offset + index, noun, named, capitalized, null)
+    if (afterDeterminer && endsNounPhrase(text, index + token.length)) terms.byKey.get(lower)!.nounInPlace = true
     // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
-    if (
-      previousIndex >= 0 &&
-      previousIndex + previousWord.length + 1 === index &&
-      text.charCodeAt(index - 1) === 32 &&
-      (language !== 'de' || (capitalized && previousCapitalized))
-    ) {
+    if (pairsWithPrevious && (language !== 'de' || (capitalized && previousCapitalized))) {
       terms.byKey.get(previousLower)!.modifying += 1
       terms.add(`${previousLower} ${lower}`, `${previousWord} ${token}`, weight * PHRASE_WEIGHT, offset + previousIndex, true, false, true, [
         previousLower,
@@ -593,6 +642,13 @@ function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats
     // keyword modifies it ("potential clients", "soft skills") and is no topic on its own; the
     // pair, if it recurs, or its head is.
     if (language === 'en' && !phrase && !compound && !entry.named && entry.modifying >= entry.occurrences) continue
+    // English has no capitals to find nouns by: words mostly used as verbs, adjectives or
+    // adverbs ("rude", "fine", "kindest", "bring") are no topics unless written as a name.
+    // Those that are nouns too count where the text uses them as one ("the launch is", not "to launch").
+    if (language === 'en' && !phrase && !compound && !entry.named) {
+      const lists = englishNotTopics()
+      if (lists.never.has(entry.key) || (lists.rarely.has(entry.key) && !entry.nounInPlace)) continue
+    }
     // People's names are no topics: no #Unsozial for "Uwe Unsozial", no #Meier for "Herr Meier".
     if (terms.people.namesAny(entry.words)) continue
     let rank = entry.score * alone * (entry.noun ? NOUN_WEIGHT : 1) * (entry.named ? NAMED_WEIGHT : 1)

@@ -7,6 +7,7 @@ import { PLATFORMS, profileOf } from '../platforms/profiles'
 import { effectiveLimit, type PlatformSettingsInput, type ThreadNumbering } from '../platforms/settings'
 import { cleanPassage } from './clean'
 import { libraryTermCandidates, rankHashtags, type HashtagTerm, type LibraryTermStats } from './hashtags'
+import { tagKey } from './tag-key'
 import { breakBeforeHeadings, dropDanglingEnd, dropImageCredits, isHeading, leansOnBefore, normalizeMarkup, pickHook } from './passage'
 import { splitSentences } from './sentences'
 import { detectLanguage } from './stopwords'
@@ -237,8 +238,8 @@ function hashtagsFor(analysis: Analysis, platform: PlatformId): string[] {
   const tags: string[] = []
   for (const { tag } of analysis.hashtags) {
     if (tags.length >= count) break
-    const name = tag.slice(1).toLowerCase()
-    if (!habit.ownNames.some((own) => own.toLowerCase() === name)) tags.push(tag)
+    const key = tagKey(tag, analysis.language)
+    if (!habit.ownNames.some((own) => tagKey(`#${own}`, analysis.language) === key)) tags.push(tag)
   }
   return tags
 }

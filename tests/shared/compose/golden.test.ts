@@ -48,7 +48,7 @@ describe('the held-out German passage, as posted', () => {
         'Schauen wir uns den Menschen Uwe Unsozial von der RatziFatzi GmbH genauer an: Er ist nicht der größte Menschenfreund auf dem Planeten. Er spricht lieber selbst, als dass er anderen zuhört. Kommt ihm einer blöd, bellt er sofort zurück.\n\n' +
         '„Hilf dir selbst, dann hilft dir Gott“, das ist seine Devise: Deshalb hat er auch keine Lust, andere Menschen bei Problemen oder Fragen zu unterstützen. Wie sich andere Leute fühlen? Keine Ahnung, dafür interessiert sich Uwe nicht wirklich.\n\n' +
         // Before: #Manager (a head noun; the title says "Social Media Manager") and #Unsozial (Uwe's surname).
-        'Kennst du das auch?\n\n#SocialMedia #Technik #SocialMediaManager #RatziFatziGmbH #Menschenfreund',
+        'Kennst du das auch?\n\n#SocialMedia #Technik #SocialMediaManager #RatziFatzi #Menschenfreund',
     ])
   })
 
