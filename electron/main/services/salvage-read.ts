@@ -62,6 +62,8 @@ export interface DamagedLibrary {
   unread: UnreadDraft[]
   /** The list of drafts itself could not be read to the end: some drafts may not have been found. */
   listIncomplete: boolean
+  /** Each post's and journal note's id and last change, as far as they read (not carried over: only counted). */
+  postsAndNotes: { table: 'posts' | 'journal_notes'; id: number; updatedAt: number }[]
   /** An image by its id, if it can be read; null otherwise. */
   asset(id: string): { mime: z.infer<typeof imageMimeSchema>; data: Buffer } | null
   close(): void
@@ -159,11 +161,24 @@ function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
     }
   }
 
+  const postsAndNotes: DamagedLibrary['postsAndNotes'] = []
+  for (const table of ['posts', 'journal_notes'] as const) {
+    if (!tables.has(table)) continue
+    try {
+      for (const row of db.prepare(`SELECT id, updated_at FROM ${table}`).raw().iterate() as Iterable<[unknown, unknown]>) {
+        if (typeof row[0] === 'number' && typeof row[1] === 'number') postsAndNotes.push({ table, id: row[0], updatedAt: row[1] })
+      }
+    } catch {
+      // Counted as far as it reads.
+    }
+  }
+
   const assetOf = tables.has('assets') ? db.prepare('SELECT mime, data FROM assets WHERE id = ?') : null
   return {
     drafts,
     unread,
     listIncomplete: !rows.complete || !bodies.complete,
+    postsAndNotes,
     asset(id) {
       try {
         const row = assetOf?.get(id) as { mime: unknown; data: unknown } | undefined

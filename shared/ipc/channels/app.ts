@@ -23,11 +23,13 @@ export const salvageReportSchema = z.object({
   imagesMissing: z.number().int().nonnegative(),
   /** Part of the list of drafts was unreadable: drafts may be in the damaged file that were not even found. */
   listIncomplete: z.boolean(),
+  /** Posts and journal notes changed after the copy (or missing from it): not carried over yet, only in the damaged file. */
+  postsAndNotesLeft: z.number().int().nonnegative(),
 })
 export type SalvageReport = z.infer<typeof salvageReportSchema>
 
 /** What a recovery reports when the damaged file could not be read at all (or its salvage failed as a whole). */
-export const NOTHING_SALVAGED: SalvageReport = { outcome: 'unreadable', broughtBack: 0, notRead: [], notReadButInCopy: 0, imagesMissing: 0, listIncomplete: false }
+export const NOTHING_SALVAGED: SalvageReport = { outcome: 'unreadable', broughtBack: 0, notRead: [], notReadButInCopy: 0, imagesMissing: 0, listIncomplete: false, postsAndNotesLeft: 0 }
 
 export const recoveryNoticeSchema = z.object({
   reason: z.enum(['damaged', 'empty']),

@@ -52,6 +52,8 @@ async function salvagedLibrary(): Promise<Api> {
   first.drafts.saveContent(a.id, doc('[neu-a]'))
   first.drafts.saveContent(b.id, doc('[neu-b]'))
   first.drafts.create({ title: 'Nach der Kopie', doc: doc('[neu-c]') })
+  const passage = first.posts.createPassage(a.id, 'Worte über Worte.')
+  first.posts.create({ draftId: a.id, passageId: passage.id, platform: 'mastodon', style: 'quote', parts: ['Worte über Worte.'] })
   first.close()
   damagePageHolding(join(dir, 'longhand.sqlite'), '[neu-b]')
   services = await createServices({ dataDir: dir, now: () => now, integrity: 'at-open' })
@@ -102,6 +104,7 @@ describe('the recovery notice', () => {
     expect(notice.textContent).toContain('Your library file could not be read. Longhand put it aside and brought back the safety copy from Nov 20, 2026')
     expect(notice.textContent).toContain('2 drafts changed after that were brought back from the old file with their newest text')
     expect(notice.textContent).toContain('One draft could not be read from the old file: “Notizen zur Messe”. Its latest changes may be only there: keep the old file.')
+    expect(notice.textContent).toContain('Posts and journal notes are not brought back yet: one of them was changed after the copy and is only in the old file. Keep it.')
     await waitFor(() => view!.container.textContent?.includes('Nach der Kopie'))
   })
 

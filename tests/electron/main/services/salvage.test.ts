@@ -54,6 +54,11 @@ async function damagedMidSession(damage: string[]) {
   first.drafts.trash(9)
   const discarded = first.drafts.create({ title: 'Verworfen', doc: doc('[Verworfen]') })
   first.drafts.trash(discarded.id)
+  // A post that went out and what came back: not carried over yet, but counted.
+  const passage = first.posts.createPassage(10, 'Worte über Worte.')
+  const post = first.posts.create({ draftId: 10, passageId: passage.id, platform: 'mastodon', style: 'quote', parts: ['Worte über Worte.'] })
+  first.posts.setState({ id: post.id, state: 'posted', postedUrl: 'https://chaos.social/@anna/1' })
+  first.journal.add({ postId: post.id, kind: 'reply', notedOn: '2026-11-23', text: 'Jana fragt nach Beispielen.' })
   first.close()
   for (const marker of damage) damagePageHolding(file, marker)
 
@@ -126,7 +131,7 @@ describe('salvage at recovery: what was written after the safety copy comes back
       // Found by search like any draft (the index catches up on the new text).
       expect(next.search.query('Nach-dem-Hinweis').map((hit) => hit.id).sort()).toEqual([5, byTitle(next, 'Nach dem Hinweis')!.id].sort())
 
-      expect(next.recovery!.salvage).toEqual({ outcome: 'read', broughtBack: 8, notRead: [], notReadButInCopy: 1, imagesMissing: 0, listIncomplete: false })
+      expect(next.recovery!.salvage).toEqual({ outcome: 'read', broughtBack: 8, notRead: [], notReadButInCopy: 1, imagesMissing: 0, listIncomplete: false, postsAndNotesLeft: 2 })
       expect(readFileSync(next.recovery!.movedAsideTo).equals(damagedBytes)).toBe(true)
       expect(await next.checkIntegrity()).toEqual({ ok: true })
       expect(existsSync(`${file}.recovering`)).toBe(false)
@@ -162,6 +167,7 @@ describe('salvage at recovery: what was written after the safety copy comes back
         notReadButInCopy: 0,
         imagesMissing: 0,
         listIncomplete: false,
+        postsAndNotesLeft: 2,
       })
       expect(await next.checkIntegrity()).toEqual({ ok: true })
     } finally {
