@@ -39,7 +39,7 @@ const salvagedDraftSchema = z.object({
   doc: editorDocSchema,
 })
 
-export type SalvagedDraft = z.infer<typeof salvagedDraftSchema> & { revisions: SalvagedRevision[] }
+export type SalvagedDraft = z.infer<typeof salvagedDraftSchema>
 
 const salvagedRevisionSchema = z.object({
   title: titleSchema,
@@ -64,6 +64,8 @@ export interface DamagedLibrary {
   listIncomplete: boolean
   /** Each post's and journal note's id and last change, as far as they read (not carried over: only counted). */
   postsAndNotes: { table: 'posts' | 'journal_notes'; id: number; updatedAt: number }[]
+  /** A draft's history, as far as it reads (asked only for the drafts carried over). */
+  revisions(id: number): SalvagedRevision[]
   /** An image by its id, if it can be read; null otherwise. */
   asset(id: string): { mime: z.infer<typeof imageMimeSchema>; data: Buffer } | null
   close(): void
@@ -155,7 +157,7 @@ function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
         doc: JSON.parse(json),
       })
       if (!parsed.success) throw parsed.error
-      drafts.push({ ...parsed.data, doc: gateEditorDoc(parsed.data.doc as EditorDoc), revisions: readRevisions(revisionsOf, id) })
+      drafts.push({ ...parsed.data, doc: gateEditorDoc(parsed.data.doc as EditorDoc) })
     } catch {
       unread.push(known)
     }
@@ -179,6 +181,7 @@ function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
     unread,
     listIncomplete: !rows.complete || !bodies.complete,
     postsAndNotes,
+    revisions: (id) => readRevisions(revisionsOf, id),
     asset(id) {
       try {
         const row = assetOf?.get(id) as { mime: unknown; data: unknown } | undefined

@@ -5,7 +5,7 @@ import { Assets } from './assets'
 import type { Clock } from './clock'
 import { Drafts } from './drafts'
 import { Revisions } from './revisions'
-import { type DamagedLibrary, type SalvagedDraft, readDamagedLibrary } from './salvage-read'
+import { type DamagedLibrary, type SalvagedDraft, type SalvagedRevision, readDamagedLibrary } from './salvage-read'
 import { SearchIndex } from './search-index'
 import type { Db, Engine } from './store/engine'
 
@@ -73,7 +73,7 @@ function carryOver(read: DamagedLibrary, db: Db, now: Clock): SalvageReport {
       // A savepoint: a draft that cannot be written leaves no trace and the others still come over.
       db.transaction(() => {
         report.imagesMissing += bringImages(draft, read, db, assets)
-        bringDraft(draft, copy !== undefined, db, drafts, revisions)
+        bringDraft(draft, read.revisions(draft.id), copy !== undefined, db, drafts, revisions)
       })()
       report.broughtBack++
     } catch {
@@ -83,7 +83,7 @@ function carryOver(read: DamagedLibrary, db: Db, now: Clock): SalvageReport {
   return report
 }
 
-function bringDraft(draft: SalvagedDraft, existing: boolean, db: Db, drafts: Drafts, revisions: Revisions): void {
+function bringDraft(draft: SalvagedDraft, history: SalvagedRevision[], existing: boolean, db: Db, drafts: Drafts, revisions: Revisions): void {
   const meta = {
     title: draft.title,
     status: draft.status,
@@ -103,7 +103,7 @@ function bringDraft(draft: SalvagedDraft, existing: boolean, db: Db, drafts: Dra
   } else {
     id = drafts.create({ ...meta, doc: draft.doc }).id
   }
-  for (const revision of draft.revisions) revisions.adopt(id, revision)
+  for (const revision of history) revisions.adopt(id, revision)
   // The services stamp "now"; the draft was last edited (and trashed) when the damaged file says.
   db.prepare('UPDATE drafts SET created_at = ?, updated_at = ?, trashed_at = ? WHERE id = ?').run(draft.createdAt, draft.updatedAt, draft.trashedAt, id)
 }
