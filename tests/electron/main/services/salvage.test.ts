@@ -7,6 +7,7 @@ import type { Draft, EditorDoc } from '@shared/domain'
 import { NOTHING_SALVAGED } from '@shared/ipc/channels/app'
 import { type Services, createServices } from '../../../../electron/main/services'
 import { salvageReportOf } from '../../../../electron/main/services/store/database'
+import { LATEST_SCHEMA_VERSION, migrate } from '../../../../electron/main/services/store/migrations'
 import { manualClock, tempDir } from '../../support/temp-library'
 import { damagePageHolding } from '../../../support/damage-page'
 
@@ -202,6 +203,43 @@ describe('salvage at recovery: what was written after the safety copy comes back
       expect(next.drafts.count()).toBe(33)
       expect(textOf(next, 5)).toBe(JSON.stringify(doc('[Nach-dem-Hinweis-5]')))
       expect(next.recovery!.salvage).toMatchObject({ outcome: 'read', broughtBack: 33, notRead: [{ title: 'Entwurf 20' }] })
+    } finally {
+      next.close()
+    }
+  })
+})
+
+describe('salvage into a copy of an older schema', () => {
+  it('the only good copy is the one taken before the last migration: it is migrated under its staged name, then the newer drafts come in', async () => {
+    const dir = tempDir()
+    const file = join(dir, LIBRARY)
+    const clock = manualClock()
+    // A library written by the version before blocks (schema 4), in that schema's own tables.
+    const old = new Database(file)
+    migrate(old, 4)
+    for (let i = 1; i <= 30; i++) {
+      old.prepare('INSERT INTO drafts (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(i, `Entwurf ${i}`, clock(), clock())
+      old.prepare('INSERT INTO draft_bodies (draft_id, doc) VALUES (?, ?)').run(i, JSON.stringify(doc(`[Kennung-${i}]`)))
+    }
+    old.close()
+    // This version opens it: a copy before the migration, then schema 5; the author writes on.
+    const upgraded = await createServices({ dataDir: dir, now: clock })
+    const [copy] = upgraded.safetyBackups.list()
+    expect(copy!.reason).toBe(`before-migration-v${LATEST_SCHEMA_VERSION}`)
+    clock.advance(HOUR)
+    upgraded.drafts.saveContent(5, doc('[Neufassung-5]'))
+    upgraded.drafts.create({ title: 'Nach dem Update', doc: doc('[Nach-dem-Update]') })
+    upgraded.close()
+    damagePageHolding(file, '[Kennung-20]')
+
+    clock.advance(HOUR)
+    const next = await createServices({ dataDir: dir, now: clock, integrity: 'at-open' })
+    try {
+      expect(textOf(next, 5)).toBe(JSON.stringify(doc('[Neufassung-5]')))
+      expect(byTitle(next, 'Nach dem Update')).not.toBeNull()
+      expect(next.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy!.file, salvage: { outcome: 'read', broughtBack: 2, notRead: [], notReadButInCopy: 1 } })
+      expect(next.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
+      expect(await next.checkIntegrity()).toEqual({ ok: true })
     } finally {
       next.close()
     }
