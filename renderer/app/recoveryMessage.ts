@@ -18,6 +18,7 @@ export function recoveryMessage(recovery: Omit<RecoveryNotice, 'canShowFile'>, t
   // An empty file holds nothing to carry over: its notice says all there is.
   if (!salvage || recovery.reason === 'empty') return plain()
   if (salvage.outcome === 'unreadable') return `${plain()} ${t('store.recovery.salvage.unreadable')}`
+  if (salvage.outcome === 'write-failed') return `${plain()} ${t('store.recovery.salvage.writeFailed')}`
 
   const copy = recovery.restoredFrom !== null
   const sentences: string[] = [copy ? t('store.recovery.damagedSalvaged', { when }) : t('store.recovery.damagedNoCopySalvaged')]

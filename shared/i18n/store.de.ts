@@ -53,6 +53,7 @@ export const storeDe: StoreStrings = {
       imagesMissing_other: '{{count}} Bilder in den zurückgeholten Entwürfen ließen sich nicht lesen.',
       listIncomplete: 'Ein Teil der Entwurfsliste der alten Datei war nicht lesbar, vielleicht wurden also nicht alle Entwürfe gefunden: Behalte die alte Datei.',
       unreadable: 'Longhand konnte aus der alten Datei nichts lesen, um es zurückzuholen.',
+      writeFailed: 'Longhand konnte diesmal nichts aus der alten Datei zurückholen (das Schreiben in die Kopie schlug fehl). Behalte die alte Datei: Sie enthält deine letzten Änderungen noch.',
       postsAndNotesLeft_one: 'Posts und Journal-Notizen werden noch nicht zurückgeholt: Einer davon wurde nach der Kopie geändert und ist nur in der alten Datei. Behalte sie.',
       postsAndNotesLeft_other: 'Posts und Journal-Notizen werden noch nicht zurückgeholt: {{count}} davon wurden nach der Kopie geändert und sind nur in der alten Datei. Behalte sie.',
     },

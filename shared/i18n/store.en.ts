@@ -56,6 +56,7 @@ export const storeEn = {
       imagesMissing_other: '{{count}} images in the drafts brought back could not be read.',
       listIncomplete: 'Part of the old file’s list of drafts could not be read, so some drafts may not have been found: keep the old file.',
       unreadable: 'Longhand could not read anything from the old file to bring back.',
+      writeFailed: 'Longhand could not bring anything back from the old file this time (writing into the copy failed). Keep the old file: it still holds your latest changes.',
       postsAndNotesLeft_one: 'Posts and journal notes are not brought back yet: one of them was changed after the copy and is only in the old file. Keep it.',
       postsAndNotesLeft_other: 'Posts and journal notes are not brought back yet: {{count}} of them were changed after the copy and are only in the old file. Keep it.',
     },

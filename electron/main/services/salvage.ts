@@ -39,7 +39,7 @@ export function salvageDamagedLibrary(options: { engine: Engine; damaged: string
     return options.into.transaction(() => carryOver(read, options.into, options.now)).immediate()
   } catch {
     // Rolled back: the restored copy is as it was.
-    return NOTHING_SALVAGED
+    return { ...NOTHING_SALVAGED, outcome: 'write-failed' }
   } finally {
     read.close()
   }
@@ -132,6 +132,7 @@ function bringImages(draft: SalvagedDraft, read: DamagedLibrary, db: Db, assets:
 /** One English line for logs and stderr (the page tells the author in their language). */
 export function salvageSummary(report: SalvageReport): string {
   if (report.outcome === 'unreadable') return 'Nothing could be carried over from the damaged file: it could not be read at all.'
+  if (report.outcome === 'write-failed') return 'Nothing could be carried over from the damaged file: writing into the restored copy failed. The damaged file still holds it.'
   const named = report.notRead.map((d) => (d.title === null ? '(title unreadable)' : JSON.stringify(d.title))).join(', ')
   return (
     `Carried over from the damaged file: ${report.broughtBack} draft(s) with newer text.` +

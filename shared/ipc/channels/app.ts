@@ -8,11 +8,12 @@ import { defineChannels, noArgs } from './define'
  */
 /**
  * What a recovery carried over from the damaged file into the restored library (the text written
- * after the safety copy was taken). `unreadable`: the damaged file could not be read at all (not
- * a database, its schema unreadable); nothing came over. `read`: read draft by draft.
+ * after the safety copy was taken). `read`: read draft by draft. Nothing came over when it was
+ * `unreadable` (not a database, its schema unreadable) or writing into the copy failed as a whole
+ * (`write-failed`: the copy came back without it; the damaged file still holds it).
  */
 export const salvageReportSchema = z.object({
-  outcome: z.enum(['read', 'unreadable']),
+  outcome: z.enum(['read', 'unreadable', 'write-failed']),
   /** Drafts whose newer text (or that were missing from the copy) now are in the library. */
   broughtBack: z.number().int().nonnegative(),
   /** Drafts that could not be read and whose last changes may be only in the damaged file; title null if it was unreadable too. */

@@ -286,7 +286,7 @@ function stageSalvage(engine: Engine, file: string, incoming: string, good: stri
     }
     removeStaged(file)
     if (good) copyFileSync(good, incoming)
-    return NOTHING_SALVAGED
+    return { ...NOTHING_SALVAGED, outcome: 'write-failed' }
   }
 }
 
