@@ -9,7 +9,6 @@ import { type DamagedLibrary, type SalvagedDraft, type SalvagedRevision, readDam
 import { SearchIndex } from './search-index'
 import type { Db, Engine } from './store/engine'
 
-
 /**
  * Carries what can still be read of a damaged library file into the library restored from a
  * safety copy (database.ts: recoverFromBackup), so the text written after that copy — including
@@ -71,10 +70,12 @@ function carryOver(read: DamagedLibrary, db: Db, now: Clock): SalvageReport {
     if (copy && copy.updated_at >= draft.updatedAt && copy.trashed_at === draft.trashedAt) continue
     try {
       // A savepoint: a draft that cannot be written leaves no trace and the others still come over.
-      db.transaction(() => {
-        report.imagesMissing += bringImages(draft, read, db, assets)
+      const missing = db.transaction(() => {
+        const unreadImages = bringImages(draft, read, db, assets)
         bringDraft(draft, read.revisions(draft.id), copy !== undefined, db, drafts, revisions)
+        return unreadImages
       })()
+      report.imagesMissing += missing
       report.broughtBack++
     } catch {
       report.notRead.push({ title: draft.title })
