@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { libraryDir } from '../main/data-dir'
 import { LibraryHost } from '../main/library-host'
 import { createServices } from '../main/services'
+import { salvageSummary } from '../main/services/salvage'
 import { describeOpenFailure } from '../main/services/store/open-failure'
 import { storeLanguage } from '@shared/i18n/store'
 import { startBridge } from './server'
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
       `Longhand: the library file was ${recovery.reason === 'empty' ? 'empty' : 'unreadable'} and was moved to ${recovery.movedAsideTo} (nothing was deleted); ` +
         (recovery.restoredFrom
           ? `restored the safety copy ${recovery.restoredFrom} taken ${new Date(recovery.restoredFromTakenAt ?? 0).toISOString()}.`
-          : 'there was no safety copy, so an empty library was started.'),
+          : 'there was no safety copy, so an empty library was started.') +
+        (recovery.salvage ? ` ${salvageSummary(recovery.salvage)}` : ''),
     )
   }
   const port = process.env.LONGHAND_PORT ? Number(process.env.LONGHAND_PORT) : 0

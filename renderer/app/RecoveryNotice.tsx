@@ -1,15 +1,14 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '@shared/domain'
-import type { RecoveryNotice as Recovery } from '@shared/ipc/channels/app'
 import { useApi } from '../api/context'
-import { formatDateTime } from '../library/lastEdited'
 import { useNotices } from './notices'
+import { recoveryMessage } from './recoveryMessage'
 
 /**
  * Tells the author, once per start, that the library file was damaged or empty and what
- * Longhand did about it: where the old file went (it is never deleted) and which safety copy
- * came back, from when. Electron can reveal the file; in the browser the path is there to copy.
+ * Longhand did about it: where the old file went (it is never deleted), which safety copy
+ * came back, from when, and what was carried over from the old file (recoveryMessage). Electron can reveal the file; in the browser the path is there to copy.
  */
 export function RecoveryNotice({ language }: { language: Language }) {
   const api = useApi()
@@ -23,7 +22,7 @@ export function RecoveryNotice({ language }: { language: Language }) {
     api.invoke('app.recoveryNotice', {}).then(
       (recovery) => {
         if (cancelled || !recovery) return
-        notify('warning', message(recovery), {
+        notify('warning', recoveryMessage(recovery, t, language), {
           details: [
             { label: t('store.recovery.movedAsideTo'), value: recovery.movedAsideTo },
             ...(recovery.restoredFrom ? [{ label: t('store.recovery.restoredFrom'), value: recovery.restoredFrom }] : []),
@@ -38,12 +37,6 @@ export function RecoveryNotice({ language }: { language: Language }) {
     )
     return () => {
       cancelled = true
-    }
-
-    function message(recovery: Recovery): string {
-      if (recovery.restoredFrom === null) return t(recovery.reason === 'empty' ? 'store.recovery.emptyNoCopy' : 'store.recovery.damagedNoCopy')
-      const when = formatDateTime(recovery.restoredFromTakenAt ?? recovery.at, language)
-      return t(recovery.reason === 'empty' ? 'store.recovery.empty' : 'store.recovery.damaged', { when })
     }
     // Once per start (not again when the language or the notices change).
   }, [api])

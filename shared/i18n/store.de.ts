@@ -20,7 +20,7 @@ export const storeDe: StoreStrings = {
   },
   damageFound: {
     message:
-      'Longhands Routineprüfung hat einen Schaden in deiner Bibliotheksdatei gefunden. Nichts wurde geändert oder gelöscht, und was du jetzt schreibst, wird weiter darin gespeichert. Beim nächsten Start legt Longhand diese Datei beiseite (sie bleibt erhalten, nichts wird gelöscht) und holt die neueste gute Sicherheitskopie zurück; was nach dieser Kopie geschrieben wurde, bleibt in der beiseitegelegten Datei. Beende Longhand und starte es neu, wenn es dir passt.',
+      'Longhands Routineprüfung hat einen Schaden in deiner Bibliotheksdatei gefunden. Nichts wurde geändert oder gelöscht, und was du jetzt schreibst, wird weiter darin gespeichert. Beim nächsten Start legt Longhand diese Datei beiseite (sie bleibt erhalten, nichts wird gelöscht), holt die neueste gute Sicherheitskopie zurück und übernimmt aus dieser Datei jeden Entwurf, der sich noch lesen lässt, auch was du jetzt schreibst. Beende Longhand und starte es neu, wenn es dir passt.',
     detail: 'Was SQLite gefunden hat:',
   },
   recovery: {
@@ -32,6 +32,31 @@ export const storeDe: StoreStrings = {
       'Deine Bibliotheksdatei war nicht lesbar, und es gab keine Sicherheitskopie, deshalb hat Longhand eine neue Bibliothek begonnen. Nichts wurde gelöscht: Die alte Datei ist aufbewahrt. Behalte sie: Dein Text lässt sich daraus vielleicht noch retten.',
     emptyNoCopy:
       'Deine Bibliotheksdatei war leer, und es gab keine Sicherheitskopie, deshalb hat Longhand eine neue Bibliothek begonnen. Nichts wurde gelöscht: Die alte Datei ist aufbewahrt.',
+    damagedSalvaged:
+      'Deine Bibliotheksdatei war nicht lesbar. Longhand hat sie beiseitegelegt und die Sicherheitskopie vom {{when}} zurückgeholt. Nichts wurde gelöscht.',
+    damagedNoCopySalvaged:
+      'Deine Bibliotheksdatei war nicht lesbar, und es gab keine Sicherheitskopie, deshalb hat Longhand eine neue Bibliothek begonnen. Nichts wurde gelöscht: Die alte Datei ist aufbewahrt.',
+    salvage: {
+      broughtBack_one: 'Ein danach geänderter Entwurf wurde mit seinem neuesten Text aus der alten Datei zurückgeholt (der Text der Kopie steht in seinem Verlauf).',
+      broughtBack_other: '{{count}} danach geänderte Entwürfe wurden mit ihrem neuesten Text aus der alten Datei zurückgeholt (die Texte der Kopie stehen in ihrem Verlauf).',
+      readAll_one: 'Ein Entwurf wurde aus der alten Datei zurückgeholt.',
+      readAll_other: '{{count}} Entwürfe wurden aus der alten Datei zurückgeholt.',
+      noneNewer: 'Die alte Datei enthielt nichts Neueres als die Kopie.',
+      noneRead: 'Aus der alten Datei ließ sich kein Entwurf lesen. Behalte sie: Dein Text lässt sich daraus vielleicht noch retten.',
+      notRead_one: 'Ein Entwurf ließ sich aus der alten Datei nicht lesen: {{titles}}. Seine letzten Änderungen sind vielleicht nur dort: Behalte die alte Datei.',
+      notRead_other: '{{count}} Entwürfe ließen sich aus der alten Datei nicht lesen: {{titles}}. Ihre letzten Änderungen sind vielleicht nur dort: Behalte die alte Datei.',
+      quoted: '„{{title}}“',
+      untitled: 'einer, dessen Titel sich auch nicht lesen lässt',
+      notReadButInCopy_one: 'Ein Entwurf ließ sich aus der alten Datei nicht lesen, aber die Kopie enthält ihn so, wie er zuletzt gespeichert war.',
+      notReadButInCopy_other: '{{count}} Entwürfe ließen sich aus der alten Datei nicht lesen, aber die Kopie enthält sie so, wie sie zuletzt gespeichert waren.',
+      imagesMissing_one: 'Ein Bild in den zurückgeholten Entwürfen ließ sich nicht lesen.',
+      imagesMissing_other: '{{count}} Bilder in den zurückgeholten Entwürfen ließen sich nicht lesen.',
+      listIncomplete: 'Ein Teil der Entwurfsliste der alten Datei war nicht lesbar, vielleicht wurden also nicht alle Entwürfe gefunden: Behalte die alte Datei.',
+      unreadable: 'Longhand konnte aus der alten Datei nichts lesen, um es zurückzuholen.',
+      writeFailed: 'Longhand konnte diesmal nichts aus der alten Datei zurückholen (das Schreiben in die Kopie schlug fehl). Behalte die alte Datei: Sie enthält deine letzten Änderungen noch.',
+      postsAndNotesLeft_one: 'Posts und Journal-Notizen werden noch nicht zurückgeholt: Einer davon wurde nach der Kopie geändert und ist nur in der alten Datei. Behalte sie.',
+      postsAndNotesLeft_other: 'Posts und Journal-Notizen werden noch nicht zurückgeholt: {{count}} davon wurden nach der Kopie geändert und sind nur in der alten Datei. Behalte sie.',
+    },
     movedAsideTo: 'Die alte Datei liegt jetzt hier:',
     restoredFrom: 'Zurückgeholt aus:',
     showFile: 'Datei zeigen',

@@ -24,7 +24,7 @@ export const storeEn = {
   damageFound: {
     // Told in the page while Longhand runs (DamageNotice), when the check after the start finds damage.
     message:
-      'Longhand’s routine check found damage in your library file. Nothing was changed or deleted, and what you write now is still saved to it. At the next start Longhand puts this file aside (it is kept, never deleted) and brings back the newest good safety copy; anything written after that copy stays in the file put aside. Quit and start Longhand again when it suits you.',
+      'Longhand’s routine check found damage in your library file. Nothing was changed or deleted, and what you write now is still saved to it. At the next start Longhand puts this file aside (it is kept, never deleted), brings back the newest good safety copy and carries over from this file every draft it can still read, including what you write now. Quit and start Longhand again when it suits you.',
     detail: 'What SQLite found:',
   },
   recovery: {
@@ -35,6 +35,31 @@ export const storeEn = {
     damagedNoCopy:
       'Your library file could not be read and there was no safety copy, so Longhand started a new library. Nothing was deleted: the old file is kept. Keep it: your writing may still be recovered from it.',
     emptyNoCopy: 'Your library file was empty and there was no safety copy, so Longhand started a new library. Nothing was deleted: the old file is kept.',
+    // With what a salvage carried over from the old file (RecoveryNotice: recoveryMessage).
+    damagedSalvaged: 'Your library file could not be read. Longhand put it aside and brought back the safety copy from {{when}}. Nothing was deleted.',
+    damagedNoCopySalvaged:
+      'Your library file could not be read and there was no safety copy, so Longhand started a new library. Nothing was deleted: the old file is kept.',
+    salvage: {
+      broughtBack_one: 'One draft changed after that was brought back from the old file with its newest text (the copy’s text is in its history).',
+      broughtBack_other: '{{count}} drafts changed after that were brought back from the old file with their newest text (the copy’s texts are in their history).',
+      readAll_one: 'One draft was brought back from the old file.',
+      readAll_other: '{{count}} drafts were brought back from the old file.',
+      noneNewer: 'The old file held nothing newer than the copy.',
+      noneRead: 'No draft could be read from the old file. Keep it: your writing may still be recovered from it.',
+      notRead_one: 'One draft could not be read from the old file: {{titles}}. Its latest changes may be only there: keep the old file.',
+      notRead_other: '{{count}} drafts could not be read from the old file: {{titles}}. Their latest changes may be only there: keep the old file.',
+      quoted: '“{{title}}”',
+      untitled: 'one whose title cannot be read either',
+      notReadButInCopy_one: 'One draft could not be read from the old file, but the copy holds it as it was last saved.',
+      notReadButInCopy_other: '{{count}} drafts could not be read from the old file, but the copy holds them as they were last saved.',
+      imagesMissing_one: 'One image in the drafts brought back could not be read.',
+      imagesMissing_other: '{{count}} images in the drafts brought back could not be read.',
+      listIncomplete: 'Part of the old file’s list of drafts could not be read, so some drafts may not have been found: keep the old file.',
+      unreadable: 'Longhand could not read anything from the old file to bring back.',
+      writeFailed: 'Longhand could not bring anything back from the old file this time (writing into the copy failed). Keep the old file: it still holds your latest changes.',
+      postsAndNotesLeft_one: 'Posts and journal notes are not brought back yet: one of them was changed after the copy and is only in the old file. Keep it.',
+      postsAndNotesLeft_other: 'Posts and journal notes are not brought back yet: {{count}} of them were changed after the copy and are only in the old file. Keep it.',
+    },
     movedAsideTo: 'The old file is now:',
     restoredFrom: 'Restored from:',
     showFile: 'Show the file',

@@ -115,14 +115,19 @@ describe('damage found while the app runs', () => {
     mkdirSync(resolve(ROOT, 'tests/artifacts/screenshots'), { recursive: true })
     await page.screenshot({ path: resolve(ROOT, 'tests/artifacts/screenshots/damage-found-notice-light-en-1280.png') })
 
+    // Written after the notice, into the damaged file: the next start must not leave it there.
+    await bridge.call('drafts.create', { title: 'Nach dem Hinweis', doc })
+
     // The next start does what the notice said.
     await opened.close()
     opened = null
     await bridge.stop('SIGTERM')
     bridges.splice(bridges.indexOf(bridge), 1)
     const next = await bridgeOn(dir)
-    expect(await next.call('app.recoveryNotice')).toMatchObject({ reason: 'damaged', restoredFrom: expect.any(String) })
-    expect(await next.call<DraftSummary[]>('drafts.list', { view: 'active' })).toHaveLength(30)
+    expect(await next.call('app.recoveryNotice')).toMatchObject({ reason: 'damaged', restoredFrom: expect.any(String), salvage: { outcome: 'read', broughtBack: 1 } })
+    const listed = await next.call<DraftSummary[]>('drafts.list', { view: 'active' })
+    expect(listed).toHaveLength(31)
+    expect(listed.map((d) => d.title)).toContain('Nach dem Hinweis')
   })
 })
 

@@ -10,6 +10,7 @@ import { Journal } from './journal'
 import { LibraryBackup } from './library-backup'
 import { Posts } from './posts'
 import { Revisions } from './revisions'
+import { salvageDamagedLibrary } from './salvage'
 import { Search } from './search'
 import { SearchIndex } from './search-index'
 import { SettingsStore } from './settings'
@@ -126,6 +127,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       engine,
       now,
       integrity: options.integrity ?? 'after-start',
+      salvage: (damaged, into) => salvageDamagedLibrary({ engine, damaged, into, now }),
     })
   } catch (error) {
     lock.release()

@@ -73,6 +73,17 @@ export class Revisions {
     return this.summary(id)
   }
 
+  /**
+   * Takes over a snapshot kept elsewhere (the damaged library a recovery salvages), with its own
+   * time and reason, unless the draft already has that very text from that very time.
+   */
+  adopt(draftId: number, revision: { title: string; doc: EditorDoc; reason: RevisionReason; createdAt: number }): boolean {
+    const doc = JSON.stringify(gateEditorDoc(revision.doc))
+    if (this.db.prepare('SELECT 1 FROM revisions WHERE draft_id = ? AND created_at = ? AND doc = ?').get(draftId, revision.createdAt, doc)) return false
+    this.insert(draftId, revision.title, doc, countWords(docToPlainText(revision.doc)), revision.reason, revision.createdAt)
+    return true
+  }
+
   list(draftId: number): RevisionSummary[] {
     const rows = this.db
       .prepare('SELECT id, draft_id, title, word_count, reason, created_at FROM revisions WHERE draft_id = ? ORDER BY created_at DESC, id DESC')

@@ -6,6 +6,32 @@ import { defineChannels, noArgs } from './define'
  * deleted) and the newest good safety copy put in its place, or — without a copy — a new
  * library started. The renderer tells the author once per start.
  */
+/**
+ * What a recovery carried over from the damaged file into the restored library (the text written
+ * after the safety copy was taken). `read`: read draft by draft. Nothing came over when it was
+ * `unreadable` (not a database, its schema unreadable) or writing into the copy failed as a whole
+ * (`write-failed`: the copy came back without it; the damaged file still holds it).
+ */
+export const salvageReportSchema = z.object({
+  outcome: z.enum(['read', 'unreadable', 'write-failed']),
+  /** Drafts whose newer text (or that were missing from the copy) now are in the library. */
+  broughtBack: z.number().int().nonnegative(),
+  /** Drafts that could not be read and whose last changes may be only in the damaged file; title null if it was unreadable too. */
+  notRead: z.array(z.object({ title: z.string().nullable() })),
+  /** Drafts that could not be read, but the copy holds them as they were last saved: nothing lost. */
+  notReadButInCopy: z.number().int().nonnegative(),
+  /** Images referred to by brought-back drafts that could not be read from the damaged file. */
+  imagesMissing: z.number().int().nonnegative(),
+  /** Part of the list of drafts was unreadable: drafts may be in the damaged file that were not even found. */
+  listIncomplete: z.boolean(),
+  /** Posts and journal notes changed after the copy (or missing from it): not carried over yet, only in the damaged file. */
+  postsAndNotesLeft: z.number().int().nonnegative(),
+})
+export type SalvageReport = z.infer<typeof salvageReportSchema>
+
+/** What a recovery reports when the damaged file could not be read at all (or its salvage failed as a whole). */
+export const NOTHING_SALVAGED: SalvageReport = { outcome: 'unreadable', broughtBack: 0, notRead: [], notReadButInCopy: 0, imagesMissing: 0, listIncomplete: false, postsAndNotesLeft: 0 }
+
 export const recoveryNoticeSchema = z.object({
   reason: z.enum(['damaged', 'empty']),
   /** When it happened (ms since epoch). */
@@ -14,6 +40,8 @@ export const recoveryNoticeSchema = z.object({
   restoredFrom: z.string().nullable(),
   /** When the restored safety copy was taken (ms since epoch). */
   restoredFromTakenAt: z.number().nullable(),
+  /** What came over from the damaged file; null when it is not known (a start that finished an interrupted recovery without its report). */
+  salvage: salvageReportSchema.nullable(),
   /** Whether app.showRecoveryFile can reveal the files (Electron); the web bridge shows paths only. */
   canShowFile: z.boolean(),
 })

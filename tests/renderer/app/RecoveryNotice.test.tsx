@@ -9,6 +9,7 @@ import { createHandlers, type ShellHooks } from '../../../electron/main/ipc/hand
 import { createServices, type Services } from '../../../electron/main/services'
 import { tempDir } from '../../electron/support/temp-library'
 import { buttonByText, click, render, type Rendered, waitFor } from '../support/render'
+import { damagePageHolding } from '../../support/damage-page'
 
 let view: Rendered | null = null
 let services: Services | null = null
@@ -32,6 +33,32 @@ async function recoveredLibrary(shell: ShellHooks, damage: 'garbage' | 'empty' =
   services = await createServices({ dataDir: dir, now: () => takenAt + 3 * 86_400_000 })
   const dispatch = createDispatcher(createHandlers(services, shell))
   return { shell: 'electron', invoke: async (channel, args) => unwrap(await dispatch(channel, structuredClone(args))) as never, onEvent: () => () => {} }
+}
+
+/**
+ * A library damaged after an hour of work past its safety copy: two drafts changed and one
+ * written since; the page holding the new text of one of them is damaged.
+ */
+async function salvagedLibrary(): Promise<Api> {
+  const dir = tempDir()
+  let now = Date.UTC(2026, 10, 20, 8, 30)
+  const first = await createServices({ dataDir: dir, now: () => now })
+  // ~2.9 KB per paragraph: one block to a page, so one damaged page hits one draft.
+  const doc = (marker: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: `${marker} ${'Worte über Worte. '.repeat(160)}` }] }] })
+  const a = first.drafts.create({ title: 'Brief an Leser', doc: doc('[alt-a]') })
+  const b = first.drafts.create({ title: 'Notizen zur Messe', doc: doc('[alt-b]') })
+  await first.safetyBackups.create(first.db, 'scheduled')
+  now += 3_600_000
+  first.drafts.saveContent(a.id, doc('[neu-a]'))
+  first.drafts.saveContent(b.id, doc('[neu-b]'))
+  first.drafts.create({ title: 'Nach der Kopie', doc: doc('[neu-c]') })
+  const passage = first.posts.createPassage(a.id, 'Worte über Worte.')
+  first.posts.create({ draftId: a.id, passageId: passage.id, platform: 'mastodon', style: 'quote', parts: ['Worte über Worte.'] })
+  first.close()
+  damagePageHolding(join(dir, 'longhand.sqlite'), '[neu-b]')
+  services = await createServices({ dataDir: dir, now: () => now, integrity: 'at-open' })
+  const dispatch = createDispatcher(createHandlers(services, {}))
+  return { shell: 'web', invoke: async (channel, args) => unwrap(await dispatch(channel, structuredClone(args))) as never, onEvent: () => () => {} }
 }
 
 async function boot(api: Api, language: 'de' | 'en') {
@@ -70,6 +97,23 @@ describe('the recovery notice', () => {
     expect(notice.textContent).toContain('Die alte Datei liegt jetzt hier:')
     expect(notice.textContent).toMatch(/Prüfe deine letzten Entwürfe: Änderungen nach dem 20\.11\.2026, .+ sind nicht in der Kopie\./)
     expect(buttonByText(notice, 'Datei zeigen')).toBeNull()
+  })
+
+  it('after a salvage: says how many drafts came back from the old file and names the one that could not be read', async () => {
+    const notice = await boot(await salvagedLibrary(), 'en')
+    expect(notice.textContent).toContain('Your library file could not be read. Longhand put it aside and brought back the safety copy from Nov 20, 2026')
+    expect(notice.textContent).toContain('2 drafts changed after that were brought back from the old file with their newest text')
+    expect(notice.textContent).toContain('One draft could not be read from the old file: “Notizen zur Messe”. Its latest changes may be only there: keep the old file.')
+    expect(notice.textContent).toContain('Posts and journal notes are not brought back yet: one of them was changed after the copy and is only in the old file. Keep it.')
+    await waitFor(() => view!.container.textContent?.includes('Nach der Kopie'))
+  })
+
+  it('after a salvage, in German', async () => {
+    const api = await salvagedLibrary()
+    services!.settings.update({ uiLanguage: 'de' })
+    const notice = await boot(api, 'de')
+    expect(notice.textContent).toContain('2 danach geänderte Entwürfe wurden mit ihrem neuesten Text aus der alten Datei zurückgeholt')
+    expect(notice.textContent).toContain('Ein Entwurf ließ sich aus der alten Datei nicht lesen: „Notizen zur Messe“.')
   })
 
   it('does not appear when the library opened normally', async () => {

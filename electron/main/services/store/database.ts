@@ -1,6 +1,7 @@
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
+import { NOTHING_SALVAGED, type SalvageReport, salvageReportSchema } from '@shared/ipc/channels/app'
 import { type Db, type Engine, loadEngine } from './engine'
 import { fsyncPath } from './fsync'
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, migrate, schemaVersion } from './migrations'
@@ -25,6 +26,12 @@ export interface OpenStoreOptions {
    * (a marker beside the file): then it runs here, and recovery follows as for any damage.
    */
   integrity?: 'at-open' | 'after-start'
+  /**
+   * Carries what is still readable of a damaged file into the library a recovery restores
+   * (services/salvage.ts), before that becomes the library file. Must not throw. Without it a
+   * recovery brings back the safety copy only.
+   */
+  salvage?: (damaged: string, into: Db) => SalvageReport
 }
 
 /** What the open path did about a damaged or empty library file; the renderer shows it. */
@@ -39,6 +46,8 @@ export interface Recovery {
   restoredFrom: string | null
   /** When that safety backup was taken (ms since epoch), or null. */
   restoredFromTakenAt: number | null
+  /** What was carried over from the damaged file; null if nothing was tried (no salvage given) or it is not known. */
+  salvage: SalvageReport | null
 }
 
 export interface OpenedStore {
@@ -75,7 +84,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     const failure = fail(error)
     if (failure.kind !== 'corrupt') throw failure
     try {
-      recovery = recoverFromBackup(options, now(), error instanceof EmptyLibraryFileError ? 'empty' : 'damaged')
+      recovery = recoverFromBackup(options, engine, now(), error instanceof EmptyLibraryFileError ? 'empty' : 'damaged')
     } catch (recoveryError) {
       throw fail(recoveryError)
     }
@@ -177,8 +186,13 @@ const SIDE_FILES = ['', '-wal', '-shm'] as const
  * fsynced under a temporary name before anything moves, and a copy left waiting beside a missing
  * library file is finished at the next start (finishInterruptedRecovery). If a step fails, what
  * was moved is moved back, so the error that follows can truthfully say nothing was moved.
+ *
+ * What can still be read of a damaged file is carried into that copy (options.salvage) while it
+ * still has its temporary name, in one transaction, and the file is closed before anything moves:
+ * a crash before the move leaves the damaged file in place and the next start does all of it
+ * again from a fresh copy; a crash after it finds the salvaged copy complete, its report beside it.
  */
-function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recovery['reason']): Recovery {
+function recoverFromBackup(options: OpenStoreOptions, engine: Engine, at: number, reason: Recovery['reason']): Recovery {
   const file = options.file
   const movedAsideTo = `${file}.unreadable-${new Date(at).toISOString().replace(/[:.]/g, '-')}`
   const incoming = recoveringCopyOf(file)
@@ -188,20 +202,26 @@ function recoverFromBackup(options: OpenStoreOptions, at: number, reason: Recove
     // No copy this version can use, but one a newer Longhand made: the author has used that
     // newer version since. Update to recover, rather than start an empty library here.
     if (!good) refuseIfOnlyNewerCopies(options)
-    if (good) {
-      copyFileSync(good, incoming)
-      fsyncPath(incoming)
-    }
+    // Whatever an interrupted recovery left under these names is redone from the start.
+    removeStaged(file)
+    if (good) copyFileSync(good, incoming)
+    // A 0-byte file holds nothing, and is never opened: SQLite deletes a -wal beside an empty
+    // database file, even on a read-only connection, and that -wal is the author's to keep.
+    const salvage = !options.salvage ? null : reason === 'empty' ? NOTHING_SALVAGED : stageSalvage(engine, file, incoming, good, options.salvage)
+    const staged = existsSync(incoming)
+    if (staged) fsyncPath(incoming)
+    if (salvage) writeSalvageReport(file, salvage)
     for (const suffix of SIDE_FILES) {
       if (!existsSync(file + suffix)) continue
       renameSync(file + suffix, movedAsideTo + suffix)
       moved.push(suffix)
     }
-    if (good) renameSync(incoming, file)
+    if (staged) renameSync(incoming, file)
+    rmSync(salvageReportOf(file), { force: true })
     const takenAt = good ? (options.backups.list().find((b) => b.file === good)?.createdAt ?? null) : null
-    return { reason, at, movedAsideTo, restoredFrom: good, restoredFromTakenAt: takenAt }
+    return { reason, at, movedAsideTo, restoredFrom: good, restoredFromTakenAt: takenAt, salvage }
   } catch (error) {
-    rmSync(incoming, { force: true })
+    removeStaged(file)
     for (const suffix of moved.reverse()) {
       try {
         renameSync(movedAsideTo + suffix, file + suffix)
@@ -228,6 +248,65 @@ function recoveringCopyOf(file: string): string {
   return `${file}.recovering`
 }
 
+/** The salvage's report, written before the damaged file moves, for a start that has to finish the recovery. */
+export function salvageReportOf(file: string): string {
+  return `${file}.recovering-report.json`
+}
+
+function removeStaged(file: string): void {
+  const incoming = recoveringCopyOf(file)
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(incoming + suffix, { force: true })
+  rmSync(salvageReportOf(file), { force: true })
+  rmSync(`${salvageReportOf(file)}.partial`, { force: true })
+}
+
+/**
+ * Opens the staged copy (or, without a safety copy, a new library under the staged name), brings
+ * it to this version's schema and lets `salvage` write into it; closed again before anything
+ * moves. If any of that fails, the staged copy is put back as it came from the safety copy and
+ * the report says nothing was carried over: the recovery itself does not depend on the salvage.
+ */
+function stageSalvage(engine: Engine, file: string, incoming: string, good: string | null, salvage: NonNullable<OpenStoreOptions['salvage']>): SalvageReport {
+  let db: Db | null = null
+  try {
+    db = engine(incoming)
+    // A rollback journal, gone at every commit: closed, the staged copy is one complete file.
+    db.pragma('journal_mode = DELETE')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    migrate(db)
+    const report = salvage(file, db)
+    db.close()
+    return report
+  } catch {
+    try {
+      db?.close()
+    } catch {
+      // Removed next.
+    }
+    removeStaged(file)
+    if (good) copyFileSync(good, incoming)
+    return { ...NOTHING_SALVAGED, outcome: 'write-failed' }
+  }
+}
+
+function writeSalvageReport(file: string, report: SalvageReport): void {
+  const target = salvageReportOf(file)
+  const temp = `${target}.partial`
+  writeFileSync(temp, JSON.stringify(report))
+  fsyncPath(temp)
+  renameSync(temp, target)
+}
+
+function readSalvageReport(file: string): SalvageReport | null {
+  try {
+    const parsed = salvageReportSchema.safeParse(JSON.parse(readFileSync(salvageReportOf(file), 'utf8')))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * A crash between moving the damaged file aside and renaming the complete safety copy in
  * leaves no library file but the copy waiting: finish, rather than start an empty library,
@@ -247,13 +326,17 @@ function finishInterruptedRecovery(options: OpenStoreOptions, at: number): Recov
   }
   // Which copy it was is not recorded; recovery takes the newest valid one, which it still is.
   const good = options.backups.newest()
+  const salvage = readSalvageReport(file)
   renameSync(incoming, file)
+  rmSync(salvageReportOf(file), { force: true })
   return {
     reason: sizeOf(movedAsideTo) === 0 ? 'empty' : 'damaged',
     at,
     movedAsideTo,
+    // Without a copy, a salvaged library was staged from scratch: no copy was restored.
     restoredFrom: good?.file ?? null,
     restoredFromTakenAt: good?.createdAt ?? null,
+    salvage,
   }
 }
 

@@ -47,6 +47,13 @@ export function cleanLeftovers(dataDir: string, databaseFile = 'longhand.sqlite'
   const restoring = join(dataDir, `${databaseFile}.restoring`)
   if (existsSync(restoring) && !existsSync(join(dataDir, RESTORE_MARKER))) remove(restoring)
 
+  // database.ts: a salvage's report matters only while its staged `.recovering` copy waits to
+  // take the library's place (a crash between the two renames of a recovery).
+  const recovering = join(dataDir, `${databaseFile}.recovering`)
+  for (const report of [`${databaseFile}.recovering-report.json`, `${databaseFile}.recovering-report.json.partial`]) {
+    if (existsSync(join(dataDir, report)) && !existsSync(recovering)) remove(join(dataDir, report))
+  }
+
   // integrity-check.ts writes its damage marker under this name first: cut off, it says nothing
   // (the check runs again after this start; a finished marker is never touched here).
   const partialMarker = join(dataDir, `${databaseFile}.damaged.partial`)

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { NOTHING_SALVAGED } from '@shared/ipc/channels/app'
 import { createDispatcher } from '../../../../electron/main/ipc/dispatch'
 import { createHandlers, type ShellHooks } from '../../../../electron/main/ipc/handlers'
 import { createServices } from '../../../../electron/main/services'
@@ -31,6 +32,8 @@ describe('recovery channels', () => {
         movedAsideTo: services.recovery!.movedAsideTo,
         restoredFrom: copy.file,
         restoredFromTakenAt: copy.createdAt,
+        // Garbage is no database: nothing could be carried over from it.
+        salvage: NOTHING_SALVAGED,
         canShowFile: true,
       },
     })

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LIBRARY_BACKUP_FOLDER } from '../../../../../electron/main/ipc/handlers/transfer'
 import { createServices } from '../../../../../electron/main/services'
+import { salvageReportOf } from '../../../../../electron/main/services/store/database'
 import { cleanLeftovers, LIBRARY_BACKUPS } from '../../../../../electron/main/services/store/leftovers'
 import { manualClock, tempDir } from '../../../support/temp-library'
 
@@ -63,6 +64,17 @@ describe('leftovers of interrupted work are cleaned at start', () => {
     writeFileSync(join(dataDir, 'restore-pending.json'), JSON.stringify({ restoring: `${library}.restoring`, movedAsideTo: `${library}.before-restore-x` }))
     expect(cleanLeftovers(dataDir)).toEqual([])
     expect(existsSync(`${library}.restoring`)).toBe(true)
+  })
+
+  it('removes a salvage report left after its recovery finished, keeps it while its staged copy still waits', () => {
+    const dataDir = tempDir()
+    const library = join(dataDir, 'longhand.sqlite')
+    writeFileSync(salvageReportOf(library), '{}')
+    writeFileSync(`${library}.recovering`, 'x')
+    expect(cleanLeftovers(dataDir)).toEqual([])
+    rmSync(`${library}.recovering`)
+    expect(cleanLeftovers(dataDir)).toEqual([salvageReportOf(library)])
+    expect(existsSync(salvageReportOf(library))).toBe(false)
   })
 
   it('knows the library-backup folder under the name the handlers use', () => {
