@@ -104,7 +104,8 @@ export function DraftView(props: DraftViewProps) {
 
   // Register while open; on close hand the content to the registry, which saves it.
   useEffect(() => {
-    registry.opened(draft.id)
+    // The stored body's version when the editor shows it as stored: the first save is a patch.
+    registry.opened(draft.id, draft.storedBody === null ? undefined : { doc: editor.state.doc, stored: draft.doc, body: draft.storedBody })
     // Belt and braces: also capture the content if Tiptap destroys the editor first.
     const capture = () => body.detach()
     editor.on('destroy', capture)
