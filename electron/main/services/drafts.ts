@@ -135,7 +135,8 @@ export class Drafts {
 
   get(id: number): Draft {
     const row = this.row(id)
-    const body = this.blocks.read(id)
+    // One read transaction: the text, its rows and its version always belong together.
+    const body = this.db.transaction(() => this.blocks.read(id))()
     if (!body) throw notFound(id)
     const doc = parseStoredDoc(body.text, id)
     return { ...toSummary(row), description: row.description, canonicalUrl: row.canonical_url, doc, storedBody: storedBodyOf(doc, body) }
@@ -190,8 +191,9 @@ export class Drafts {
   }
 
   /**
-   * A whole document (the first autosave of a draft opened without a version, and whenever a
-   * block patch no longer fits): the rows of the blocks whose JSON differs from what is stored are written
+   * A whole document (the first autosave of an editor opened on other text than the stored
+   * body, and whenever a block patch no longer fits): the rows of the blocks whose JSON differs
+   * from what is stored are written
    * (plus, at most every few minutes, a snapshot of what it replaces). Plain text, word
    * count and the search index catch up lazily (see SearchIndex). The document gate is one
    * linear walk that returns the editor's own JSON as it is.
