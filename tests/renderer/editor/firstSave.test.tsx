@@ -116,6 +116,25 @@ describe('the first save after opening a draft', () => {
     expect(stored(SHORT)).toBe(editorJson(root))
   })
 
+  it('is a block patch on a draft an import replaced; the blocks the importer wrote in its own key order go with it', async () => {
+    const root = await boot()
+    await open(root, SHORT)
+    const imported = {
+      type: 'doc' as const,
+      content: [
+        // Not where the typing goes (the end): rewritten only because main names it.
+        { type: 'paragraph', content: [{ type: 'text', text: 'fett', marks: [{ type: 'bold' }] }, { type: 'text', text: ' und nicht.' }] },
+        ...Array.from({ length: 50 }, (_, i) => ({ type: 'paragraph', content: [{ type: 'text', text: `Importiert ${i}.` }] })),
+      ],
+    }
+    await library.backend.api.invoke('import.create', { doc: imported, title: LONG, tags: [], status: 'draft', language: 'en', description: '', canonicalUrl: '', replaceDraftId: idOf(LONG) })
+    expect(stored(LONG)).toContain('"text":"fett","marks"')
+    await open(root, LONG)
+    await typeAndSave(root, ' Weiter.')
+    expect(channels).toEqual(['drafts.saveBlocks'])
+    expect(stored(LONG)).toBe(editorJson(root))
+  })
+
   it('is whole when the editor shows text that is not on disk (a failed save, the draft opened again)', async () => {
     const root = await boot()
     library.backend.failNext('drafts.saveBlocks', 1)
