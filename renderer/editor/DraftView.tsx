@@ -105,7 +105,8 @@ export function DraftView(props: DraftViewProps) {
 
   // Register while open; on close hand the content to the registry, which saves it.
   useEffect(() => {
-    registry.opened(draft.id)
+    // The stored body's version when the editor shows it as stored: the first save is a patch.
+    registry.opened(draft.id, draft.storedBody === null ? undefined : { doc: editor.state.doc, stored: draft.doc, body: draft.storedBody })
     // A character typed into a long text waits for the next frame: saves and "unsaved?" see it.
     const unregisterInput = registry.beforeReading(() => {
       if (!editor.isDestroyed) flushTypedText(editor.view)

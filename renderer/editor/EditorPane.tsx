@@ -60,7 +60,8 @@ function EditorPaneView({ initialDraft }: EditorPaneProps) {
         // Text that could not be written yet wins over the older copy on disk.
         const unsaved = registry.unsaved(draftId)
         setLoaded({
-          draft: { ...draft, doc: unsaved.doc ?? draft.doc, title: unsaved.title ?? draft.title },
+          // Unsaved text is not the stored body: nothing to patch against.
+          draft: { ...draft, doc: unsaved.doc ?? draft.doc, title: unsaved.title ?? draft.title, storedBody: unsaved.doc ? null : draft.storedBody },
           generation: ++generations,
           autoFocus: store.get().openFocus,
         })
@@ -97,7 +98,8 @@ function EditorPaneView({ initialDraft }: EditorPaneProps) {
     <DraftView
       key={`${draft.id}:${generation}`}
       draft={draft}
-      onReplace={(next) => setLoaded({ draft: { ...draft, ...next }, generation: ++generations, autoFocus: null })}
+      // The editor's text in a new editor: not known to be the stored body, its first save is whole.
+      onReplace={(next) => setLoaded({ draft: { ...draft, ...next, storedBody: null }, generation: ++generations, autoFocus: null })}
       autoFocus={autoFocus}
     />
   )

@@ -1,9 +1,9 @@
 import { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import type { DraftId, DraftSummary, EditorDoc, Post, PostId } from '@shared/domain'
+import type { DraftId, DraftSummary, EditorDoc, Post, PostId, StoredBody } from '@shared/domain'
 import { LonghandError } from '@shared/ipc'
 import type { Api } from '../api/client'
 import { AutosaveController, SAVED, type AutosaveOptions, type SaveState } from './autosave'
-import { blocksPatch } from './blockPatch'
+import { blocksPatch, storedBase, type PatchBase } from './blockPatch'
 
 export type SaveListener = (state: SaveState) => void
 
@@ -13,10 +13,17 @@ export type SaveListener = (state: SaveState) => void
  */
 export type BodyContent = EditorDoc | ProseMirrorNode
 
-/** The document main last confirmed for a draft, and the version tag it is stored under. */
+/** The blocks main last confirmed for a draft (see PatchBase), and the version tag they are stored under. */
 interface Confirmed {
-  doc: ProseMirrorNode
+  blocks: PatchBase
   version: number
+}
+
+/** An editor opened on a stored body: its first document, the body as main sent it, and how main stores it. */
+export interface OpenedFromStore {
+  doc: ProseMirrorNode
+  stored: EditorDoc
+  body: StoredBody
 }
 
 /**
@@ -27,7 +34,7 @@ interface Confirmed {
  */
 export class SaveRegistry {
   private readonly bodies = new Map<DraftId, AutosaveController<BodyContent>>()
-  /** Per draft, the base of its next block patch. Only ever set from main's answer to a save. */
+  /** Per draft, the base of its next block patch. Only ever set from main's answers: a save's, or the body an editor was opened on. */
   private readonly confirmed = new Map<DraftId, Confirmed>()
   /** Drafts whose last block patch failed without an answer (it may have been written all the same). */
   private readonly unconfirmedWrite = new Set<DraftId>()
@@ -58,15 +65,15 @@ export class SaveRegistry {
   }
 
   /**
-   * The editor's document: only the blocks changed since the last confirmed save, or the whole
-   * document when there is none yet (the first save of an opened draft) or main answers that
-   * its body is no longer that version. A failed request leaves the confirmed base as it was,
+   * The editor's document: only the blocks changed since the last confirmed save (or since the
+   * body the editor was opened on), or the whole document when there is no such base or main
+   * answers that its body is no longer that version. A failed request leaves the confirmed base as it was,
    * so the retry diffs against what is really on disk. Null when nothing changed.
    */
   private async saveNode(id: DraftId, doc: ProseMirrorNode): Promise<number | null> {
     const base = this.confirmed.get(id)
     if (base) {
-      const patch = blocksPatch(base.doc, doc)
+      const patch = blocksPatch(base.blocks, doc)
       if (!patch) return null
       let result
       try {
@@ -79,7 +86,7 @@ export class SaveRegistry {
       }
       if (result.status === 'saved') {
         this.unconfirmedWrite.delete(id)
-        this.confirmed.set(id, { doc, version: result.bodyVersion })
+        this.confirmed.set(id, { blocks: doc.content.content, version: result.bodyVersion })
         return result.updatedAt
       }
     }
@@ -98,7 +105,7 @@ export class SaveRegistry {
     }
     const { updatedAt, bodyVersion, keptOther } = saved
     this.unconfirmedWrite.delete(id)
-    this.confirmed.set(id, { doc, version: bodyVersion })
+    this.confirmed.set(id, { blocks: doc.content.content, version: bodyVersion })
     if (keptOther) this.hooks.onKeptOther?.(id)
     return updatedAt
   }
@@ -153,13 +160,24 @@ export class SaveRegistry {
     await Promise.all([this.bodies.get(id)?.settled(), this.titles.get(id)?.settled()])
   }
 
-  /** Marks a draft as shown in an editor: its controllers stay while it is open. */
-  opened(id: DraftId): void {
+  /**
+   * Marks a draft as shown in an editor: its controllers stay while it is open. `from`: the
+   * editor was opened on the body main stored as `from.body.version` — its first save is then a
+   * block patch against it. Without it (the text came from elsewhere: unsaved edits, another editor)
+   * the first save is whole. A base that is wrong all the same (the body was written meanwhile)
+   * is caught by main's version check: `stale`, and the save is whole.
+   */
+  opened(id: DraftId, from?: OpenedFromStore): void {
     this.open.add(id)
     // A new editor has nodes of its own: diffing them against another editor's would mark every
-    // block changed. Its first save is whole.
+    // block changed.
     this.confirmed.delete(id)
     this.unconfirmedWrite.delete(id)
+    // Text of an earlier editor of this draft still to be saved (nodes not this editor's, a write
+    // that may land after the version was read): its save and this editor's first are whole.
+    if (!from || this.bodies.get(id)?.hasUnsaved) return
+    const blocks = storedBase(from.doc, from.stored, from.body.rewrite)
+    if (blocks) this.confirmed.set(id, { blocks, version: from.body.version })
   }
 
   /**

@@ -52,8 +52,25 @@ export const draftMetaSchema = z.object({
   canonicalUrl: storableString().max(2000),
 })
 
+/** The tag of a stored body that autosave's block patches are based on (changes with every write). */
+export const bodyVersionSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
+
+/**
+ * How a draft's body is stored, for an editor opened on it to send its first save as a block
+ * patch: the body's version, and the top-level blocks whose stored text is not JSON.stringify
+ * of the block as read (another key order, a key that validation dropped) — the first patch
+ * rewrites those.
+ */
+export const storedBodySchema = z.object({
+  version: bodyVersionSchema,
+  rewrite: z.array(z.number().int().nonnegative()),
+})
+export type StoredBody = z.infer<typeof storedBodySchema>
+
 export const draftSchema = draftSummarySchema.extend(draftMetaSchema.shape).extend({
   doc: editorDocSchema,
+  /** Null when the body is not stored block by block around the document as read: the first save is whole. */
+  storedBody: storedBodySchema.nullable(),
 })
 export type Draft = z.infer<typeof draftSchema>
 

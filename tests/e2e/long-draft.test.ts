@@ -44,4 +44,30 @@ describe('a 100,000-word draft', () => {
     const last = page.locator('.ProseMirror > :last-child')
     await expect.poll(() => last.evaluate((el) => el.textContent?.endsWith(' Ende.') && el.getBoundingClientRect().bottom <= innerHeight && el.getBoundingClientRect().bottom > 0)).toBe(true)
   })
+
+  it('sends its first save after opening as a block patch, not the whole draft, and a reload shows the text', async () => {
+    const { page } = await app.open()
+    await page.locator('.ProseMirror > p').nth(100).waitFor({ timeout: 60_000 })
+    // Body saves by URL, whatever they are called, from the moment the draft is on screen.
+    const saves: string[] = []
+    page.on('request', (request) => {
+      const save = /\/api\/(drafts\.save\w+)/.exec(request.url())
+      if (save) saves.push(save[1]!)
+    })
+    const answered = page.waitForResponse((response) => /\/api\/drafts\.save/.test(response.url()), { timeout: 30_000 })
+    const paragraph = page.locator('.ProseMirror > p').nth(3)
+    await paragraph.click()
+    await page.keyboard.type(' Erster Patch.')
+    const response = await answered
+    expect(saves[0]).toBe('drafts.saveBlocks')
+    expect(((await response.json()) as { value: { status: string } }).value.status).toBe('saved')
+    // One changed paragraph on the wire, not 100,000 words.
+    expect((response.request().postDataJSON() as { splices: { blocks: unknown[] }[] }).splices.flatMap((s) => s.blocks)).toHaveLength(1)
+    expect(saves).not.toContain('drafts.saveContent')
+    const text = await paragraph.textContent()
+    expect(text).toContain(' Erster Patch.')
+    await page.reload()
+    await page.locator('.ProseMirror > p').nth(100).waitFor({ timeout: 60_000 })
+    expect(await page.locator('.ProseMirror > p').nth(3).textContent()).toBe(text)
+  })
 })

@@ -27,6 +27,8 @@ export class DraftBlocks {
   private readonly bump
   private readonly rowsOf
   private readonly setFrame
+  private readonly frameOf
+  private readonly jsonOf
   /**
    * The positions of the blocks of the draft patched last, in order, for the version they belong
    * to. Finding the rows around a splice in SQLite costs a walk of the index up to it (no order
@@ -45,6 +47,8 @@ export class DraftBlocks {
     this.bump = db.prepare('UPDATE draft_docs SET version = random() & 9007199254740991, blocks = ? WHERE draft_id = ? RETURNING version').pluck()
     this.rowsOf = db.prepare('SELECT position, json FROM draft_blocks WHERE draft_id = ? ORDER BY position').raw()
     this.setFrame = db.prepare('UPDATE draft_docs SET head = ?, tail = ? WHERE draft_id = ?')
+    this.frameOf = db.prepare('SELECT head, tail, version FROM draft_docs WHERE draft_id = ?')
+    this.jsonOf = db.prepare('SELECT json FROM draft_blocks WHERE draft_id = ? ORDER BY position').pluck()
   }
 
   /**
@@ -76,6 +80,22 @@ export class DraftBlocks {
     const version = this.bump.get(positions.length, draftId) as number
     this.cached = { draftId, version, positions }
     return version
+  }
+
+  /**
+   * The body as draft_bodies gives it, with its version and — when it is stored block by block —
+   * each block's text and the text around them. Undefined for a draft that does not exist.
+   */
+  read(draftId: number): StoredText | undefined {
+    const head = this.frameOf.get(draftId) as { head: string; tail: string; version: number } | undefined
+    if (!head) return undefined
+    if (!head.tail.startsWith(']')) {
+      const text = this.db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').pluck().get(draftId) as string
+      return { text, version: head.version, head: head.head, tail: head.tail, blocks: null }
+    }
+    const blocks = this.jsonOf.all(draftId) as string[]
+    // What the view assembles (migrations/0005_draft_blocks.sql), from the rows read once.
+    return { text: head.head + blocks.join(',') + head.tail, version: head.version, head: head.head, tail: head.tail, blocks }
   }
 
   /** The tag of the body as stored now; undefined for a draft that does not exist. */
@@ -151,6 +171,15 @@ export class DraftBlocks {
     rows.forEach((text, i) => this.insert.run(draftId, i * BLOCK_GAP, text))
     positions.splice(0, positions.length, ...rows.map((_, i) => i * BLOCK_GAP))
   }
+}
+
+/** A body as read: its text, its version, and (stored block by block) the text around and of each block. */
+export interface StoredText {
+  text: string
+  version: number
+  head: string
+  tail: string
+  blocks: string[] | null
 }
 
 interface Head {

@@ -6,6 +6,7 @@ import {
   type DraftSummary,
   type EditorDoc,
   type Language,
+  type StoredBody,
   type TagCount,
   draftFilterSchema,
   editorDocSchema,
@@ -17,7 +18,7 @@ import type { Db } from './store/database'
 import type { Clock } from './clock'
 import type { SearchIndex } from './search-index'
 import type { Revisions } from './revisions'
-import { DraftBlocks } from './draft-blocks'
+import { DraftBlocks, frameOf, type StoredText } from './draft-blocks'
 
 interface DraftRow {
   id: number
@@ -134,8 +135,11 @@ export class Drafts {
 
   get(id: number): Draft {
     const row = this.row(id)
-    const { doc } = this.db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').get(id) as { doc: string }
-    return { ...toSummary(row), description: row.description, canonicalUrl: row.canonical_url, doc: parseStoredDoc(doc, id) }
+    // One read transaction: the text, its rows and its version always belong together.
+    const body = this.db.transaction(() => this.blocks.read(id))()
+    if (!body) throw notFound(id)
+    const doc = parseStoredDoc(body.text, id)
+    return { ...toSummary(row), description: row.description, canonicalUrl: row.canonical_url, doc, storedBody: storedBodyOf(doc, body) }
   }
 
   create(input: NewDraft = {}): Draft {
@@ -187,8 +191,9 @@ export class Drafts {
   }
 
   /**
-   * A whole document (the first autosave of an opened draft, and whenever a block patch no
-   * longer fits): the rows of the blocks whose JSON differs from what is stored are written
+   * A whole document (the first autosave of an editor opened on other text than the stored
+   * body, and whenever a block patch no longer fits): the rows of the blocks whose JSON differs
+   * from what is stored are written
    * (plus, at most every few minutes, a snapshot of what it replaces). Plain text, word
    * count and the search index catch up lazily (see SearchIndex). The document gate is one
    * linear walk that returns the editor's own JSON as it is.
@@ -333,6 +338,23 @@ function toSummary(row: DraftRow): DraftSummary {
     trashedAt: row.trashed_at,
     preview: row.preview,
   }
+}
+
+/**
+ * What the renderer needs to patch the body it was sent: the version, and which blocks are
+ * not stored as JSON.stringify of the block it reads (validation returns known keys only, in
+ * the editor's order). Null when the blocks and the document around them do not line up.
+ * One stringify of the document, no copy kept.
+ */
+function storedBodyOf(doc: EditorDoc, body: StoredText): StoredBody | null {
+  if (body.blocks === null || body.blocks.length !== doc.content.length) return null
+  const frame = frameOf(doc)
+  if (!frame || frame.head !== body.head || frame.tail !== body.tail) return null
+  const rewrite: number[] = []
+  doc.content.forEach((block, i) => {
+    if (JSON.stringify(block) !== body.blocks![i]) rewrite.push(i)
+  })
+  return { version: body.version, rewrite }
 }
 
 export function notFound(id: number): LonghandError {

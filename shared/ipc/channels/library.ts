@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  bodyVersionSchema,
   draftFilterSchema,
   draftIdSchema,
   draftMetaSchema,
@@ -18,8 +19,6 @@ import { blogUrlSchema } from '../../blog/blog-url'
 import { defineChannels, noArgs } from './define'
 
 const byId = z.object({ id: draftIdSchema }).strict()
-/** The tag of a stored body that block patches are based on (changes with every write). */
-const bodyVersionSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
 /** More top-level blocks than any draft has (a 100,000-word draft has a few thousand). */
 const MAX_BLOCKS = 10_000_000
 

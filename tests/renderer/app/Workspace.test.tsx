@@ -118,7 +118,7 @@ describe('autosave', () => {
     const root = await boot()
     await newDraft(root, 'Wackelig')
     const id = await selectedId(root)
-    library.backend.failNext('drafts.saveContent', 2)
+    library.backend.failNext('drafts.saveBlocks', 2)
     await typeText(editorIn(root), 'Bitte nicht verlieren.')
     await blurWindow()
     const alert = await waitFor(() => root.querySelector('.save-error'), 4000, 'error indicator')
@@ -137,7 +137,7 @@ describe('autosave', () => {
   it('shows unsaved text, not the older copy on disk, when a draft whose save failed is opened again', async () => {
     const root = await boot()
     await newDraft(root, 'Zurück')
-    library.backend.failNext('drafts.saveContent', 5)
+    library.backend.failNext('drafts.saveBlocks', 5)
     await typeText(editorIn(root), 'Noch nicht auf der Platte.')
     await click([...root.querySelectorAll<HTMLButtonElement>('.draft-row-main')].find((b) => b.textContent?.includes('Welcome')))
     await waitFor(() => root.querySelector<HTMLTextAreaElement>('textarea.title-field')?.value === 'Welcome to Longhand')

@@ -1,3 +1,5 @@
+import fc from 'fast-check'
+import type { Editor } from '@tiptap/core'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Args, Channel } from '@shared/ipc'
 import { DRAFT_PREVIEW_CHARS, type EditorDoc } from '@shared/domain'
@@ -6,6 +8,7 @@ import { SaveRegistry, type BodyContent } from '../../../renderer/editor/saveReg
 import { bodyStats } from '../../../renderer/editor/bodyStats'
 import { createInProcessApi, type InProcessBackend } from '../../support/in-process-api'
 import { appEditor } from '../support/editor'
+import { assertProperty } from '../../support/property'
 
 /**
  * Autosave by blocks against the real backend (real services and SQLite, the validating
@@ -22,7 +25,11 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!()
 })
 
-async function setup(doc: EditorDoc) {
+/**
+ * A draft holding `doc`, opened as DraftView opens it: on the body drafts.get returned, with its
+ * version (`fromStore`), or on text from elsewhere (unsaved edits, another editor) without one.
+ */
+async function setup(doc: EditorDoc, { fromStore = true } = {}) {
   const backend: InProcessBackend = await createInProcessApi()
   cleanups.push(() => backend.close())
   const id = backend.services.drafts.create({ title: 'Blöcke', doc }).id
@@ -51,9 +58,10 @@ async function setup(doc: EditorDoc) {
     { onBodySaved: (_id, _at, content) => saved.push(content), onKeptOther: (draftId) => keptOther.push(draftId) },
     { delayMs: 60_000, retryDelaysMs: [60_000] },
   )
-  const editor = appEditor(backend.services.drafts.get(id).doc)
+  const opened = await backend.api.invoke('drafts.get', { id })
+  const editor = appEditor(opened.doc)
   cleanups.push(() => editor.destroy())
-  registry.opened(id)
+  registry.opened(id, fromStore && opened.storedBody !== null ? { doc: editor.state.doc, stored: opened.doc, body: opened.storedBody } : undefined)
   const body = registry.body(id)
   editor.on('update', () => body.change(() => editor.state.doc))
   const stored = () => backend.services.db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').pluck().get(id) as string
@@ -69,8 +77,21 @@ async function setup(doc: EditorDoc) {
 }
 
 describe('SaveRegistry: autosave by blocks', () => {
-  it('saves an opened draft whole once, then only the blocks that changed; what is stored is the editor document byte for byte', async () => {
+  it('saves a draft opened on the stored body by blocks from the first save on; what is stored is the editor document byte for byte', async () => {
     const t = await setup(paragraphs(300))
+    t.typeInto(10, ' eins')
+    expect(await t.body.flush()).toBe(true)
+    t.typeInto(150, ' zwei')
+    expect(await t.body.flush()).toBe(true)
+    expect(t.sent.map((s) => s.channel)).toEqual(['drafts.saveBlocks', 'drafts.saveBlocks'])
+    const [first] = t.sent.map((s) => s.args as Args<'drafts.saveBlocks'>)
+    expect(first!.splices).toEqual([{ from: 10, deleteCount: 1, blocks: [t.editor.state.doc.child(10).toJSON()] }])
+    expect(t.stored()).toBe(JSON.stringify(t.editor.getJSON()))
+    expect(t.keptOther).toEqual([])
+  })
+
+  it('saves a draft opened on other text (no stored version) whole once, then only the blocks that changed', async () => {
+    const t = await setup(paragraphs(300), { fromStore: false })
     t.typeInto(10, ' eins')
     expect(await t.body.flush()).toBe(true)
     t.typeInto(150, ' zwei')
@@ -146,10 +167,139 @@ describe('SaveRegistry: autosave by blocks', () => {
     expect(registry.hasUnsaved).toBe(false)
   })
 
+  it('a stored block the editor writes differently (defaults filled in) goes with the first patch, so the stored body is the editor document', async () => {
+    const doc: EditorDoc = {
+      type: 'doc',
+      content: [
+        ...paragraphs(20).content,
+        // As an import or an older version may have stored them: attributes the schema defaults left out.
+        { type: 'image', attrs: { src: 'data:image/png;base64,iVBORw0KGgo=', alt: 'Bild' } },
+        { type: 'orderedList', attrs: { start: 3 }, content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Punkt' }] }] }] },
+        { type: 'codeBlock', content: [{ type: 'text', text: 'let a = 1' }] },
+        // As the importers write text: "marks" after "text", where the editor writes it before.
+        { type: 'paragraph', content: [{ type: 'text', text: 'fett', marks: [{ type: 'bold' }] }] },
+      ],
+    }
+    const t = await setup(doc)
+    expect(t.stored()).not.toBe(JSON.stringify(t.editor.getJSON()))
+    t.typeInto(2, ' neu')
+    expect(await t.body.flush()).toBe(true)
+    expect(t.sent.map((s) => s.channel)).toEqual(['drafts.saveBlocks'])
+    const { splices } = t.sent[0]!.args as Args<'drafts.saveBlocks'>
+    expect(splices.map((s) => [s.from, s.deleteCount])).toEqual([[2, 1], [20, 4]])
+    expect(t.stored()).toBe(JSON.stringify(t.editor.getJSON()))
+  })
+
+  it('a draft written elsewhere after it was opened (another window, an import): the first patch is stale, the save whole, the other text kept', async () => {
+    const t = await setup(paragraphs(30))
+    t.backend.services.drafts.saveContent(t.id, paragraphs(4))
+    t.typeInto(7, ' b')
+    expect(await t.body.flush()).toBe(true)
+    expect(t.sent.map((s) => s.channel)).toEqual(['drafts.saveBlocks', 'drafts.saveContent'])
+    expect(t.stored()).toBe(JSON.stringify(t.editor.getJSON()))
+    expect(t.keptOther).toEqual([t.id])
+  })
+
+  it('an editor opened while an earlier editor of the draft has text to save starts with a whole save: the old nodes are no base', async () => {
+    const t = await setup(paragraphs(30))
+    t.typeInto(3, ' alt')
+    t.body.detach()
+    const again = appEditor(t.editor.getJSON())
+    cleanups.push(() => again.destroy())
+    const { doc, storedBody } = await t.backend.api.invoke('drafts.get', { id: t.id })
+    t.registry.opened(t.id, { doc: again.state.doc, stored: doc, body: storedBody! })
+    expect(await t.body.flush()).toBe(true)
+    again.on('update', () => t.body.change(() => again.state.doc))
+    again.chain().setTextSelection(4).insertContent('neu ').run()
+    expect(await t.body.flush()).toBe(true)
+    // The earlier editor's text whole; then this editor's against what that save confirmed.
+    expect(t.sent[0]!.channel).toBe('drafts.saveContent')
+    expect(t.sent).toHaveLength(2)
+    expect(t.stored()).toBe(JSON.stringify(again.getJSON()))
+  })
+
   it('hands the unsaved document to a reopened view as JSON', async () => {
     const t = await setup(paragraphs(5))
     t.typeInto(1, ' ungespeichert')
     expect(t.registry.unsaved(t.id).doc).toEqual(t.editor.getJSON())
+  })
+})
+
+/** What an author does to the blocks, through the editor's own commands (new nodes where it touches, the rest kept). */
+type Op = { kind: 'type' | 'split' | 'join' | 'delete' | 'insert' | 'heading'; at: number }
+
+function applyOp(editor: Editor, { kind, at }: Op): void {
+  const doc = editor.state.doc
+  const index = at % doc.childCount
+  let start = 0
+  doc.forEach((_node, offset, i) => {
+    if (i === index) start = offset
+  })
+  const block = doc.child(index)
+  const end = start + block.nodeSize
+  const chain = editor.chain()
+  switch (kind) {
+    case 'type':
+      if (block.isTextblock) chain.setTextSelection(end - 1).insertContent(` w${at}`).run()
+      break
+    case 'split':
+      if (block.isTextblock) chain.setTextSelection(start + 1 + Math.floor(block.content.size / 2)).splitBlock().run()
+      break
+    case 'join':
+      if (index + 1 < doc.childCount && block.isTextblock && doc.child(index + 1).isTextblock) chain.deleteRange({ from: end - 1, to: end + 1 }).run()
+      break
+    case 'delete':
+      if (doc.childCount > 1) chain.deleteRange({ from: start, to: end }).run()
+      break
+    case 'insert':
+      chain.insertContentAt(start, { type: 'paragraph', content: [{ type: 'text', text: `neu ${at}` }] }).run()
+      break
+    case 'heading':
+      if (block.isTextblock) chain.setTextSelection(start + 1).setNode('heading', { level: 2 }).run()
+      break
+  }
+}
+
+const opArbitrary = fc.record({ kind: fc.constantFrom('type', 'split', 'join', 'delete', 'insert', 'heading'), at: fc.nat(1000) }) as fc.Arbitrary<Op>
+
+describe('SaveRegistry: random edits from an opened draft', () => {
+  it('property: whatever the edits, every save from the first on is a patch and the stored body is the editor document byte for byte', async () => {
+    const backend = await createInProcessApi()
+    cleanups.push(() => backend.close())
+    const registry = new SaveRegistry(backend.api, {}, { delayMs: 60_000, retryDelaysMs: [60_000] })
+    const stored = (id: number) => backend.services.db.prepare('SELECT doc FROM draft_bodies WHERE draft_id = ?').pluck().get(id) as string
+    await assertProperty(
+      fc.asyncProperty(fc.integer({ min: 1, max: 30 }), fc.boolean(), fc.array(fc.array(opArbitrary, { maxLength: 4 }), { minLength: 1, maxLength: 5 }), async (size, withDefaults, saves) => {
+        const content = paragraphs(size).content
+        // Blocks the editor writes with more attributes than stored: rewritten by the first patch.
+        if (withDefaults) content.splice(size >> 1, 0, { type: 'image', attrs: { src: 'data:image/png;base64,iVBORw0KGgo=' } }, { type: 'codeBlock', content: [{ type: 'text', text: 'x' }] })
+        const id = backend.services.drafts.create({ title: 'Zufall', doc: { type: 'doc', content } }).id
+        const opened = await backend.api.invoke('drafts.get', { id })
+        const editor = appEditor(opened.doc)
+        try {
+          registry.opened(id, { doc: editor.state.doc, stored: opened.doc, body: opened.storedBody! })
+          const body = registry.body(id)
+          const channels: string[] = []
+          const invoke = backend.api.invoke
+          backend.api.invoke = (channel, args) => (channels.push(channel), invoke(channel, args))
+          editor.on('update', () => body.change(() => editor.state.doc))
+          try {
+            for (const ops of saves) {
+              for (const op of ops) applyOp(editor, op)
+              expect(await body.flush()).toBe(true)
+              if (channels.length > 0) expect(stored(id)).toBe(JSON.stringify(editor.getJSON()))
+            }
+          } finally {
+            backend.api.invoke = invoke
+          }
+          expect(channels.every((c) => c === 'drafts.saveBlocks')).toBe(true)
+        } finally {
+          editor.destroy()
+          await registry.closed(id)
+        }
+      }),
+      { numRuns: 60 },
+    )
   })
 })
 

@@ -21,6 +21,26 @@ describe('Drafts', () => {
     expect(drafts.get(a.id).doc).toEqual(docFromParagraphs(['Jetzt neu bearbeitet.']))
   })
 
+  it('reads a draft with how its body is stored (version, blocks not stored as read), for a first save by blocks', async () => {
+    const { drafts, db } = await tempLibrary()
+    const d = drafts.create({ title: 'Version', doc: docFromParagraphs(['Eins', 'Zwei', 'Drei']) })
+    const version = () => db.prepare('SELECT version FROM draft_docs WHERE draft_id = ?').pluck().get(d.id)
+    const opened = drafts.get(d.id)
+    expect(opened.storedBody).toEqual({ version: version(), rewrite: [] })
+    const patch = { baseVersion: opened.storedBody!.version, splices: [{ from: 1, deleteCount: 1, blocks: docFromParagraphs(['Zwei!']).content }], blockCount: 3 }
+    expect(drafts.saveBlocks(d.id, patch)).toMatchObject({ status: 'saved', bodyVersion: version() })
+    expect(drafts.get(d.id).storedBody).toEqual({ version: version(), rewrite: [] })
+    // The version of what was read is no base any more once something else wrote.
+    expect(drafts.saveBlocks(d.id, patch)).toEqual({ status: 'stale' })
+    // A block stored in another key order (an import): read in the editor's order, so it is named for rewriting.
+    const body = (first: string) => `{"type":"doc","content":[${first},{"type":"paragraph","content":[{"type":"text","text":"Zwei"}]}]}`
+    db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run(body('{"type":"paragraph","content":[{"type":"text","text":"Eins","marks":[{"type":"bold"}]}]}'), d.id)
+    expect(drafts.get(d.id).storedBody).toEqual({ version: version(), rewrite: [0] })
+    // The document around the blocks in another order: nothing lines up, the first save is whole.
+    db.prepare('UPDATE draft_bodies SET doc = ? WHERE draft_id = ?').run('{"content":[{"type":"paragraph"}],"type":"doc"}', d.id)
+    expect(drafts.get(d.id)).toMatchObject({ doc: { type: 'doc', content: [{ type: 'paragraph' }] }, storedBody: null })
+  })
+
   it('lists a one-line preview: the start of the text, kept current by saves', async () => {
     const { drafts } = await tempLibrary()
     const long = 'Wer jeden Morgen schreibt, denkt klarer. '.repeat(20)
