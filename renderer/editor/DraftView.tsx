@@ -17,7 +17,6 @@ import { LinkDialog } from './LinkDialog'
 import { Outline } from './Outline'
 import { SaveIndicator } from './SaveIndicator'
 import { Toolbar } from './Toolbar'
-import { flushTypedText } from './typedText'
 import { pasteConversion, sanitizePastedHtml } from '../transfer/paste'
 import { useDocStatsStore } from './useDocStats'
 import { WordCount } from './WordCount'
@@ -107,16 +106,11 @@ export function DraftView(props: DraftViewProps) {
   useEffect(() => {
     // The stored body's version when the editor shows it as stored: the first save is a patch.
     registry.opened(draft.id, draft.storedBody === null ? undefined : { doc: editor.state.doc, stored: draft.doc, body: draft.storedBody })
-    // A character typed into a long text waits for the next frame: saves and "unsaved?" see it.
-    const unregisterInput = registry.beforeReading(() => {
-      if (!editor.isDestroyed) flushTypedText(editor.view)
-    })
     // Belt and braces: also capture the content if Tiptap destroys the editor first.
     const capture = () => body.detach()
     editor.on('destroy', capture)
     actions.editorChanged(editor)
     return () => {
-      unregisterInput()
       editor.off('destroy', capture)
       actions.editorChanged(null)
       void registry.closed(draft.id)

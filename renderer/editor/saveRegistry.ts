@@ -43,8 +43,6 @@ export class SaveRegistry {
   private readonly postListeners = new Set<(post: Post) => void>()
   private readonly listeners = new Set<() => void>()
   private readonly open = new Set<DraftId>()
-  /** Input not yet in an editor's document (a typed character waiting for the next frame). */
-  private readonly inputFlushers = new Set<() => void>()
 
   constructor(
     private readonly api: Api,
@@ -195,27 +193,12 @@ export class SaveRegistry {
   }
 
   /** Saves everything now (switching drafts, window blur, before quit). */
-  /**
-   * Registers what puts waiting input into a document (renderer/editor/typedText.ts) before
-   * anything asks whether there is unsaved text or saves it. Returns the unregistration.
-   */
-  beforeReading(flushInput: () => void): () => void {
-    this.inputFlushers.add(flushInput)
-    return () => this.inputFlushers.delete(flushInput)
-  }
-
-  private flushInput(): void {
-    for (const flush of this.inputFlushers) flush()
-  }
-
   async flushAll(): Promise<boolean> {
-    this.flushInput()
     const results = await Promise.all(this.all().map((c) => c.flush()))
     return results.every(Boolean)
   }
 
   get hasUnsaved(): boolean {
-    this.flushInput()
     for (const c of this.all()) if (c.hasUnsaved) return true
     return false
   }

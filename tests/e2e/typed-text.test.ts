@@ -14,7 +14,7 @@ const TITLE = 'Tippen im Text'
 const FIRST = 'Mein erster Beitarg über Gespräche auf Augenhöhe, z. B. mit Kunden.'
 const PARAGRAPHS = [FIRST, ...Array.from({ length: 40 }, (_, i) => `Absatz ${i + 2}: Ein Gespräch ist mehr als ein Austausch von Worten.`)]
 
-// Over LONG_TEXT (renderer/editor/typedText.ts): keys go in one task after their keypress.
+// A long text (119,000 characters): each key typed there is still one transaction of its own.
 const LONG_TITLE = 'Langer Text'
 const LONG_PARAGRAPHS = Array.from({ length: 220 }, (_, i) => `${i + 1}. ${'Ein Gespräch auf Augenhöhe ist mehr als ein Austausch von Worten. '.repeat(8)}`)
 
@@ -58,8 +58,8 @@ describe('typing into the text', () => {
       editor.commands.setTextSelection(4) // "1. |Ein"
       ;(document.querySelector('.ProseMirror') as HTMLElement).focus()
     })
-    // No delay between keys: several wait together, and each key that is not a character
-    // (Backspace, Enter, ArrowLeft) must see all of them in the text first.
+    // No delay between keys: ProseMirror's own keys (Backspace, Enter, arrows) and the browser's
+    // caret moves between characters it inserted itself.
     await page.keyboard.type('Ab')
     await page.keyboard.press('Backspace')
     await page.keyboard.type('ber')

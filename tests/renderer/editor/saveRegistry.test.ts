@@ -152,21 +152,6 @@ describe('SaveRegistry: autosave by blocks', () => {
     expect(versions).toContain(JSON.stringify(paragraphs(3)))
   })
 
-  it('puts input still waiting (a key typed into a long text, renderer/editor/typedText.ts) into the text before saving or answering "unsaved?"', async () => {
-    const { registry, stored, typeInto } = await setup(paragraphs(3))
-    let waiting = ['!']
-    const unregister = registry.beforeReading(() => {
-      for (const text of waiting) typeInto(0, text)
-      waiting = []
-    })
-    expect(registry.hasUnsaved).toBe(true)
-    expect(await registry.flushAll()).toBe(true)
-    expect(stored()).toContain('Absatz 0 über Brücken!')
-    unregister()
-    waiting = ['?']
-    expect(registry.hasUnsaved).toBe(false)
-  })
-
   it('a stored block the editor writes differently (defaults filled in) goes with the first patch, so the stored body is the editor document', async () => {
     const doc: EditorDoc = {
       type: 'doc',
