@@ -164,7 +164,7 @@ test('typing latency at 100,000 words: proofing on vs off, side by side (target 
     await opened.close()
   }
   const offSample = summarize(latencies.off)
-  report('Typing latency, 100,000-word German draft (keydown → after next paint)', [
+  report('Typing latency, 100,000-word German draft (keydown → paint of the first frame that shows the character)', [
     { name: 'proofing off (3 sessions)', sample: offSample },
     { name: 'proofing on (3 sessions, interleaved; proofing off as baseline)', sample: summarize(latencies.on), baseline: offSample, target: { p95Ms: 16, ratioMax: 1.1 } },
     { name: 'first check of the 100,000 words in the worker', sample: summarize([firstCheck]) },
