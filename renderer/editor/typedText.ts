@@ -41,6 +41,13 @@ export const TypedText = Extension.create({
           // Ctrl/Cmd) and prevents the browser's insertion when it returns true.
           handleKeyPress: (view, event) => isCharacter(event.key) && typeText(view, event.key),
           handleDOMEvents: {
+            // Enter, Backspace and Delete run keymap commands on the editor's selection: bring it to
+            // the browser's caret first, or a key right after an arrow splits or deletes where the
+            // caret was before the arrow ("Aber", ←←, Enter gave "Aber" + empty line).
+            keydown: (view, event) => {
+              if (EDIT_KEYS.has(event.key) && !event.isComposing && !view.composing && view.editable) followBrowserCaret(view)
+              return false
+            },
             // Text inserted without a keypress (an emoji picker, dictation, a test's insertText).
             beforeinput: (view, event) => {
               const input = event as InputEvent
@@ -81,6 +88,8 @@ function followBrowserCaret(view: EditorView): boolean {
   view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, anchor, head)))
   return true
 }
+
+const EDIT_KEYS = new Set(['Enter', 'Backspace', 'Delete'])
 
 /** A printable character; named keys ("Enter", "Dead") and control characters are not text. */
 function isCharacter(key: string): boolean {

@@ -98,6 +98,25 @@ describe('typing into the text', () => {
     await expect.poll(() => firstStored(), { timeout: 10_000 }).toBe(expected)
   })
 
+  it('splits and joins where the caret is when Enter or Delete follow an arrow at once', async () => {
+    const page = await open()
+    await caretAfter(page, 'Kunden.')
+    const [before, next] = [await firstParagraph(page), await page.locator('.ProseMirror > p').nth(1).textContent()]
+    // No delay: the keymap's command runs before the arrow's selectionchange reaches ProseMirror.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.type(' Aber')
+      await page.keyboard.press('ArrowLeft')
+      await page.keyboard.press('ArrowLeft')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('ArrowUp')
+      await page.keyboard.press('End')
+      await page.keyboard.press('Delete')
+      await page.keyboard.press('End')
+    }
+    expect(await firstParagraph(page)).toBe(`${before} Aber Aber Aber Aber Aber`)
+    expect(await page.locator('.ProseMirror > p').nth(1).textContent()).toBe(next)
+  })
+
   it('leaves an IME composition to the browser and keeps its result', async () => {
     const page = await open()
     await caretAfter(page, 'Kunden')
