@@ -98,7 +98,7 @@ describe('typing into the text', () => {
     await expect.poll(() => firstStored(), { timeout: 10_000 }).toBe(expected)
   })
 
-  it('splits and joins where the caret is when Enter or Delete follow an arrow at once', async () => {
+  it('splits, joins and bolds where the caret is when Enter, Delete or Ctrl+B follow an arrow at once', async () => {
     const page = await open()
     await caretAfter(page, 'Kunden.')
     const [before, next] = [await firstParagraph(page), await page.locator('.ProseMirror > p').nth(1).textContent()]
@@ -115,6 +115,13 @@ describe('typing into the text', () => {
     }
     expect(await firstParagraph(page)).toBe(`${before} Aber Aber Aber Aber Aber`)
     expect(await page.locator('.ProseMirror > p').nth(1).textContent()).toBe(next)
+    // A shortcut right after a selection made with keys: Ctrl+B bolds the selected word.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Control+Shift+ArrowLeft')
+      await page.keyboard.press('Control+b')
+      await page.keyboard.press('ArrowLeft')
+    }
+    expect(await page.locator('.ProseMirror > p').first().locator('strong').allTextContents()).toEqual(['Aber Aber Aber'])
   })
 
   it('leaves an IME composition to the browser and keeps its result', async () => {

@@ -40,9 +40,9 @@ function pressKey(key: string, init: KeyboardEventInit = {}): boolean {
 }
 
 /** A keydown the editor's keymap may handle; true when it did (the browser does nothing). */
-function keyDown(key: string): boolean {
-  const keyCode = { Enter: 13, Backspace: 8, Delete: 46 }[key] ?? 0
-  const event = new KeyboardEvent('keydown', { key, keyCode, bubbles: true, cancelable: true })
+function keyDown(key: string, init: KeyboardEventInit = {}): boolean {
+  const keyCode = { Enter: 13, Backspace: 8, Delete: 46 }[key] ?? key.toUpperCase().charCodeAt(0)
+  const event = new KeyboardEvent('keydown', { key, keyCode, bubbles: true, cancelable: true, ...init })
   editor.view.dom.dispatchEvent(event)
   return event.defaultPrevented
 }
@@ -84,6 +84,14 @@ describe('a typed character', () => {
     document.getSelection()!.collapse(paragraph, 0)
     expect(keyDown('Backspace')).toBe(true)
     expect(headingText()).toBe('Über Brücken')
+  })
+
+  it('a shortcut acts on the text the browser selected, even before ProseMirror has heard of the selection', () => {
+    // Shift+Ctrl+← selected "Brücken" in the browser; Ctrl+B came before selectionchange.
+    const heading = editor.view.dom.querySelector('h2')!.firstChild!
+    document.getSelection()!.setBaseAndExtent(heading, 12, heading, 5)
+    expect(keyDown('b', { ctrlKey: true })).toBe(true)
+    expect(editor.view.dom.querySelector('h2 strong')?.textContent).toBe('Brücken')
   })
 
   it('replaces the selected text', () => {
