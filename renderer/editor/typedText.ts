@@ -41,6 +41,14 @@ export const TypedText = Extension.create({
           // Ctrl/Cmd) and prevents the browser's insertion when it returns true.
           handleKeyPress: (view, event) => isCharacter(event.key) && typeText(view, event.key),
           handleDOMEvents: {
+            // Keymap commands (Enter, Backspace, Delete, Ctrl+B, Tab...) act on the editor's
+            // selection: bring it to the browser's caret first, or a key right after an arrow acts
+            // where the caret was before it ("Aber", ←←, Enter gave "Aber" + an empty line;
+            // Shift+Ctrl+←, Ctrl+B made nothing bold).
+            keydown: (view, event) => {
+              if (!MODIFIER_KEYS.has(event.key) && event.keyCode !== 229 && !event.isComposing && !view.composing && view.editable) followBrowserCaret(view)
+              return false
+            },
             // Text inserted without a keypress (an emoji picker, dictation, a test's insertText).
             beforeinput: (view, event) => {
               const input = event as InputEvent
@@ -81,6 +89,8 @@ function followBrowserCaret(view: EditorView): boolean {
   view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, anchor, head)))
   return true
 }
+
+const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock'])
 
 /** A printable character; named keys ("Enter", "Dead") and control characters are not text. */
 function isCharacter(key: string): boolean {

@@ -98,6 +98,32 @@ describe('typing into the text', () => {
     await expect.poll(() => firstStored(), { timeout: 10_000 }).toBe(expected)
   })
 
+  it('splits, joins and bolds where the caret is when Enter, Delete or Ctrl+B follow an arrow at once', async () => {
+    const page = await open()
+    await caretAfter(page, 'Kunden.')
+    const [before, next] = [await firstParagraph(page), await page.locator('.ProseMirror > p').nth(1).textContent()]
+    // No delay: the keymap's command runs before the arrow's selectionchange reaches ProseMirror.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.type(' Aber')
+      await page.keyboard.press('ArrowLeft')
+      await page.keyboard.press('ArrowLeft')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('ArrowUp')
+      await page.keyboard.press('End')
+      await page.keyboard.press('Delete')
+      await page.keyboard.press('End')
+    }
+    expect(await firstParagraph(page)).toBe(`${before} Aber Aber Aber Aber Aber`)
+    expect(await page.locator('.ProseMirror > p').nth(1).textContent()).toBe(next)
+    // A shortcut right after a selection made with keys: Ctrl+B bolds the selected word.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Control+Shift+ArrowLeft')
+      await page.keyboard.press('Control+b')
+      await page.keyboard.press('ArrowLeft')
+    }
+    expect(await page.locator('.ProseMirror > p').first().locator('strong').allTextContents()).toEqual(['Aber Aber Aber'])
+  })
+
   it('leaves an IME composition to the browser and keeps its result', async () => {
     const page = await open()
     await caretAfter(page, 'Kunden')

@@ -39,6 +39,14 @@ function pressKey(key: string, init: KeyboardEventInit = {}): boolean {
   return event.defaultPrevented
 }
 
+/** A keydown the editor's keymap may handle; true when it did (the browser does nothing). */
+function keyDown(key: string, init: KeyboardEventInit = {}): boolean {
+  const keyCode = { Enter: 13, Backspace: 8, Delete: 46 }[key] ?? key.toUpperCase().charCodeAt(0)
+  const event = new KeyboardEvent('keydown', { key, keyCode, bubbles: true, cancelable: true, ...init })
+  editor.view.dom.dispatchEvent(event)
+  return event.defaultPrevented
+}
+
 /** What Chromium fires before it would insert text without a keypress (an emoji picker, dictation, an IME's result). */
 function beforeInput(data: string, inputType = 'insertText'): boolean {
   const event = new InputEvent('beforeinput', { inputType, data, bubbles: true, cancelable: true })
@@ -62,6 +70,28 @@ describe('a typed character', () => {
     document.getSelection()!.collapse(text, 10)
     expect(pressKey('x')).toBe(true)
     expect(headingText()).toBe('Über Brückxen')
+  })
+
+  it("Enter and Backspace act where the browser's caret is, even before ProseMirror has heard that an arrow key moved it", () => {
+    // "Aber|" ←← Enter: the keymap's splitBlock read the stale selection and split after "Brücken".
+    const heading = editor.view.dom.querySelector('h2')!.firstChild!
+    document.getSelection()!.collapse(heading, 4) // "Über| Brücken"
+    expect(keyDown('Enter')).toBe(true)
+    expect(editor.state.doc.child(0).textContent).toBe('Über')
+    expect(editor.state.doc.child(1).textContent).toBe(' Brücken')
+    // Home on the next line, then Backspace joins it to this one (not a no-op at the old caret).
+    const paragraph = editor.view.dom.querySelectorAll('h2')[1]!.firstChild!
+    document.getSelection()!.collapse(paragraph, 0)
+    expect(keyDown('Backspace')).toBe(true)
+    expect(headingText()).toBe('Über Brücken')
+  })
+
+  it('a shortcut acts on the text the browser selected, even before ProseMirror has heard of the selection', () => {
+    // Shift+Ctrl+← selected "Brücken" in the browser; Ctrl+B came before selectionchange.
+    const heading = editor.view.dom.querySelector('h2')!.firstChild!
+    document.getSelection()!.setBaseAndExtent(heading, 12, heading, 5)
+    expect(keyDown('b', { ctrlKey: true })).toBe(true)
+    expect(editor.view.dom.querySelector('h2 strong')?.textContent).toBe('Brücken')
   })
 
   it('replaces the selected text', () => {
