@@ -35,14 +35,19 @@ async function open(): Promise<Page> {
   return page
 }
 
-/** Puts the caret right after `word` in the first paragraph (a real click would land on a pixel). */
+/** Puts the caret at document position `pos` and the focus in the text (a real click would land on a pixel). */
+async function caretAt(page: Page, pos: number): Promise<void> {
+  await page.evaluate((pos) => {
+    const dom = document.querySelector('.ProseMirror') as HTMLElement & { editor: { commands: { setTextSelection(pos: number): void } } }
+    dom.editor.commands.setTextSelection(pos)
+    dom.focus()
+  }, pos)
+}
+
+/** Puts the caret right after `word` in the first paragraph. */
 async function caretAfter(page: Page, word: string): Promise<void> {
-  await page.evaluate((word) => {
-    const editor = (document.querySelector('.ProseMirror') as HTMLElement & { editor: { state: { doc: { child(i: number): { textContent: string } } }; commands: { setTextSelection(pos: number): void; focus(): void } } }).editor
-    const offset = editor.state.doc.child(0).textContent.indexOf(word) + word.length
-    editor.commands.setTextSelection(1 + offset)
-    ;(document.querySelector('.ProseMirror') as HTMLElement).focus()
-  }, word)
+  const text = (await firstParagraph(page))!
+  await caretAt(page, 1 + text.indexOf(word) + word.length)
 }
 
 const firstParagraph = (page: Page) => page.locator('.ProseMirror > p').first().textContent()
@@ -53,11 +58,7 @@ describe('typing into the text', () => {
     await showDraft(page, LONG_TITLE)
     await page.locator('.ProseMirror > p').nth(100).waitFor()
     expect(LONG_PARAGRAPHS.join('').length).toBeGreaterThan(100_000)
-    await page.evaluate(() => {
-      const editor = (document.querySelector('.ProseMirror') as HTMLElement & { editor: { commands: { setTextSelection(pos: number): void } } }).editor
-      editor.commands.setTextSelection(4) // "1. |Ein"
-      ;(document.querySelector('.ProseMirror') as HTMLElement).focus()
-    })
+    await caretAt(page, 4) // "1. |Ein"
     // No delay between keys: ProseMirror's own keys (Backspace, Enter, arrows) and the browser's
     // caret moves between characters it inserted itself.
     await page.keyboard.type('Ab')
@@ -182,9 +183,5 @@ async function storedParagraphs(title: string): Promise<string[]> {
 
 /** The first paragraph of the stored draft, as the library has it now. */
 async function firstStored(): Promise<string> {
-  const list = await app.bridge().call<Draft[]>('drafts.list', { view: 'active' })
-  const id = list.find((d) => d.title === TITLE)!.id
-  const draft = await app.bridge().call<Draft>('drafts.get', { id })
-  const first = (draft.doc as { content: { content?: { text: string }[] }[] }).content[0]!
-  return (first.content ?? []).map((t) => t.text).join('')
+  return (await storedParagraphs(TITLE))[0]!
 }
