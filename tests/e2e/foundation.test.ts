@@ -220,11 +220,15 @@ describe('screens in both themes, both languages, wide and narrow', () => {
     await palette.waitFor({ state: 'detached' })
     expect(await page.locator('.workspace.focus-mode').count()).toBe(1)
     expect(await page.getByRole('navigation', { name: 'Bibliothek' }).count()).toBe(0)
+    // Only the paragraph with the caret stays at full strength; the dimming fades in (a short
+    // transition), so wait for where it settles. Waiting also lets ProseMirror finish taking the
+    // focus back from the palette: a click within its 20 ms focus timer would be put back.
+    const dimmed = () => page.locator('.ProseMirror > :not(.has-focus)').first()
+    await expect.poll(() => dimmed().evaluate((el) => getComputedStyle(el).opacity)).toBe('0.28')
+    expect(await dimmed().textContent()).toContain('Zweiter Absatz')
     await page.locator('.ProseMirror p').nth(1).click()
-    // Only the paragraph with the caret stays at full strength.
     await expect.poll(() => page.locator('.ProseMirror > .has-focus').textContent()).toContain('Zweiter Absatz')
-    // The dimming fades in (a short transition), so wait for where it settles.
-    await expect.poll(() => page.locator('.ProseMirror > :not(.has-focus)').first().evaluate((el) => getComputedStyle(el).opacity)).toBe('0.28')
+    await expect.poll(() => dimmed().evaluate((el) => getComputedStyle(el).opacity)).toBe('0.28')
     await page.screenshot({ path: join(SCREENSHOTS, 'focus-dark-de-1280.png') })
     await page.keyboard.press('Escape')
     await page.getByRole('navigation', { name: 'Bibliothek' }).waitFor()
