@@ -16,6 +16,7 @@ import { MIN_SAMPLES, report, summarize } from './support/measure'
 const KEYS = 150
 let bareUrl: { url: string; close(): Promise<void> }
 let yjsUrl: { url: string; close(): Promise<void> }
+let plainUrl: { url: string; close(): Promise<void> }
 const cleanups: (() => Promise<void> | void)[] = []
 
 beforeAll(async () => {
@@ -23,6 +24,8 @@ beforeAll(async () => {
   cleanups.push(() => bareUrl.close())
   yjsUrl = await serveStatic(await buildBenchPage('yjs-editor'))
   cleanups.push(() => yjsUrl.close())
+  plainUrl = await serveStatic(await buildBenchPage('plain-editable'))
+  cleanups.push(() => plainUrl.close())
 }, 120_000)
 
 afterAll(async () => {
@@ -38,6 +41,14 @@ async function bareEditor(doc: unknown): Promise<OpenedPage> {
   const opened = await track(await openApp(bareUrl.url))
   await opened.page.evaluate((d) => window.mountBareEditor(d), doc)
   await opened.page.locator('.ProseMirror > p').nth(100).waitFor()
+  return opened
+}
+
+/** A plain contenteditable (no editor) holding the document's first `blocks` blocks as paragraphs. */
+async function plainEditable(doc: ReturnType<typeof generatedDoc>, blocks = doc.content.length): Promise<OpenedPage> {
+  const opened = await track(await openApp(plainUrl.url))
+  const paragraphs = doc.content.slice(0, blocks).map((block) => docToPlainText({ type: 'doc', content: [block] }))
+  await opened.page.evaluate((texts) => window.mountPlainEditable(texts), paragraphs)
   return opened
 }
 
@@ -86,6 +97,8 @@ const ROUNDS = 4
 test('typing latency on a 100,000-word draft (target p95 ≤ 0.5× the bare editor)', async () => {
   const doc = generatedDoc(100_000, 7)
   const bare = (await bareEditor(doc)).page
+  const floor = (await plainEditable(doc, 3)).page
+  const plainWhole = (await plainEditable(doc)).page
   const page = await appWithDraft(doc)
   const unproofed = await appWithDraft(doc, { proofing: false })
   const saves = countSaves(page)
@@ -95,12 +108,18 @@ test('typing latency on a 100,000-word draft (target p95 ≤ 0.5× the bare edit
   // (0.9–1.3 s around its 1 s delay), so the save, its answer and the proofing re-check land
   // inside the measured window. Sessions alternate with the bare editor's (a shared machine
   // drifts); each round's rhythm is new, and the same for both sides.
+  // The floor takes its turn in the same rounds: what the browser and the probe cost with no
+  // editor and hardly any text, below which no editor's figure can go.
   const bareTarget: number[] = []
   const appTarget: number[] = []
+  const floorTarget: number[] = []
+  const plainWholeTarget: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
     const rhythm = typingRhythm(KEYS_PER_ROUND, 12 + round)
     bareTarget.push(...(await typingLatencies(bare, KEYS_PER_ROUND, rhythm)))
     appTarget.push(...(await typingLatencies(page, KEYS_PER_ROUND, rhythm)))
+    floorTarget.push(...(await typingLatencies(floor, KEYS_PER_ROUND, rhythm)))
+    plainWholeTarget.push(...(await typingLatencies(plainWhole, KEYS_PER_ROUND, rhythm)))
   }
   const targetSaves = saves()
   // Diagnosis: the same bursts with pauses below the autosave delay (no save inside the window),
@@ -117,6 +136,16 @@ test('typing latency on a 100,000-word draft (target p95 ≤ 0.5× the bare edit
       sample: summarize(appTarget),
       baseline: summarize(bareTarget),
       target: { ratioMax: 0.5 },
+    },
+    {
+      name: `floor — no editor: a plain contenteditable with 3 short paragraphs, typed into by the browser, no script; same bursts, same rounds. Its ratio is the lowest any editor could show against the baseline`,
+      sample: summarize(floorTarget),
+      baseline: summarize(bareTarget),
+    },
+    {
+      name: 'diagnosis — no editor, the whole 100,000 words as plain paragraphs in a contenteditable, typed into by the browser; same rounds: what the text alone costs the browser',
+      sample: summarize(plainWholeTarget),
+      baseline: summarize(bareTarget),
     },
     { name: 'diagnosis — bare StarterKit editor, bursts with pauses < 1 s', sample: bareBursts },
     {

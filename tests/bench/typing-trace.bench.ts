@@ -12,7 +12,7 @@ import { typingLatency } from './support/browser-bench'
 /**
  * Diagnosis, not a figure: a Chrome DevTools trace of typing in the app with a 100,000-word draft
  * (proofing on, autosave firing), summarised as the slow keys' frames and what ran in them.
- * LONGHAND_TRACE=1 to run; the raw trace goes to tests/artifacts/bench/typing-trace.json
+ * LONGHAND_TRACE=1 to run (LONGHAND_TRACE_WORDS for another length, LONGHAND_TRACE_KEYS, LONGHAND_TRACE_PROOFING=0); the raw trace goes to tests/artifacts/bench/typing-trace.json
  * (open it in DevTools' Performance panel).
  */
 const cleanups: (() => Promise<void> | void)[] = []
@@ -57,7 +57,7 @@ async function traced(page: Page, run: () => Promise<unknown>): Promise<TraceEve
 
 // Diagnosis on demand (LONGHAND_TRACE=1), not a figure of `npm run bench`: a trace is over 10 MB.
 test.skipIf(!process.env.LONGHAND_TRACE)('trace: typing in the app with a 100,000-word draft', async () => {
-  const doc = generatedDoc(100_000, 7)
+  const doc = generatedDoc(Number(process.env.LONGHAND_TRACE_WORDS ?? 100_000), 7)
   const dataDir = mkdtempSync(join(tmpdir(), 'longhand-trace-'))
   const services = await createServices({ dataDir })
   services.drafts.create({ title: 'Hunderttausend Wörter', doc: doc as never })
@@ -71,7 +71,7 @@ test.skipIf(!process.env.LONGHAND_TRACE)('trace: typing in the app with a 100,00
   const opened = await openApp(bridge.url)
   cleanups.push(() => opened.close())
   const page = opened.page
-  await page.locator('.ProseMirror > p').nth(100).waitFor({ timeout: 60_000 })
+  await page.locator('.ProseMirror > p').nth(20).waitFor({ timeout: 60_000 })
   await page.waitForTimeout(2_000)
   const keys = Number(process.env.LONGHAND_TRACE_KEYS ?? 80)
   let latencies: number[] = []

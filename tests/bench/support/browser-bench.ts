@@ -12,7 +12,7 @@ import { summarize, type Sample } from './measure'
  * tests/artifacts: every editor gets the same page (pages/index.html), its script put in for
  * EDITOR_MODULE, so two editors measured side by side differ in nothing but their module.
  */
-export async function buildBenchPage(editor: 'bare-editor' | 'yjs-editor'): Promise<string> {
+export async function buildBenchPage(editor: 'bare-editor' | 'yjs-editor' | 'plain-editable'): Promise<string> {
   const root = join(__dirname, '..', 'pages')
   const outDir = join(__dirname, '../../artifacts/bench-pages', editor)
   const withEditor = { name: 'bench-editor-module', transformIndexHtml: { order: 'pre' as const, handler: (html: string) => html.replace('./EDITOR_MODULE.ts', `./${editor}.ts`) } }
