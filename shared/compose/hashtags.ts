@@ -4,7 +4,7 @@ import { countGraphemes, extractHashtags } from '../platforms/counting'
 import { ENGLISH_NOT_TOPICS, ENGLISH_RARELY_NOUNS } from './english-not-topics'
 import { blankIdioms } from './idioms'
 import { detectLanguage, isStopwordLower } from './stopwords'
-import { tagKey } from './tag-key'
+import { spellingKey, tagKey } from './tag-key'
 
 /**
  * How often terms occur across the author's library, so a draft's tags can be the words that
@@ -110,8 +110,8 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   const tags = options.tags ?? []
   // Excluded words, unless the draft's own tags ask for them.
   if (options.exclude !== undefined && options.exclude.length > 0) {
-    const ownTagKeys = new Set(tags.map((tag) => tagKey(`#${splitWords(tag).join('')}`, language)))
-    for (const word of options.exclude) if (!ownTagKeys.has(tagKey(`#${word}`, language))) picker.take(`#${word}`)
+    const ownTags = tags.map((tag) => `#${splitWords(tag).join('')}`)
+    for (const word of options.exclude) if (!ownTags.some((tag) => isFormOf(tag, `#${word}`, language))) picker.exclude(`#${word}`)
   }
 
   const lowerText = `${title}\n${text}`.toLowerCase()
@@ -165,8 +165,10 @@ interface OwnTag {
 /** The ranked tags so far, and what they rule out. */
 class TagPicker {
   readonly out: HashtagTerm[] = []
-  /** The keys (tagKey) of the tags already taken: chosen, in the text, or excluded. */
+  /** The keys (tagKey) of the tags already taken: chosen or in the text. */
   private readonly taken = new Set<string>()
+  /** The excluded words (see isFormOf). */
+  private readonly excluded: string[] = []
   /** The keys (tagKey) of the words inside a chosen tag or phrase. */
   private readonly chosenWords = new Set<string>()
   private readonly wordKeys = new Map<string, string>()
@@ -191,7 +193,7 @@ class TagPicker {
     if (tag === null) return
     // #Client after #Clients, #Pause after #Pausen says the same thing twice.
     const key = tagKey(tag, this.language)
-    if (this.taken.has(key)) return
+    if (this.taken.has(key) || this.excluded.some((word) => isFormOf(tag, word, this.language))) return
     this.taken.add(key)
     this.out.push({ tag, phrase, fromTags })
     for (const w of words) this.chosenWords.add(this.wordKey(w))
@@ -201,6 +203,11 @@ class TagPicker {
   /** Rules out `tag` and its other forms (see tagKey). */
   take(tag: string): void {
     this.taken.add(tagKey(tag, this.language))
+  }
+
+  /** Rules out `tag` and its plural, whatever their case or umlauts (see isFormOf). */
+  exclude(tag: string): void {
+    this.excluded.push(tag)
   }
 
   /**
@@ -234,6 +241,15 @@ class TagPicker {
     }
     return key
   }
+}
+
+/**
+ * True if `tag` is `word` or its plural, whatever the case or umlauts: "Coach" excluded rules
+ * out #Coaches, but "Threads" (the platform) does not rule out #Thread — a word's key (tagKey)
+ * merges both numbers, and a name given in the plural is no plural of another word.
+ */
+function isFormOf(tag: string, word: string, language: Language): boolean {
+  return tagKey(tag, language) === tagKey(word, language) && spellingKey(tag, language).startsWith(spellingKey(word, language))
 }
 
 /** True if `run` occurs in `words` as consecutive items. */
@@ -298,6 +314,28 @@ function englishNotTopics(): { never: ReadonlySet<string>; rarely: ReadonlySet<s
   const toSet = (list: string) => new Set(list.split(/\s+/u).filter((w) => w !== ''))
   notTopics ??= { never: toSet(ENGLISH_NOT_TOPICS), rarely: toSet(ENGLISH_RARELY_NOUNS) }
   return notTopics
+}
+
+/** `word` and the verbs it could be the third person of, to look up in the lists of base forms. */
+function englishForms(word: string): string[] {
+  return [word, ...thirdPersonBases(word)]
+}
+
+/** A word WordNet never knows as a noun, in any of its forms ("grows", "understood", "rude"). */
+function isNeverNoun(lower: string): boolean {
+  const { never } = englishNotTopics()
+  return englishForms(lower).some((form) => never.has(form))
+}
+
+/**
+ * The verbs a word in -s could be the third person of ("grows" → grow, "watches" → watch,
+ * "tries" → try), for the lists of words that are no topics, which hold base forms only. Not
+ * for -ics ("analytics", "economics"): nouns of their own, though "analytic" is no topic.
+ */
+function thirdPersonBases(word: string): string[] {
+  if (!word.endsWith('s') || word.endsWith('ss') || word.endsWith('ics')) return []
+  if (word.endsWith('ies')) return [`${word.slice(0, -3)}y`]
+  return word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : [word.slice(0, -1)]
 }
 
 /**
@@ -559,7 +597,8 @@ function scanWords(terms: TermTable, text: string, weight: number, offset: numbe
     terms.add(lower, token, weight, offset + index, noun, named, capitalized, null)
     if (afterDeterminer && endsNounPhrase(text, index + token.length)) terms.byKey.get(lower)!.nounInPlace = true
     // German phrases are noun pairs ("Social Media"); adjectives before nouns make poor tags.
-    if (pairsWithPrevious && (language !== 'de' || (capitalized && previousCapitalized))) {
+    // "the thread grows": a word that is never a noun makes no pair, and the one before modifies nothing.
+    if (pairsWithPrevious && (language !== 'de' || (capitalized && previousCapitalized)) && !(language === 'en' && lower === token && isNeverNoun(lower))) {
       terms.byKey.get(previousLower)!.modifying += 1
       terms.add(`${previousLower} ${lower}`, `${previousWord} ${token}`, weight * PHRASE_WEIGHT, offset + previousIndex, true, false, true, [
         previousLower,
@@ -647,7 +686,8 @@ function rankTerms(terms: TermTable, language: Language, stats: LibraryTermStats
     // Those that are nouns too count where the text uses them as one ("the launch is", not "to launch").
     if (language === 'en' && !phrase && !compound && !entry.named) {
       const lists = englishNotTopics()
-      if (lists.never.has(entry.key) || (lists.rarely.has(entry.key) && !entry.nounInPlace)) continue
+      const forms = englishForms(entry.key)
+      if (forms.some((form) => lists.never.has(form)) || (forms.some((form) => lists.rarely.has(form)) && !entry.nounInPlace)) continue
     }
     // People's names are no topics: no #Unsozial for "Uwe Unsozial", no #Meier for "Herr Meier".
     if (terms.people.namesAny(entry.words)) continue

@@ -17,10 +17,18 @@ import type { Language } from '../domain/draft'
  *   different words, and a wrong merge drops a good tag.
  */
 export function tagKey(tag: string, language: Language): string {
+  const body = spellingKey(tag, language).slice(1)
+  return `#${language === 'en' ? englishSingular(body) : germanSingular(body)}`
+}
+
+/**
+ * tagKey without the plural: the key of a name, which has no other number ("Threads", the
+ * platform, is not the plural of a #Thread).
+ */
+export function spellingKey(tag: string, language: Language): string {
   const lower = tag.normalize('NFC').toLocaleLowerCase(language)
   const spelt = GERMAN_LETTERS.test(lower) ? lower.replace(GERMAN_LETTERS_ALL, (letter) => SPELT_OUT[letter]!) : lower
-  const body = spelt.startsWith('#') ? spelt.slice(1) : spelt
-  return `#${language === 'en' ? englishSingular(body) : germanSingular(body)}`
+  return spelt.startsWith('#') ? spelt : `#${spelt}`
 }
 
 const GERMAN_LETTERS = /[äöüß]/u

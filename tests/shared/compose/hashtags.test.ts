@@ -77,6 +77,32 @@ describe('suggestHashtags', () => {
     expect(suggestHashtags(text, { language: 'de', max: 3, exclude: ['Instagram'] })).toEqual(['#Satz', '#Gespräche', '#Größe'])
   })
 
+  test('an excluded name rules out only itself: "Threads" (the platform) leaves #Thread, and a draft tag asks for the name', () => {
+    const text = 'A good thread starts with one question. The thread grows when people answer. On Threads a thread is short.'
+    const tags = suggestHashtags(text, { language: 'en', max: 3, exclude: ['Threads'] })
+    expect(tags).toContain('#Thread')
+    expect(tags.map((t) => t.toLowerCase())).not.toContain('#threads')
+    expect(suggestHashtags('Auf THREADS und auf threads.', { language: 'de', max: 3, exclude: ['Threads'] })).toEqual([])
+    expect(suggestHashtags(text, { language: 'en', max: 3, exclude: ['Threads'], tags: ['threads'] }).map((t) => t.toLowerCase())).toContain('#threads')
+  })
+
+  test('English verbs in the third person are no topics: no #Starts or #Grows, but #Analytics and #Answers', () => {
+    const text = 'A good thread starts with one question. The thread grows when someone answers. Analytics shows who reads the answers.'
+    const tags = suggestHashtags(text, { language: 'en', max: 5 })
+    expect(tags).not.toContain('#Starts')
+    expect(tags).not.toContain('#Grows')
+    expect(tags).toContain('#Analytics')
+    expect(tags).toContain('#Answers')
+    // "thread" before a verb is the subject, not a modifier of a longer term.
+    expect(tags[0]).toBe('#Thread')
+  })
+
+  test('irregular past forms are no topics: no #Understood, #Spoke or #Began', () => {
+    // Before: #Client #Decision #Coach #Spoke #Understood.
+    const text = 'She understood that the client knew more. Everyone thought the decision was made. The coach began to listen, and the client spoke.'
+    expect(suggestHashtags(text, { language: 'en', max: 5 })).toEqual(['#Client', '#Decision', '#Coach'])
+  })
+
   test('keeps umlauts and ß, deduplicates case-insensitively, skips hashtags already in the text', () => {
     const text = 'Die Straße ist laut. Auf der Straße reden wir. Ein Gespräch auf der Straße ist ein Gespräch. #gespräch'
     const tags = suggestHashtags(text, { tags: ['straße', 'Straße', 'STRASSE'], language: 'de', max: 5 })
