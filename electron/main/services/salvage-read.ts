@@ -15,6 +15,7 @@ import {
 import { gateEditorDoc } from '@shared/export'
 import type { Db, Engine } from './store/engine'
 import { LATEST_SCHEMA_VERSION } from './store/migrations'
+import { openReadOnly } from './store/read-only-look'
 
 /**
  * Reading what is still readable of a damaged library file, read-only. Damage is usually a few
@@ -80,31 +81,33 @@ export class UnreadableLibraryError extends Error {
 }
 
 /**
- * Opens `file` read-only (it is never written: it stays exactly as the author's last session left
- * it) and reads every draft that can still be read. Throws UnreadableLibraryError if nothing can be.
+ * Opens `file` read-only (store/read-only-look.ts: neither it nor its -wal is written, nothing is
+ * left beside it; it stays exactly as the author's last session left it) and reads every draft
+ * that can still be read. Throws UnreadableLibraryError if nothing can be.
  */
 export function readDamagedLibrary(engine: Engine, file: string): DamagedLibrary {
-  let db: Db
+  let look: ReturnType<typeof openReadOnly>
   try {
     // SQLite deletes a -wal beside a 0-byte database file, even read-only: never opened.
     if (statSync(file).size === 0) throw new Error('the file is empty (0 bytes)')
-    db = engine(file, { readonly: true, fileMustExist: true })
+    look = openReadOnly(engine, file)
   } catch (error) {
     throw new UnreadableLibraryError(error)
   }
+  const db = look.db
   try {
     const version = Number(db.pragma('user_version', { simple: true }))
     if (!(version >= 1 && version <= LATEST_SCHEMA_VERSION)) throw new Error(`schema version ${version}`)
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[])
     for (const needed of ['drafts', 'draft_bodies', 'draft_tags', 'revisions']) if (!tables.has(needed)) throw new Error(`no ${needed} table`)
-    return readDrafts(db, tables)
+    return readDrafts(db, tables, look.close)
   } catch (error) {
-    db.close()
+    look.close()
     throw error instanceof UnreadableLibraryError ? error : new UnreadableLibraryError(error)
   }
 }
 
-function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
+function readDrafts(db: Db, tables: Set<string>, close: () => void): DamagedLibrary {
   const rows = idsFrom(db, 'SELECT id FROM drafts ORDER BY id', 'SELECT id FROM drafts ORDER BY id DESC')
   // A body whose draft row sits on a damaged page is still counted (as unread).
   const bodies = tables.has('draft_docs')
@@ -191,7 +194,7 @@ function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
         return null
       }
     },
-    close: () => db.close(),
+    close,
   }
 }
 

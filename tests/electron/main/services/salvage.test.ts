@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -134,6 +134,9 @@ describe('salvage at recovery: what was written after the safety copy comes back
 
       expect(next.recovery!.salvage).toEqual({ outcome: 'read', broughtBack: 8, notRead: [], notReadButInCopy: 1, imagesMissing: 0, listIncomplete: false, postsAndNotesLeft: 2 })
       expect(readFileSync(next.recovery!.movedAsideTo).equals(damagedBytes)).toBe(true)
+      // Closed cleanly, it had no -wal and no -shm: looking at it (check, salvage) left none.
+      expect(existsSync(`${next.recovery!.movedAsideTo}-wal`)).toBe(false)
+      expect(existsSync(`${next.recovery!.movedAsideTo}-shm`)).toBe(false)
       expect(await next.checkIntegrity()).toEqual({ ok: true })
       expect(existsSync(`${file}.recovering`)).toBe(false)
       expect(existsSync(salvageReportOf(file))).toBe(false)
@@ -149,6 +152,37 @@ describe('salvage at recovery: what was written after the safety copy comes back
       expect(after.drafts.count()).toBe(34)
     } finally {
       after.close()
+    }
+  })
+
+  it('a damaged file with a -wal beside it (the last session crashed): moved aside byte for byte with its -wal, and what only the -wal held comes back', async () => {
+    const { dir, file, clock, copy } = await damagedMidSession(['[Kennung-20]'])
+    // A last change that only the -wal holds, and the files as a crash leaves them (connection still open).
+    const crashed = join(dir, 'crashed')
+    mkdirSync(crashed)
+    const writer = new Database(file)
+    writer.pragma('wal_autocheckpoint = 0')
+    writer.prepare("UPDATE drafts SET title = 'Nur im WAL', updated_at = updated_at + 1 WHERE id = 6").run()
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(file + suffix, join(crashed, LIBRARY + suffix))
+    writer.close()
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(join(crashed, LIBRARY + suffix), file + suffix)
+    const mainBytes = readFileSync(file)
+    const walBytes = readFileSync(`${file}-wal`)
+    expect(walBytes.length).toBeGreaterThan(0)
+
+    const next = await nextStart(dir, clock)
+    try {
+      expect(next.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file })
+      const aside = next.recovery!.movedAsideTo
+      // Neither checkpointed into the damaged file nor deleted: the -wal is the author's to keep.
+      expect(readFileSync(aside).equals(mainBytes)).toBe(true)
+      expect(readFileSync(`${aside}-wal`).equals(walBytes)).toBe(true)
+      expect(existsSync(`${aside}-shm`)).toBe(true)
+      // Read through the -wal, as the crashed session last saw it.
+      expect(next.drafts.get(6).title).toBe('Nur im WAL')
+      expect(textOf(next, 5)).toBe(JSON.stringify(doc('[Nach-dem-Hinweis-5]')))
+    } finally {
+      next.close()
     }
   })
 
