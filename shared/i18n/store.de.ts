@@ -42,6 +42,8 @@ export const storeDe: StoreStrings = {
       readAll_one: 'Ein Entwurf wurde aus der alten Datei zurückgeholt.',
       readAll_other: '{{count}} Entwürfe wurden aus der alten Datei zurückgeholt.',
       noneNewer: 'Die alte Datei enthielt nichts Neueres als die Kopie.',
+      deletedAgain_one: 'Ein Entwurf der Kopie, den du danach endgültig gelöscht hattest, bleibt gelöscht.',
+      deletedAgain_other: '{{count}} Entwürfe der Kopie, die du danach endgültig gelöscht hattest, bleiben gelöscht.',
       noneRead: 'Aus der alten Datei ließ sich kein Entwurf lesen. Behalte sie: Dein Text lässt sich daraus vielleicht noch retten.',
       notRead_one: 'Ein Entwurf ließ sich aus der alten Datei nicht lesen: {{titles}}. Seine letzten Änderungen sind vielleicht nur dort: Behalte die alte Datei.',
       notRead_other: '{{count}} Entwürfe ließen sich aus der alten Datei nicht lesen: {{titles}}. Ihre letzten Änderungen sind vielleicht nur dort: Behalte die alte Datei.',

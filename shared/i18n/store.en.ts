@@ -45,6 +45,8 @@ export const storeEn = {
       readAll_one: 'One draft was brought back from the old file.',
       readAll_other: '{{count}} drafts were brought back from the old file.',
       noneNewer: 'The old file held nothing newer than the copy.',
+      deletedAgain_one: 'One draft in the copy that you had deleted for good after it was taken stays deleted.',
+      deletedAgain_other: '{{count}} drafts in the copy that you had deleted for good after it was taken stay deleted.',
       noneRead: 'No draft could be read from the old file. Keep it: your writing may still be recovered from it.',
       notRead_one: 'One draft could not be read from the old file: {{titles}}. Its latest changes may be only there: keep the old file.',
       notRead_other: '{{count}} drafts could not be read from the old file: {{titles}}. Their latest changes may be only there: keep the old file.',

@@ -63,6 +63,8 @@ export interface DamagedLibrary {
   unread: UnreadDraft[]
   /** The list of drafts itself could not be read to the end: some drafts may not have been found. */
   listIncomplete: boolean
+  /** Drafts deleted for good (schema v6), as far as that list reads: named by id and creation time. */
+  deleted: { id: number; createdAt: number; deletedAt: number }[]
   /** Each post's and journal note's id and last change, as far as they read (not carried over: only counted). */
   postsAndNotes: { table: 'posts' | 'journal_notes'; id: number; updatedAt: number }[]
   /** A draft's history, as far as it reads (asked only for the drafts carried over). */
@@ -178,11 +180,23 @@ function readDrafts(db: Db, tables: Set<string>, close: () => void): DamagedLibr
     }
   }
 
+  const deleted: DamagedLibrary['deleted'] = []
+  if (tables.has('deleted_drafts')) {
+    try {
+      for (const [id, createdAt, deletedAt] of db.prepare('SELECT draft_id, created_at, deleted_at FROM deleted_drafts').raw().iterate() as Iterable<unknown[]>) {
+        if (typeof id === 'number' && typeof createdAt === 'number' && typeof deletedAt === 'number') deleted.push({ id, createdAt, deletedAt })
+      }
+    } catch {
+      // As far as it reads: a deletion not read leaves that draft as the copy has it.
+    }
+  }
+
   const assetOf = tables.has('assets') ? db.prepare('SELECT mime, data FROM assets WHERE id = ?') : null
   return {
     drafts,
     unread,
     listIncomplete: !rows.complete || !bodies.complete,
+    deleted,
     postsAndNotes,
     revisions: (id) => readRevisions(revisionsOf, id),
     asset(id) {

@@ -55,7 +55,17 @@ function carryOver(read: DamagedLibrary, db: Db, now: Clock): SalvageReport {
     return row && (createdAt === null || row.created_at === createdAt) ? row : undefined
   }
 
-  const report: SalvageReport = { outcome: 'read', broughtBack: 0, notRead: [], notReadButInCopy: 0, imagesMissing: 0, listIncomplete: read.listIncomplete, postsAndNotesLeft: 0 }
+  const report: SalvageReport = {
+    outcome: 'read',
+    broughtBack: 0,
+    deletedAgain: 0,
+    notRead: [],
+    notReadButInCopy: 0,
+    imagesMissing: 0,
+    listIncomplete: read.listIncomplete,
+    postsAndNotesLeft: 0,
+  }
+  report.deletedAgain = deleteAgain(read.deleted, db, sameDraft)
   // Not carried over yet (their passages, posts and notes refer to each other by id): only said.
   const changedOf = { posts: db.prepare('SELECT updated_at FROM posts WHERE id = ?').pluck(), journal_notes: db.prepare('SELECT updated_at FROM journal_notes WHERE id = ?').pluck() }
   for (const row of read.postsAndNotes) if (changedOf[row.table].get(row.id) !== row.updatedAt) report.postsAndNotesLeft++
@@ -82,6 +92,27 @@ function carryOver(read: DamagedLibrary, db: Db, now: Clock): SalvageReport {
     }
   }
   return report
+}
+
+/**
+ * Drafts deleted for good after the copy was taken: deleted from the copy too, if it holds that
+ * very draft (same id and creation time) and it was not edited after the deletion (then the copy's
+ * is not what the author deleted). The deletions are recorded in the copy as well, so that a later
+ * recovery knows them too. How many the copy held.
+ */
+function deleteAgain(deleted: DamagedLibrary['deleted'], db: Db, sameDraft: (id: number, createdAt: number) => { updated_at: number } | undefined): number {
+  const record = db.prepare('INSERT OR REPLACE INTO deleted_drafts (draft_id, created_at, deleted_at) VALUES (?, ?, ?)')
+  const remove = db.prepare('DELETE FROM drafts WHERE id = ?')
+  let count = 0
+  for (const gone of deleted) {
+    const copy = sameDraft(gone.id, gone.createdAt)
+    if (copy && copy.updated_at <= gone.deletedAt) {
+      remove.run(gone.id)
+      count++
+    }
+    record.run(gone.id, gone.createdAt, gone.deletedAt)
+  }
+  return count
 }
 
 function bringDraft(draft: SalvagedDraft, history: SalvagedRevision[], existing: boolean, db: Db, drafts: Drafts, revisions: Revisions): void {
@@ -137,6 +168,7 @@ export function salvageSummary(report: SalvageReport): string {
   const named = report.notRead.map((d) => (d.title === null ? '(title unreadable)' : JSON.stringify(d.title))).join(', ')
   return (
     `Carried over from the damaged file: ${report.broughtBack} draft(s) with newer text.` +
+    (report.deletedAgain ? ` Deleted for good after the copy, deleted again: ${report.deletedAgain} draft(s).` : '') +
     (report.notRead.length ? ` Not readable, changes may be only in the damaged file: ${named}.` : '') +
     (report.notReadButInCopy ? ` Not readable but unchanged since the copy: ${report.notReadButInCopy}.` : '') +
     (report.imagesMissing ? ` Images not readable: ${report.imagesMissing}.` : '') +

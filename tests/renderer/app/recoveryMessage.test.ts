@@ -43,6 +43,14 @@ describe('recoveryMessage', () => {
     )
   })
 
+  it('says how many drafts deleted for good after the copy stay deleted', () => {
+    expect(recoveryMessage(recovery(read({ broughtBack: 2, deletedAgain: 1 })), en, 'en')).toContain(
+      'One draft in the copy that you had deleted for good after it was taken stays deleted.',
+    )
+    expect(recoveryMessage(recovery(read({ deletedAgain: 3 })), de, 'de')).toContain('3 Entwürfe der Kopie, die du danach endgültig gelöscht hattest, bleiben gelöscht.')
+    expect(recoveryMessage(recovery(read({ broughtBack: 2 })), en, 'en')).not.toContain('deleted for good')
+  })
+
   it('an empty file says only what it always said', () => {
     const text = recoveryMessage({ ...recovery(NOTHING_SALVAGED), reason: 'empty' }, en, 'en')
     expect(text).toMatch(/^Your library file was empty\. .+ are not in the copy\.$/)

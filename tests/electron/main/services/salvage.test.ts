@@ -132,7 +132,7 @@ describe('salvage at recovery: what was written after the safety copy comes back
       // Found by search like any draft (the index catches up on the new text).
       expect(next.search.query('Nach-dem-Hinweis').map((hit) => hit.id).sort()).toEqual([5, byTitle(next, 'Nach dem Hinweis')!.id].sort())
 
-      expect(next.recovery!.salvage).toEqual({ outcome: 'read', broughtBack: 8, notRead: [], notReadButInCopy: 1, imagesMissing: 0, listIncomplete: false, postsAndNotesLeft: 2 })
+      expect(next.recovery!.salvage).toEqual({ outcome: 'read', broughtBack: 8, deletedAgain: 0, notRead: [], notReadButInCopy: 1, imagesMissing: 0, listIncomplete: false, postsAndNotesLeft: 2 })
       expect(readFileSync(next.recovery!.movedAsideTo).equals(damagedBytes)).toBe(true)
       // Closed cleanly, it had no -wal and no -shm: looking at it (check, salvage) left none.
       expect(existsSync(`${next.recovery!.movedAsideTo}-wal`)).toBe(false)
@@ -198,6 +198,7 @@ describe('salvage at recovery: what was written after the safety copy comes back
       expect(next.recovery!.salvage).toEqual({
         outcome: 'read',
         broughtBack: 6,
+        deletedAgain: 0,
         notRead: [{ title: 'Entwurf 7' }, { title: 'Nach der Kopie B' }],
         notReadButInCopy: 0,
         imagesMissing: 0,
@@ -350,5 +351,69 @@ describe('salvage and crashes', () => {
       writeFileSync(salvageReportOf(file), JSON.stringify(clean.recovery!.salvage))
     })
     expect(recovery).toMatchObject({ reason: 'damaged', movedAsideTo: expect.stringContaining('.unreadable-2026-11-23T12-00-00-000Z'), salvage: { outcome: 'read', broughtBack: 8 } })
+  })
+})
+
+describe('salvage and drafts deleted for good after the copy', () => {
+  it('a draft deleted for good (or with the trash emptied) after the copy stays deleted; an id used again names the new draft; the deletions are kept for the next recovery', async () => {
+    const dir = tempDir()
+    const file = join(dir, LIBRARY)
+    const clock = manualClock()
+    const first = await createServices({ dataDir: dir, now: clock })
+    for (let i = 1; i <= 30; i++) first.drafts.create({ title: `Entwurf ${i}`, doc: doc(`[Kennung-${i}]`) })
+    clock.advance(HOUR)
+    first.drafts.saveContent(14, doc('[Neufassung-14]'))
+    const editedBeforeCopy = first.drafts.get(14).updatedAt
+    const copy = await first.safetyBackups.create(first.db, 'scheduled')
+    clock.advance(HOUR)
+    first.drafts.trash(11)
+    first.drafts.deleteForever(11)
+    first.drafts.trash(12)
+    first.drafts.trash(13)
+    expect(first.drafts.emptyTrash()).toBe(2)
+    // The highest id deleted, then a new draft: SQLite gives it the same id.
+    first.drafts.trash(30)
+    first.drafts.deleteForever(30)
+    const reused = first.drafts.create({ title: 'Neu auf 30', doc: doc('[Neu-auf-30]') })
+    expect(reused.id).toBe(30)
+    // A clock set back: recorded as deleted before the copy's last edit of it, so the copy's is not what was deleted.
+    clock.set(editedBeforeCopy - 60_000)
+    first.drafts.trash(14)
+    first.drafts.deleteForever(14)
+    clock.set(editedBeforeCopy + 3 * HOUR)
+    first.close()
+    damagePageHolding(file, '[Kennung-20]')
+
+    clock.advance(HOUR)
+    const running = await createServices({ dataDir: dir, now: clock })
+    expect(await running.checkIntegrity()).toMatchObject({ ok: false })
+    running.close()
+    clock.advance(HOUR)
+
+    const next = await nextStart(dir, clock)
+    try {
+      expect(next.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file })
+      const titles = [...next.drafts.list({ view: 'active' }), ...next.drafts.list({ view: 'trash' })].map((d) => d.title)
+      for (const gone of ['Entwurf 11', 'Entwurf 12', 'Entwurf 13', 'Entwurf 30']) expect(titles, gone).not.toContain(gone)
+      expect(next.drafts.get(30)).toMatchObject({ title: 'Neu auf 30', doc: doc('[Neu-auf-30]') })
+      expect(next.drafts.get(14)).toMatchObject({ title: 'Entwurf 14', doc: doc('[Neufassung-14]') })
+      expect(next.drafts.count()).toBe(30 - 4 + 1)
+      expect(next.recovery!.salvage).toMatchObject({ outcome: 'read', deletedAgain: 4, broughtBack: 1, notRead: [], notReadButInCopy: 1 })
+      expect(await next.checkIntegrity()).toEqual({ ok: true })
+    } finally {
+      next.close()
+    }
+
+    // Damaged again before any new copy: the same copy comes back, and the deletions are still known.
+    damagePageHolding(file, '[Kennung-20]')
+    clock.advance(HOUR)
+    const again = await createServices({ dataDir: dir, now: clock, integrity: 'at-open' })
+    try {
+      expect(again.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file, salvage: { deletedAgain: 4 } })
+      expect(again.drafts.get(30).title).toBe('Neu auf 30')
+      expect(again.drafts.count()).toBe(27)
+    } finally {
+      again.close()
+    }
   })
 })
