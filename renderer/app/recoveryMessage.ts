@@ -34,6 +34,7 @@ export function recoveryMessage(recovery: Omit<RecoveryNotice, 'canShowFile'>, t
   if (salvage.notReadButInCopy > 0) sentences.push(t('store.recovery.salvage.notReadButInCopy', { count: salvage.notReadButInCopy }))
   if (salvage.imagesMissing > 0) sentences.push(t('store.recovery.salvage.imagesMissing', { count: salvage.imagesMissing }))
   if (salvage.listIncomplete) sentences.push(t('store.recovery.salvage.listIncomplete'))
+  if (salvage.postsAndNotesBroughtBack > 0) sentences.push(t('store.recovery.salvage.postsAndNotesBroughtBack', { count: salvage.postsAndNotesBroughtBack }))
   if (salvage.postsAndNotesLeft > 0) sentences.push(t('store.recovery.salvage.postsAndNotesLeft', { count: salvage.postsAndNotesLeft }))
   return sentences.join(' ')
 }

@@ -16,6 +16,7 @@ import { gateEditorDoc } from '@shared/export'
 import type { Db, Engine } from './store/engine'
 import { LATEST_SCHEMA_VERSION } from './store/migrations'
 import { openReadOnly } from './store/read-only-look'
+import { type SalvagedPostsAndNotes, readPostsAndNotes } from './salvage-read-posts'
 
 /**
  * Reading what is still readable of a damaged library file, read-only. Damage is usually a few
@@ -65,8 +66,8 @@ export interface DamagedLibrary {
   listIncomplete: boolean
   /** Drafts deleted for good (schema v6), as far as that list reads: named by id and creation time. */
   deleted: { id: number; createdAt: number; deletedAt: number }[]
-  /** Each post's and journal note's id and last change, as far as they read (not carried over: only counted). */
-  postsAndNotes: { table: 'posts' | 'journal_notes'; id: number; updatedAt: number }[]
+  /** Passages, posts and journal notes, as far as they read (salvage-read-posts.ts). */
+  postsAndNotes: SalvagedPostsAndNotes
   /** A draft's history, as far as it reads (asked only for the drafts carried over). */
   revisions(id: number): SalvagedRevision[]
   /** An image by its id, if it can be read; null otherwise. */
@@ -168,17 +169,7 @@ function readDrafts(db: Db, tables: Set<string>, close: () => void): DamagedLibr
     }
   }
 
-  const postsAndNotes: DamagedLibrary['postsAndNotes'] = []
-  for (const table of ['posts', 'journal_notes'] as const) {
-    if (!tables.has(table)) continue
-    try {
-      for (const row of db.prepare(`SELECT id, updated_at FROM ${table}`).raw().iterate() as Iterable<[unknown, unknown]>) {
-        if (typeof row[0] === 'number' && typeof row[1] === 'number') postsAndNotes.push({ table, id: row[0], updatedAt: row[1] })
-      }
-    } catch {
-      // Counted as far as it reads.
-    }
-  }
+  const postsAndNotes = readPostsAndNotes(db, tables)
 
   const deleted: DamagedLibrary['deleted'] = []
   if (tables.has('deleted_drafts')) {
