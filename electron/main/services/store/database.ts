@@ -147,11 +147,12 @@ function openChecked(engine: Engine, file: string, checkNow: boolean): Db {
   const size = sizeOf(file)
   if (size === 0) throw new EmptyLibraryFileError(file)
   // No file yet: a new library, created by the read-write connection.
-  if (size !== null) lookBeforeOpening(engine, file, checkNow)
+  const judged = size !== null && lookBeforeOpening(engine, file, checkNow)
   const db = engine(file)
   try {
     applyPragmas(db)
     bootPhase('database file opened, pragmas')
+    if (!judged) judge(db, checkNow)
     return db
   } catch (error) {
     db.close()
@@ -164,20 +165,39 @@ function openChecked(engine: Engine, file: string, checkNow: boolean): Db {
  * damaged file is moved aside exactly as it was found, its -wal unreplayed beside it (closing a
  * read-write connection would fold that -wal into the damaged file). A healthy file is then
  * opened read-write, which replays a -wal a crash left, as always.
+ *
+ * False if the file cannot be read without writing first: a hot rollback journal (a kill while
+ * a restored safety copy, still in rollback mode, was first opened) is rolled back only by a
+ * connection that may write (SQLITE_READONLY_ROLLBACK). Then the read-write connection judges
+ * it, as it always did; a folder that really is read-only fails there too, and says so.
  */
-function lookBeforeOpening(engine: Engine, file: string, checkNow: boolean): void {
-  const look = openReadOnly(engine, file)
+function lookBeforeOpening(engine: Engine, file: string, checkNow: boolean): boolean {
+  let look: ReturnType<typeof openReadOnly> | null = null
   try {
-    if (checkNow) {
-      const check = look.db.pragma('quick_check', { simple: true })
-      if (check !== 'ok') throw new IntegrityCheckError(String(check))
-      bootPhase('quick_check')
-    }
-    const version = schemaVersion(look.db)
-    if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(version, LATEST_SCHEMA_VERSION)
+    look = openReadOnly(engine, file)
+    judge(look.db, checkNow)
+    return true
+  } catch (error) {
+    if (codeOf(error).startsWith('SQLITE_READONLY')) return false
+    throw error
   } finally {
-    look.close()
+    look?.close()
   }
+}
+
+function judge(db: Db, checkNow: boolean): void {
+  if (checkNow) {
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new IntegrityCheckError(String(check))
+    bootPhase('quick_check')
+  }
+  const version = schemaVersion(db)
+  if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(version, LATEST_SCHEMA_VERSION)
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : ''
 }
 
 function sizeOf(file: string): number | null {
