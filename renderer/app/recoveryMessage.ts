@@ -24,6 +24,7 @@ export function recoveryMessage(recovery: Omit<RecoveryNotice, 'canShowFile'>, t
   const sentences: string[] = [copy ? t('store.recovery.damagedSalvaged', { when }) : t('store.recovery.damagedNoCopySalvaged')]
   if (salvage.broughtBack > 0) sentences.push(t(copy ? 'store.recovery.salvage.broughtBack' : 'store.recovery.salvage.readAll', { count: salvage.broughtBack }))
   else sentences.push(t(copy ? 'store.recovery.salvage.noneNewer' : 'store.recovery.salvage.noneRead'))
+  if (salvage.deletedAgain > 0) sentences.push(t('store.recovery.salvage.deletedAgain', { count: salvage.deletedAgain }))
   if (salvage.notRead.length > 0) {
     const titles = salvage.notRead
       .map((draft) => (draft.title?.trim() ? t('store.recovery.salvage.quoted', { title: draft.title.trim() }) : t('store.recovery.salvage.untitled')))
@@ -33,6 +34,7 @@ export function recoveryMessage(recovery: Omit<RecoveryNotice, 'canShowFile'>, t
   if (salvage.notReadButInCopy > 0) sentences.push(t('store.recovery.salvage.notReadButInCopy', { count: salvage.notReadButInCopy }))
   if (salvage.imagesMissing > 0) sentences.push(t('store.recovery.salvage.imagesMissing', { count: salvage.imagesMissing }))
   if (salvage.listIncomplete) sentences.push(t('store.recovery.salvage.listIncomplete'))
+  if (salvage.postsAndNotesBroughtBack > 0) sentences.push(t('store.recovery.salvage.postsAndNotesBroughtBack', { count: salvage.postsAndNotesBroughtBack }))
   if (salvage.postsAndNotesLeft > 0) sentences.push(t('store.recovery.salvage.postsAndNotesLeft', { count: salvage.postsAndNotesLeft }))
   return sentences.join(' ')
 }

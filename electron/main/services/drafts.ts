@@ -278,12 +278,16 @@ export class Drafts {
     this.write(() => {
       const row = this.row(id)
       if (row.trashed_at === null) throw new LonghandError('conflict', 'Move the draft to the trash before deleting it forever.')
+      this.recordDeleted('id = ?', id)
       this.db.prepare('DELETE FROM drafts WHERE id = ?').run(id)
     })
   }
 
   emptyTrash(): number {
-    return this.db.prepare('DELETE FROM drafts WHERE trashed_at IS NOT NULL').run().changes
+    return this.write(() => {
+      this.recordDeleted('trashed_at IS NOT NULL')
+      return this.db.prepare('DELETE FROM drafts WHERE trashed_at IS NOT NULL').run().changes
+    })
   }
 
   tags(): TagCount[] {
@@ -310,6 +314,16 @@ export class Drafts {
    */
   private write<T>(run: () => T): T {
     return this.db.transaction(run).immediate()
+  }
+
+  /**
+   * Which drafts were deleted for good, and when (schema v6: deleted_drafts), so that a recovery
+   * from an older safety copy does not bring them back (services/salvage.ts).
+   */
+  private recordDeleted(where: string, ...params: number[]): void {
+    this.db
+      .prepare(`INSERT OR REPLACE INTO deleted_drafts (draft_id, created_at, deleted_at) SELECT id, created_at, ? FROM drafts WHERE ${where}`)
+      .run(this.now(), ...params)
   }
 
   private row(id: number): DraftRow {

@@ -15,6 +15,8 @@ import {
 import { gateEditorDoc } from '@shared/export'
 import type { Db, Engine } from './store/engine'
 import { LATEST_SCHEMA_VERSION } from './store/migrations'
+import { openReadOnly } from './store/read-only-look'
+import { type SalvagedPostsAndNotes, readPostsAndNotes } from './salvage-read-posts'
 
 /**
  * Reading what is still readable of a damaged library file, read-only. Damage is usually a few
@@ -62,8 +64,10 @@ export interface DamagedLibrary {
   unread: UnreadDraft[]
   /** The list of drafts itself could not be read to the end: some drafts may not have been found. */
   listIncomplete: boolean
-  /** Each post's and journal note's id and last change, as far as they read (not carried over: only counted). */
-  postsAndNotes: { table: 'posts' | 'journal_notes'; id: number; updatedAt: number }[]
+  /** Drafts deleted for good (schema v6), as far as that list reads: named by id and creation time. */
+  deleted: { id: number; createdAt: number; deletedAt: number }[]
+  /** Passages, posts and journal notes, as far as they read (salvage-read-posts.ts). */
+  postsAndNotes: SalvagedPostsAndNotes
   /** A draft's history, as far as it reads (asked only for the drafts carried over). */
   revisions(id: number): SalvagedRevision[]
   /** An image by its id, if it can be read; null otherwise. */
@@ -80,31 +84,33 @@ export class UnreadableLibraryError extends Error {
 }
 
 /**
- * Opens `file` read-only (it is never written: it stays exactly as the author's last session left
- * it) and reads every draft that can still be read. Throws UnreadableLibraryError if nothing can be.
+ * Opens `file` read-only (store/read-only-look.ts: neither it nor its -wal is written, nothing is
+ * left beside it; it stays exactly as the author's last session left it) and reads every draft
+ * that can still be read. Throws UnreadableLibraryError if nothing can be.
  */
 export function readDamagedLibrary(engine: Engine, file: string): DamagedLibrary {
-  let db: Db
+  let look: ReturnType<typeof openReadOnly>
   try {
     // SQLite deletes a -wal beside a 0-byte database file, even read-only: never opened.
     if (statSync(file).size === 0) throw new Error('the file is empty (0 bytes)')
-    db = engine(file, { readonly: true, fileMustExist: true })
+    look = openReadOnly(engine, file)
   } catch (error) {
     throw new UnreadableLibraryError(error)
   }
+  const db = look.db
   try {
     const version = Number(db.pragma('user_version', { simple: true }))
     if (!(version >= 1 && version <= LATEST_SCHEMA_VERSION)) throw new Error(`schema version ${version}`)
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").pluck().all() as string[])
     for (const needed of ['drafts', 'draft_bodies', 'draft_tags', 'revisions']) if (!tables.has(needed)) throw new Error(`no ${needed} table`)
-    return readDrafts(db, tables)
+    return readDrafts(db, tables, look.close)
   } catch (error) {
-    db.close()
+    look.close()
     throw error instanceof UnreadableLibraryError ? error : new UnreadableLibraryError(error)
   }
 }
 
-function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
+function readDrafts(db: Db, tables: Set<string>, close: () => void): DamagedLibrary {
   const rows = idsFrom(db, 'SELECT id FROM drafts ORDER BY id', 'SELECT id FROM drafts ORDER BY id DESC')
   // A body whose draft row sits on a damaged page is still counted (as unread).
   const bodies = tables.has('draft_docs')
@@ -163,15 +169,16 @@ function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
     }
   }
 
-  const postsAndNotes: DamagedLibrary['postsAndNotes'] = []
-  for (const table of ['posts', 'journal_notes'] as const) {
-    if (!tables.has(table)) continue
+  const postsAndNotes = readPostsAndNotes(db, tables)
+
+  const deleted: DamagedLibrary['deleted'] = []
+  if (tables.has('deleted_drafts')) {
     try {
-      for (const row of db.prepare(`SELECT id, updated_at FROM ${table}`).raw().iterate() as Iterable<[unknown, unknown]>) {
-        if (typeof row[0] === 'number' && typeof row[1] === 'number') postsAndNotes.push({ table, id: row[0], updatedAt: row[1] })
+      for (const [id, createdAt, deletedAt] of db.prepare('SELECT draft_id, created_at, deleted_at FROM deleted_drafts').raw().iterate() as Iterable<unknown[]>) {
+        if (typeof id === 'number' && typeof createdAt === 'number' && typeof deletedAt === 'number') deleted.push({ id, createdAt, deletedAt })
       }
     } catch {
-      // Counted as far as it reads.
+      // As far as it reads: a deletion not read leaves that draft as the copy has it.
     }
   }
 
@@ -180,6 +187,7 @@ function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
     drafts,
     unread,
     listIncomplete: !rows.complete || !bodies.complete,
+    deleted,
     postsAndNotes,
     revisions: (id) => readRevisions(revisionsOf, id),
     asset(id) {
@@ -191,7 +199,7 @@ function readDrafts(db: Db, tables: Set<string>): DamagedLibrary {
         return null
       }
     },
-    close: () => db.close(),
+    close,
   }
 }
 

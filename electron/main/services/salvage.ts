@@ -7,6 +7,7 @@ import { Drafts } from './drafts'
 import { Revisions } from './revisions'
 import { type DamagedLibrary, type SalvagedDraft, type SalvagedRevision, readDamagedLibrary } from './salvage-read'
 import { SearchIndex } from './search-index'
+import { carryPostsAndNotes } from './salvage-posts'
 import type { Db, Engine } from './store/engine'
 
 /**
@@ -19,7 +20,9 @@ import type { Db, Engine } from './store/engine'
  * from it, it is written with the store's own services — an existing draft gets the salvaged text
  * and metadata, with the copy's text kept first as a revision ('before-restore'), so nothing in
  * the copy is lost either; a missing draft is created. Its history, its images and its times
- * (edited, trashed) come with it: a draft trashed in the damaged file stays trashed.
+ * (edited, trashed) come with it: a draft trashed in the damaged file stays trashed. A draft the
+ * damaged file records as deleted for good after the copy is deleted from the copy again. Then the
+ * passages, posts and journal notes, attached to those drafts (salvage-posts.ts).
  *
  * One transaction on the restored copy, before it becomes the library file: a crash leaves either
  * the copy untouched or everything carried over, never part of it. Never throws: a damaged file
@@ -55,36 +58,74 @@ function carryOver(read: DamagedLibrary, db: Db, now: Clock): SalvageReport {
     return row && (createdAt === null || row.created_at === createdAt) ? row : undefined
   }
 
-  const report: SalvageReport = { outcome: 'read', broughtBack: 0, notRead: [], notReadButInCopy: 0, imagesMissing: 0, listIncomplete: read.listIncomplete, postsAndNotesLeft: 0 }
-  // Not carried over yet (their passages, posts and notes refer to each other by id): only said.
-  const changedOf = { posts: db.prepare('SELECT updated_at FROM posts WHERE id = ?').pluck(), journal_notes: db.prepare('SELECT updated_at FROM journal_notes WHERE id = ?').pluck() }
-  for (const row of read.postsAndNotes) if (changedOf[row.table].get(row.id) !== row.updatedAt) report.postsAndNotesLeft++
+  const report: SalvageReport = {
+    outcome: 'read',
+    broughtBack: 0,
+    deletedAgain: 0,
+    notRead: [],
+    notReadButInCopy: 0,
+    imagesMissing: 0,
+    listIncomplete: read.listIncomplete,
+    postsAndNotesBroughtBack: 0,
+    postsAndNotesLeft: 0,
+  }
+  report.deletedAgain = deleteAgain(read.deleted, db, sameDraft)
+  // Each draft of the damaged file that the copy now holds, and under which id there (a draft
+  // missing from the copy is created anew): what its passages, posts and notes are attached to.
+  const copyIdOf = new Map<number, number>()
   for (const unread of read.unread) {
     const copy = sameDraft(unread.id, unread.createdAt)
+    if (copy && unread.createdAt !== null) copyIdOf.set(unread.id, unread.id)
     if (copy && unread.updatedAt !== null && copy.updated_at >= unread.updatedAt) report.notReadButInCopy++
     else report.notRead.push({ title: unread.title ?? copy?.title ?? null })
   }
   for (const draft of read.drafts) {
     const copy = sameDraft(draft.id, draft.createdAt)
+    if (copy) copyIdOf.set(draft.id, draft.id)
     // Trashing or restoring a draft leaves updated_at as it was; the damaged file is the later state.
     if (copy && copy.updated_at >= draft.updatedAt && copy.trashed_at === draft.trashedAt) continue
     try {
       // A savepoint: a draft that cannot be written leaves no trace and the others still come over.
-      const missing = db.transaction(() => {
+      const [missing, id] = db.transaction(() => {
         const unreadImages = bringImages(draft, read, db, assets)
-        bringDraft(draft, read.revisions(draft.id), copy !== undefined, db, drafts, revisions)
-        return unreadImages
+        return [unreadImages, bringDraft(draft, read.revisions(draft.id), copy !== undefined, db, drafts, revisions)] as const
       })()
+      copyIdOf.set(draft.id, id)
       report.imagesMissing += missing
       report.broughtBack++
     } catch {
       report.notRead.push({ title: draft.title })
     }
   }
+  const posts = carryPostsAndNotes(read.postsAndNotes, db, copyIdOf)
+  report.postsAndNotesBroughtBack = posts.broughtBack
+  report.postsAndNotesLeft = posts.left
   return report
 }
 
-function bringDraft(draft: SalvagedDraft, history: SalvagedRevision[], existing: boolean, db: Db, drafts: Drafts, revisions: Revisions): void {
+/**
+ * Drafts deleted for good after the copy was taken: deleted from the copy too, if it holds that
+ * very draft (same id and creation time) and it was not edited after the deletion (then the copy's
+ * is not what the author deleted). The deletions are recorded in the copy as well, so that a later
+ * recovery knows them too. How many the copy held.
+ */
+function deleteAgain(deleted: DamagedLibrary['deleted'], db: Db, sameDraft: (id: number, createdAt: number) => { updated_at: number } | undefined): number {
+  const record = db.prepare('INSERT OR REPLACE INTO deleted_drafts (draft_id, created_at, deleted_at) VALUES (?, ?, ?)')
+  const remove = db.prepare('DELETE FROM drafts WHERE id = ?')
+  let count = 0
+  for (const gone of deleted) {
+    const copy = sameDraft(gone.id, gone.createdAt)
+    if (copy && copy.updated_at <= gone.deletedAt) {
+      remove.run(gone.id)
+      count++
+    }
+    record.run(gone.id, gone.createdAt, gone.deletedAt)
+  }
+  return count
+}
+
+/** Writes the draft into the copy; its id there. */
+function bringDraft(draft: SalvagedDraft, history: SalvagedRevision[], existing: boolean, db: Db, drafts: Drafts, revisions: Revisions): number {
   const meta = {
     title: draft.title,
     status: draft.status,
@@ -107,6 +148,7 @@ function bringDraft(draft: SalvagedDraft, history: SalvagedRevision[], existing:
   for (const revision of history) revisions.adopt(id, revision)
   // The services stamp "now"; the draft was last edited (and trashed) when the damaged file says.
   db.prepare('UPDATE drafts SET created_at = ?, updated_at = ?, trashed_at = ? WHERE id = ?').run(draft.createdAt, draft.updatedAt, draft.trashedAt, id)
+  return id
 }
 
 /** The draft's images that the restored copy lacks, from the damaged file; how many could not be read. */
@@ -137,10 +179,12 @@ export function salvageSummary(report: SalvageReport): string {
   const named = report.notRead.map((d) => (d.title === null ? '(title unreadable)' : JSON.stringify(d.title))).join(', ')
   return (
     `Carried over from the damaged file: ${report.broughtBack} draft(s) with newer text.` +
+    (report.deletedAgain ? ` Deleted for good after the copy, deleted again: ${report.deletedAgain} draft(s).` : '') +
     (report.notRead.length ? ` Not readable, changes may be only in the damaged file: ${named}.` : '') +
     (report.notReadButInCopy ? ` Not readable but unchanged since the copy: ${report.notReadButInCopy}.` : '') +
     (report.imagesMissing ? ` Images not readable: ${report.imagesMissing}.` : '') +
     (report.listIncomplete ? ' Part of the list of drafts was unreadable: drafts may be missing.' : '') +
-    (report.postsAndNotesLeft ? ` Posts and journal notes changed after the copy, not carried over: ${report.postsAndNotesLeft}.` : '')
+    (report.postsAndNotesBroughtBack ? ` Posts and journal notes carried over: ${report.postsAndNotesBroughtBack}.` : '') +
+    (report.postsAndNotesLeft ? ` Posts and journal notes changed after the copy that could not be carried over: ${report.postsAndNotesLeft}.` : '')
   )
 }

@@ -16,6 +16,11 @@ export const salvageReportSchema = z.object({
   outcome: z.enum(['read', 'unreadable', 'write-failed']),
   /** Drafts whose newer text (or that were missing from the copy) now are in the library. */
   broughtBack: z.number().int().nonnegative(),
+  /**
+   * Drafts the copy held that had been deleted for good after it was taken (the damaged file
+   * records them): deleted again. Default 0: a report written by a version that did not count them.
+   */
+  deletedAgain: z.number().int().nonnegative().default(0),
   /** Drafts that could not be read and whose last changes may be only in the damaged file; title null if it was unreadable too. */
   notRead: z.array(z.object({ title: z.string().nullable() })),
   /** Drafts that could not be read, but the copy holds them as they were last saved: nothing lost. */
@@ -24,13 +29,15 @@ export const salvageReportSchema = z.object({
   imagesMissing: z.number().int().nonnegative(),
   /** Part of the list of drafts was unreadable: drafts may be in the damaged file that were not even found. */
   listIncomplete: z.boolean(),
-  /** Posts and journal notes changed after the copy (or missing from it): not carried over yet, only in the damaged file. */
+  /** Posts and journal notes changed after the copy (or missing from it) that are now in the library, with their passages. Default 0: a report written before they were carried over. */
+  postsAndNotesBroughtBack: z.number().int().nonnegative().default(0),
+  /** Posts and journal notes changed after the copy (or missing from it) that could not be carried over: only in the damaged file. */
   postsAndNotesLeft: z.number().int().nonnegative(),
 })
 export type SalvageReport = z.infer<typeof salvageReportSchema>
 
 /** What a recovery reports when the damaged file could not be read at all (or its salvage failed as a whole). */
-export const NOTHING_SALVAGED: SalvageReport = { outcome: 'unreadable', broughtBack: 0, notRead: [], notReadButInCopy: 0, imagesMissing: 0, listIncomplete: false, postsAndNotesLeft: 0 }
+export const NOTHING_SALVAGED: SalvageReport = { outcome: 'unreadable', broughtBack: 0, deletedAgain: 0, notRead: [], notReadButInCopy: 0, imagesMissing: 0, listIncomplete: false, postsAndNotesBroughtBack: 0, postsAndNotesLeft: 0 }
 
 export const recoveryNoticeSchema = z.object({
   reason: z.enum(['damaged', 'empty']),

@@ -47,8 +47,11 @@ async function salvagedLibrary(): Promise<Api> {
   const doc = (marker: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: `${marker} ${'Worte über Worte. '.repeat(160)}` }] }] })
   const a = first.drafts.create({ title: 'Brief an Leser', doc: doc('[alt-a]') })
   const b = first.drafts.create({ title: 'Notizen zur Messe', doc: doc('[alt-b]') })
+  const dropped = first.drafts.create({ title: 'Verworfen', doc: doc('[weg]') })
   await first.safetyBackups.create(first.db, 'scheduled')
   now += 3_600_000
+  first.drafts.trash(dropped.id)
+  first.drafts.deleteForever(dropped.id)
   first.drafts.saveContent(a.id, doc('[neu-a]'))
   first.drafts.saveContent(b.id, doc('[neu-b]'))
   first.drafts.create({ title: 'Nach der Kopie', doc: doc('[neu-c]') })
@@ -104,8 +107,10 @@ describe('the recovery notice', () => {
     expect(notice.textContent).toContain('Your library file could not be read. Longhand put it aside and brought back the safety copy from Nov 20, 2026')
     expect(notice.textContent).toContain('2 drafts changed after that were brought back from the old file with their newest text')
     expect(notice.textContent).toContain('One draft could not be read from the old file: “Notizen zur Messe”. Its latest changes may be only there: keep the old file.')
-    expect(notice.textContent).toContain('Posts and journal notes are not brought back yet: one of them was changed after the copy and is only in the old file. Keep it.')
+    expect(notice.textContent).toContain('One post or journal note changed after the copy was brought back too.')
+    expect(notice.textContent).toContain('One draft in the copy that you had deleted for good after it was taken stays deleted.')
     await waitFor(() => view!.container.textContent?.includes('Nach der Kopie'))
+    expect(view!.container.textContent).not.toContain('Verworfen')
   })
 
   it('after a salvage, in German', async () => {

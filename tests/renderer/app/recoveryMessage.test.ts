@@ -43,6 +43,21 @@ describe('recoveryMessage', () => {
     )
   })
 
+  it('says how many drafts deleted for good after the copy stay deleted', () => {
+    expect(recoveryMessage(recovery(read({ broughtBack: 2, deletedAgain: 1 })), en, 'en')).toContain(
+      'One draft in the copy that you had deleted for good after it was taken stays deleted.',
+    )
+    expect(recoveryMessage(recovery(read({ deletedAgain: 3 })), de, 'de')).toContain('3 Entwürfe der Kopie, die du danach endgültig gelöscht hattest, bleiben gelöscht.')
+    expect(recoveryMessage(recovery(read({ broughtBack: 2 })), en, 'en')).not.toContain('deleted for good')
+  })
+
+  it('says how many posts and journal notes came back, and how many stay only in the old file', () => {
+    const text = recoveryMessage(recovery(read({ broughtBack: 1, postsAndNotesBroughtBack: 3, postsAndNotesLeft: 1 })), en, 'en')
+    expect(text).toContain('3 posts and journal notes changed after the copy were brought back too.')
+    expect(text).toContain('One post or journal note changed after the copy could not be brought back and is only in the old file. Keep it.')
+    expect(recoveryMessage(recovery(read({ postsAndNotesBroughtBack: 1 })), de, 'de')).toContain('Ein nach der Kopie geänderter Post oder eine Journal-Notiz wurde ebenfalls zurückgeholt.')
+  })
+
   it('an empty file says only what it always said', () => {
     const text = recoveryMessage({ ...recovery(NOTHING_SALVAGED), reason: 'empty' }, en, 'en')
     expect(text).toMatch(/^Your library file was empty\. .+ are not in the copy\.$/)

@@ -6,6 +6,7 @@ import { type Db, type Engine, loadEngine } from './engine'
 import { fsyncPath } from './fsync'
 import { LATEST_SCHEMA_VERSION, SchemaTooNewError, migrate, schemaVersion } from './migrations'
 import { clearDamageMarker, damageMarkerOf } from './integrity-check'
+import { openReadOnly } from './read-only-look'
 import { EmptyLibraryFileError, IntegrityCheckError, type LibraryOpenError, openFailure } from './open-failure'
 import type { SafetyBackups } from './safety-backups'
 import { bootPhase } from '../../boot-trace'
@@ -143,23 +144,60 @@ function openChecked(engine: Engine, file: string, checkNow: boolean): Db {
   // SQLite happily opens a 0-byte file as a new, empty database: that would silently start an
   // empty library. A library file is never empty. Not even with a -wal beside it: SQLite never
   // replays a WAL onto a 0-byte file, and the first write would reset that WAL (moved aside with it).
-  if (sizeOf(file) === 0) throw new EmptyLibraryFileError(file)
+  const size = sizeOf(file)
+  if (size === 0) throw new EmptyLibraryFileError(file)
+  // No file yet: a new library, created by the read-write connection.
+  const judged = size !== null && lookBeforeOpening(engine, file, checkNow)
   const db = engine(file)
   try {
     applyPragmas(db)
     bootPhase('database file opened, pragmas')
-    if (checkNow) {
-      const check = db.pragma('quick_check', { simple: true })
-      if (check !== 'ok') throw new IntegrityCheckError(String(check))
-      bootPhase('quick_check')
-    }
-    const version = schemaVersion(db)
-    if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(version, LATEST_SCHEMA_VERSION)
+    if (!judged) judge(db, checkNow)
     return db
   } catch (error) {
     db.close()
     throw error
   }
+}
+
+/**
+ * The file is judged on a read-only connection before the library's read-write one opens it: a
+ * damaged file is moved aside exactly as it was found, its -wal unreplayed beside it (closing a
+ * read-write connection would fold that -wal into the damaged file). A healthy file is then
+ * opened read-write, which replays a -wal a crash left, as always.
+ *
+ * False if the file cannot be read without writing first: a hot rollback journal (a kill while
+ * a restored safety copy, still in rollback mode, was first opened) is rolled back only by a
+ * connection that may write (SQLITE_READONLY_ROLLBACK). Then the read-write connection judges
+ * it, as it always did; a folder that really is read-only fails there too, and says so.
+ */
+function lookBeforeOpening(engine: Engine, file: string, checkNow: boolean): boolean {
+  let look: ReturnType<typeof openReadOnly> | null = null
+  try {
+    look = openReadOnly(engine, file)
+    judge(look.db, checkNow)
+    return true
+  } catch (error) {
+    if (codeOf(error).startsWith('SQLITE_READONLY')) return false
+    throw error
+  } finally {
+    look?.close()
+  }
+}
+
+function judge(db: Db, checkNow: boolean): void {
+  if (checkNow) {
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new IntegrityCheckError(String(check))
+    bootPhase('quick_check')
+  }
+  const version = schemaVersion(db)
+  if (version > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(version, LATEST_SCHEMA_VERSION)
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : ''
 }
 
 function sizeOf(file: string): number | null {

@@ -3,7 +3,7 @@ import { DRAFT_PREVIEW_CHARS, docFromParagraphs, type EditorDoc } from '@shared/
 import { LonghandError } from '@shared/ipc'
 import { join } from 'node:path'
 import { writeWhileHolding } from '../../support/real-failures'
-import { manualClock, tempLibrary } from '../../support/temp-library'
+import { manualClock, tempDir, tempLibrary } from '../../support/temp-library'
 
 describe('Drafts', () => {
   it('creates, reads and lists drafts newest-edited first, without loading bodies', async () => {
@@ -116,6 +116,32 @@ describe('Drafts', () => {
     drafts.trash(drafts.create({ title: 'b' }).id)
     expect(drafts.emptyTrash()).toBe(2)
     expect(drafts.list().map((d) => d.id)).toEqual([keep.id])
+  })
+
+  it('records each draft deleted for good by id and times only (for a recovery from an older copy); a draft back in the library is no longer recorded', async () => {
+    const clock = manualClock()
+    const services = await tempLibrary({ now: clock })
+    const { drafts, db } = services
+    const [a, b, c, kept] = ['a', 'b', 'c', 'bleibt'].map((title) => drafts.create({ title, doc: docFromParagraphs([title]) }))
+    const backup = await services.libraryBackup.write(tempDir())
+    clock.advance(1000)
+    drafts.trash(a!.id)
+    drafts.deleteForever(a!.id)
+    clock.advance(1000)
+    drafts.trash(b!.id)
+    drafts.trash(c!.id)
+    drafts.emptyTrash()
+    const recorded = () => db.prepare('SELECT draft_id AS id, created_at AS createdAt, deleted_at AS deletedAt FROM deleted_drafts ORDER BY draft_id').all()
+    expect(recorded()).toEqual([
+      { id: a!.id, createdAt: a!.createdAt, deletedAt: a!.createdAt + 1000 },
+      { id: b!.id, createdAt: b!.createdAt, deletedAt: b!.createdAt + 2000 },
+      { id: c!.id, createdAt: c!.createdAt, deletedAt: c!.createdAt + 2000 },
+    ])
+    expect(drafts.list().map((d) => d.id)).toEqual([kept!.id])
+    // The author brings them back from a library backup: they are not deleted any more.
+    await services.libraryBackup.restore(backup.folder)
+    expect(drafts.list().map((d) => d.title).sort()).toEqual(['a', 'b', 'bleibt', 'c'])
+    expect(recorded()).toEqual([])
   })
 
   it('reports a missing draft as not-found', async () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -55,7 +55,7 @@ async function damagedMidSession(damage: string[]) {
   first.drafts.trash(9)
   const discarded = first.drafts.create({ title: 'Verworfen', doc: doc('[Verworfen]') })
   first.drafts.trash(discarded.id)
-  // A post that went out and what came back: not carried over yet, but counted.
+  // A post that went out and what came back.
   const passage = first.posts.createPassage(10, 'Worte über Worte.')
   const post = first.posts.create({ draftId: 10, passageId: passage.id, platform: 'mastodon', style: 'quote', parts: ['Worte über Worte.'] })
   first.posts.setState({ id: post.id, state: 'posted', postedUrl: 'https://chaos.social/@anna/1' })
@@ -132,8 +132,14 @@ describe('salvage at recovery: what was written after the safety copy comes back
       // Found by search like any draft (the index catches up on the new text).
       expect(next.search.query('Nach-dem-Hinweis').map((hit) => hit.id).sort()).toEqual([5, byTitle(next, 'Nach dem Hinweis')!.id].sort())
 
-      expect(next.recovery!.salvage).toEqual({ outcome: 'read', broughtBack: 8, notRead: [], notReadButInCopy: 1, imagesMissing: 0, listIncomplete: false, postsAndNotesLeft: 2 })
+      // The post that went out after the copy, and what came back, with it.
+      expect(next.posts.listForDraft(10).posts).toMatchObject([{ state: 'posted', postedUrl: 'https://chaos.social/@anna/1', parts: ['Worte über Worte.'] }])
+      expect(next.journal.listForDraft(10).map((n) => n.text)).toEqual(['Jana fragt nach Beispielen.'])
+      expect(next.recovery!.salvage).toEqual({ outcome: 'read', broughtBack: 8, deletedAgain: 0, notRead: [], notReadButInCopy: 1, imagesMissing: 0, listIncomplete: false, postsAndNotesBroughtBack: 2, postsAndNotesLeft: 0 })
       expect(readFileSync(next.recovery!.movedAsideTo).equals(damagedBytes)).toBe(true)
+      // Closed cleanly, it had no -wal and no -shm: looking at it (check, salvage) left none.
+      expect(existsSync(`${next.recovery!.movedAsideTo}-wal`)).toBe(false)
+      expect(existsSync(`${next.recovery!.movedAsideTo}-shm`)).toBe(false)
       expect(await next.checkIntegrity()).toEqual({ ok: true })
       expect(existsSync(`${file}.recovering`)).toBe(false)
       expect(existsSync(salvageReportOf(file))).toBe(false)
@@ -152,6 +158,37 @@ describe('salvage at recovery: what was written after the safety copy comes back
     }
   })
 
+  it('a damaged file with a -wal beside it (the last session crashed): moved aside byte for byte with its -wal, and what only the -wal held comes back', async () => {
+    const { dir, file, clock, copy } = await damagedMidSession(['[Kennung-20]'])
+    // A last change that only the -wal holds, and the files as a crash leaves them (connection still open).
+    const crashed = join(dir, 'crashed')
+    mkdirSync(crashed)
+    const writer = new Database(file)
+    writer.pragma('wal_autocheckpoint = 0')
+    writer.prepare("UPDATE drafts SET title = 'Nur im WAL', updated_at = updated_at + 1 WHERE id = 6").run()
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(file + suffix, join(crashed, LIBRARY + suffix))
+    writer.close()
+    for (const suffix of ['', '-wal', '-shm']) copyFileSync(join(crashed, LIBRARY + suffix), file + suffix)
+    const mainBytes = readFileSync(file)
+    const walBytes = readFileSync(`${file}-wal`)
+    expect(walBytes.length).toBeGreaterThan(0)
+
+    const next = await nextStart(dir, clock)
+    try {
+      expect(next.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file })
+      const aside = next.recovery!.movedAsideTo
+      // Neither checkpointed into the damaged file nor deleted: the -wal is the author's to keep.
+      expect(readFileSync(aside).equals(mainBytes)).toBe(true)
+      expect(readFileSync(`${aside}-wal`).equals(walBytes)).toBe(true)
+      expect(existsSync(`${aside}-shm`)).toBe(true)
+      // Read through the -wal, as the crashed session last saw it.
+      expect(next.drafts.get(6).title).toBe('Nur im WAL')
+      expect(textOf(next, 5)).toBe(JSON.stringify(doc('[Nach-dem-Hinweis-5]')))
+    } finally {
+      next.close()
+    }
+  })
+
   it('a damaged page of a draft changed after the copy: that draft keeps the copy’s text and is named, one missing from the copy is named as lost; the rest comes back', async () => {
     const { dir, clock, expected } = await damagedMidSession(['[Neufassung-7]', '[Neu-B]'])
     const next = await nextStart(dir, clock)
@@ -164,11 +201,13 @@ describe('salvage at recovery: what was written after the safety copy comes back
       expect(next.recovery!.salvage).toEqual({
         outcome: 'read',
         broughtBack: 6,
+        deletedAgain: 0,
         notRead: [{ title: 'Entwurf 7' }, { title: 'Nach der Kopie B' }],
         notReadButInCopy: 0,
         imagesMissing: 0,
         listIncomplete: false,
-        postsAndNotesLeft: 2,
+        postsAndNotesBroughtBack: 2,
+        postsAndNotesLeft: 0,
       })
       expect(await next.checkIntegrity()).toEqual({ ok: true })
     } finally {
@@ -316,5 +355,141 @@ describe('salvage and crashes', () => {
       writeFileSync(salvageReportOf(file), JSON.stringify(clean.recovery!.salvage))
     })
     expect(recovery).toMatchObject({ reason: 'damaged', movedAsideTo: expect.stringContaining('.unreadable-2026-11-23T12-00-00-000Z'), salvage: { outcome: 'read', broughtBack: 8 } })
+  })
+})
+
+describe('salvage and drafts deleted for good after the copy', () => {
+  it('a draft deleted for good (or with the trash emptied) after the copy stays deleted; an id used again names the new draft; the deletions are kept for the next recovery', async () => {
+    const dir = tempDir()
+    const file = join(dir, LIBRARY)
+    const clock = manualClock()
+    const first = await createServices({ dataDir: dir, now: clock })
+    for (let i = 1; i <= 30; i++) first.drafts.create({ title: `Entwurf ${i}`, doc: doc(`[Kennung-${i}]`) })
+    clock.advance(HOUR)
+    first.drafts.saveContent(14, doc('[Neufassung-14]'))
+    const editedBeforeCopy = first.drafts.get(14).updatedAt
+    const copy = await first.safetyBackups.create(first.db, 'scheduled')
+    clock.advance(HOUR)
+    first.drafts.trash(11)
+    first.drafts.deleteForever(11)
+    first.drafts.trash(12)
+    first.drafts.trash(13)
+    expect(first.drafts.emptyTrash()).toBe(2)
+    // The highest id deleted, then a new draft: SQLite gives it the same id.
+    first.drafts.trash(30)
+    first.drafts.deleteForever(30)
+    const reused = first.drafts.create({ title: 'Neu auf 30', doc: doc('[Neu-auf-30]') })
+    expect(reused.id).toBe(30)
+    // A clock set back: recorded as deleted before the copy's last edit of it, so the copy's is not what was deleted.
+    clock.set(editedBeforeCopy - 60_000)
+    first.drafts.trash(14)
+    first.drafts.deleteForever(14)
+    clock.set(editedBeforeCopy + 3 * HOUR)
+    first.close()
+    damagePageHolding(file, '[Kennung-20]')
+
+    clock.advance(HOUR)
+    const running = await createServices({ dataDir: dir, now: clock })
+    expect(await running.checkIntegrity()).toMatchObject({ ok: false })
+    running.close()
+    clock.advance(HOUR)
+
+    const next = await nextStart(dir, clock)
+    try {
+      expect(next.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file })
+      const titles = [...next.drafts.list({ view: 'active' }), ...next.drafts.list({ view: 'trash' })].map((d) => d.title)
+      for (const gone of ['Entwurf 11', 'Entwurf 12', 'Entwurf 13', 'Entwurf 30']) expect(titles, gone).not.toContain(gone)
+      expect(next.drafts.get(30)).toMatchObject({ title: 'Neu auf 30', doc: doc('[Neu-auf-30]') })
+      expect(next.drafts.get(14)).toMatchObject({ title: 'Entwurf 14', doc: doc('[Neufassung-14]') })
+      expect(next.drafts.count()).toBe(30 - 4 + 1)
+      expect(next.recovery!.salvage).toMatchObject({ outcome: 'read', deletedAgain: 4, broughtBack: 1, notRead: [], notReadButInCopy: 1 })
+      expect(await next.checkIntegrity()).toEqual({ ok: true })
+    } finally {
+      next.close()
+    }
+
+    // Damaged again before any new copy: the same copy comes back, and the deletions are still known.
+    damagePageHolding(file, '[Kennung-20]')
+    clock.advance(HOUR)
+    const again = await createServices({ dataDir: dir, now: clock, integrity: 'at-open' })
+    try {
+      expect(again.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file, salvage: { deletedAgain: 4 } })
+      expect(again.drafts.get(30).title).toBe('Neu auf 30')
+      expect(again.drafts.count()).toBe(27)
+    } finally {
+      again.close()
+    }
+  })
+})
+
+describe('salvage of posts, passages and journal notes', () => {
+  it('posts and notes written or changed after the copy come back attached to their drafts (a draft new there under its new id); one whose passage id the copy uses for another passage stays in the damaged file and is counted', async () => {
+    const dir = tempDir()
+    const file = join(dir, LIBRARY)
+    const clock = manualClock()
+    const first = await createServices({ dataDir: dir, now: clock })
+    for (let i = 1; i <= 30; i++) first.drafts.create({ title: `Entwurf ${i}`, doc: doc(`[Kennung-${i}]`) })
+    const passage = first.posts.createPassage(10, 'Worte über Worte.')
+    const post = first.posts.create({ draftId: 10, passageId: passage.id, platform: 'mastodon', style: 'quote', parts: ['Worte über Worte.'] })
+    first.posts.setState({ id: post.id, state: 'posted', postedUrl: 'https://chaos.social/@anna/1' })
+    const note = first.journal.add({ postId: post.id, kind: 'reply', notedOn: '2026-11-23', text: 'Jana fragt nach Beispielen.' })
+    // The highest passage id, with no post: discarded after the copy, its id is given again.
+    const unused = first.posts.createPassage(11, 'Nie gepostet.')
+    const copy = await first.safetyBackups.create(first.db, 'scheduled')
+
+    clock.advance(HOUR)
+    // The reused passage id: in the copy it is the passage of draft 11.
+    expect(first.posts.discardPassage(unused.id)).toEqual({ discarded: true })
+    const reused = first.posts.createPassage(12, 'Anderer Satz.')
+    expect(reused.id).toBe(unused.id)
+    const stranded = first.posts.create({ draftId: 12, passageId: reused.id, platform: 'mastodon', style: 'quote', parts: ['Anderer Satz.'] })
+    first.posts.update(post.id, ['Worte über Worte, neu gefasst.'])
+    first.journal.update({ id: note.id, text: 'Jana fragt nach zwei Beispielen.' })
+    const added = first.journal.add({ postId: post.id, kind: 'person', notedOn: '2026-11-24', text: 'Tom teilt es weiter.' })
+    // Two new drafts, the first deleted for good: the second has id 32 here and gets 31 in the copy.
+    const gone = first.drafts.create({ title: 'Gleich wieder weg', doc: doc('[Weg]') })
+    const fresh = first.drafts.create({ title: 'Neu mit Post', doc: doc('[Neu-mit-Post]') })
+    first.drafts.trash(gone.id)
+    first.drafts.deleteForever(gone.id)
+    expect(fresh.id).toBe(32)
+    const freshPassage = first.posts.createPassage(fresh.id, 'Ein neuer Satz.')
+    const freshPost = first.posts.create({ draftId: fresh.id, passageId: freshPassage.id, platform: 'bluesky', style: 'teaser', parts: ['Ein neuer Satz.'] })
+    first.posts.setState({ id: freshPost.id, state: 'posted' })
+    first.journal.add({ postId: freshPost.id, kind: 'idea', notedOn: '2026-11-24', text: 'Daraus ein zweiter Text?' })
+    first.close()
+    damagePageHolding(file, '[Kennung-20]')
+
+    clock.advance(HOUR)
+    const running = await createServices({ dataDir: dir, now: clock })
+    expect(await running.checkIntegrity()).toMatchObject({ ok: false })
+    running.close()
+    clock.advance(HOUR)
+
+    const next = await nextStart(dir, clock)
+    try {
+      expect(next.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file })
+      expect(next.posts.get(post.id)).toMatchObject({ draftId: 10, passageId: passage.id, parts: ['Worte über Worte, neu gefasst.'], state: 'posted', postedUrl: 'https://chaos.social/@anna/1' })
+      expect(next.journal.listForDraft(10).map((n) => [n.id, n.postId, n.text])).toEqual([
+        [added.id, post.id, 'Tom teilt es weiter.'],
+        [note.id, post.id, 'Jana fragt nach zwei Beispielen.'],
+      ])
+      const freshThere = byTitle(next, 'Neu mit Post')!
+      expect(freshThere.id).toBe(31)
+      const { passages, posts } = next.posts.listForDraft(31)
+      expect(passages).toEqual([{ id: freshPassage.id, draftId: 31, text: 'Ein neuer Satz.', createdAt: freshPassage.createdAt }])
+      expect(posts).toMatchObject([{ id: freshPost.id, draftId: 31, passageId: freshPassage.id, platform: 'bluesky', state: 'posted' }])
+      expect(next.journal.listForDraft(31).map((n) => n.text)).toEqual(['Daraus ein zweiter Text?'])
+      // Found by the journal's search like any note.
+      expect(next.journal.search('zweiter').map((n) => n.draftId)).toEqual([31])
+      // Never attached to the copy's passage of draft 11 that has the same id.
+      expect(() => next.posts.get(stranded.id)).toThrow(/does not exist/)
+      expect(next.posts.listForDraft(11).passages).toMatchObject([{ id: unused.id, text: 'Nie gepostet.' }])
+      expect(next.posts.listForDraft(12)).toEqual({ passages: [], posts: [] })
+      expect(next.recovery!.salvage).toMatchObject({ outcome: 'read', postsAndNotesBroughtBack: 5, postsAndNotesLeft: 1 })
+      expect(next.db.pragma('foreign_key_check')).toEqual([])
+      expect(await next.checkIntegrity()).toEqual({ ok: true })
+    } finally {
+      next.close()
+    }
   })
 })

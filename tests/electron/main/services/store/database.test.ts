@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { docFromParagraphs } from '@shared/domain'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createServices } from '../../../../../electron/main/services'
@@ -63,6 +65,41 @@ describe('opening the library', () => {
     expect((failure as LibraryOpenError).message).toContain('ENOTDIR')
     expect(readFileSync(join(dir, 'longhand.sqlite'), 'utf8')).toBe(damaged)
     expect(readdirSync(dir).some((f) => f.includes('.unreadable-'))).toBe(false)
+  })
+
+  // A restored safety copy is in rollback-journal mode until the library first opens it; a kill
+  // while that open switches it to WAL (or migrates it) leaves a hot journal. SQLite rolls it back
+  // only on a connection that may write: the read-only look before opening must not take the
+  // file for damaged or the folder for read-only (tests/e2e/backup-kill.test.ts hit this).
+  it('opens a file with a hot rollback journal beside it, rolled back, as before', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'longhand.sqlite')
+    const first = await createServices({ dataDir: dir })
+    for (let i = 1; i <= 20; i++) first.drafts.create({ title: `Entwurf ${i}`, doc: docFromParagraphs(['Worte '.repeat(400)]) })
+    first.close()
+    const writer = new Database(file)
+    writer.pragma('journal_mode = DELETE')
+    writer.pragma('cache_size = 1')
+    writer.exec('BEGIN IMMEDIATE')
+    writer.prepare("UPDATE drafts SET title = 'HALB GESCHRIEBEN'").run()
+    writer.prepare('INSERT INTO revisions (draft_id, title, doc, word_count, reason, created_at) SELECT draft_id, title, doc, word_count, reason, created_at FROM revisions').run()
+    copyFileSync(file, `${file}.at-kill`)
+    copyFileSync(`${file}-journal`, `${file}-journal.at-kill`)
+    writer.exec('ROLLBACK')
+    writer.close()
+    renameSync(`${file}.at-kill`, file)
+    renameSync(`${file}-journal.at-kill`, `${file}-journal`)
+    expect(statSync(`${file}-journal`).size).toBeGreaterThan(0)
+
+    const next = await createServices({ dataDir: dir, integrity: 'at-open' })
+    try {
+      expect(next.recovery).toBeNull()
+      expect(next.drafts.list().map((d) => d.title)).not.toContain('HALB GESCHRIEBEN')
+      expect(next.drafts.count()).toBe(20)
+      expect(existsSync(`${file}-journal`)).toBe(false)
+    } finally {
+      next.close()
+    }
   })
 
   it('keeps only the newest safety backups', async () => {

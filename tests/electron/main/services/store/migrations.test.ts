@@ -154,6 +154,15 @@ const WRITTEN_AT: Record<number, { write(db: Database.Database): void; readBack(
       expect(services.drafts.get(4).doc).toEqual(JSON.parse(BLOCKS_DOC))
     },
   },
+  6: {
+    write(db) {
+      // Draft 5 was deleted for good: only its id and times are left.
+      db.prepare('INSERT INTO deleted_drafts (draft_id, created_at, deleted_at) VALUES (?, ?, ?)').run(5, T0, T0 + 10_000)
+    },
+    readBack(services) {
+      expect(services.db.prepare('SELECT draft_id, created_at, deleted_at FROM deleted_drafts').all()).toEqual([{ draft_id: 5, created_at: T0, deleted_at: T0 + 10_000 }])
+    },
+  },
 }
 
 const BLOCKS_DOC = JSON.stringify({
