@@ -58,4 +58,61 @@ describe('proofreading', () => {
     await expect.poll(() => marked(page), { timeout: 60_000 }).toEqual(['Fehlr'])
     expect(await page.locator('.ProseMirror').textContent()).toContain('Longhandismus')
   })
+
+  it('moves the caret where the text is clicked, even when new marks arrive in the same moment', async () => {
+    const title = 'Klick während der Prüfung'
+    await app.bridge().call<Draft>('drafts.create', { title, language: 'de', doc: docFromParagraphs(['Ein Absatz mit einem Fehlr.', 'Zweiter Absatz bleibt, wie er ist.']) })
+    const { page } = await app.open()
+    // The worker's answers can be held back and handed over at a chosen moment: a busy machine's
+    // timing, made exact.
+    await page.addInitScript(() => {
+      const w = window as unknown as { holdAnswers: boolean; heldAnswers: (() => void)[] }
+      w.holdAnswers = false
+      w.heldAnswers = []
+      const own = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage')!
+      Object.defineProperty(Worker.prototype, 'onmessage', {
+        configurable: true,
+        get() {
+          return own.get!.call(this)
+        },
+        set(handler: ((event: MessageEvent) => void) | null) {
+          own.set!.call(this, handler && function (this: Worker, event: MessageEvent) {
+            if (w.holdAnswers) w.heldAnswers.push(() => handler.call(this, event))
+            else handler.call(this, event)
+          })
+        },
+      })
+    })
+    await page.reload()
+    await showDraft(page, title)
+    await expect.poll(() => marked(page), { timeout: 60_000 }).toEqual(['Fehlr'])
+
+    // A new typo goes to the worker; its answer is held.
+    await page.locator('.ProseMirror p').first().click()
+    await page.keyboard.press('End')
+    await page.evaluate(() => ((window as unknown as { holdAnswers: boolean }).holdAnswers = true))
+    await page.keyboard.insertText(' Noch ein Fehlerr hier.')
+    await expect.poll(() => page.evaluate(() => (window as unknown as { heldAnswers: unknown[] }).heldAnswers.length)).toBe(1)
+    // The click has moved the browser's caret into the second paragraph; ProseMirror reads it in
+    // its own selectionchange listener. Right before that, the marks arrive and are drawn.
+    await page.evaluate(() => {
+      const w = window as unknown as { holdAnswers: boolean; heldAnswers: (() => void)[] }
+      const second = document.querySelectorAll('.ProseMirror p')[1]!
+      const release = () => {
+        const anchor = document.getSelection()?.anchorNode
+        if (!anchor || !second.contains(anchor)) return
+        document.removeEventListener('selectionchange', release, true)
+        w.holdAnswers = false
+        for (const answer of w.heldAnswers.splice(0)) answer()
+      }
+      // Capture phase: before ProseMirror's own listener on the document.
+      document.addEventListener('selectionchange', release, true)
+    })
+    await page.locator('.ProseMirror p').nth(1).click()
+    await expect.poll(() => marked(page)).toEqual(['Fehlr', 'Fehlerr'])
+    await expect.poll(() => page.locator('.ProseMirror > .has-focus').textContent()).toContain('Zweiter Absatz')
+    await page.keyboard.insertText('~')
+    await expect.poll(() => page.locator('.ProseMirror p').nth(1).textContent()).toContain('~')
+    expect(await page.locator('.ProseMirror p').first().textContent()).toBe('Ein Absatz mit einem Fehlr. Noch ein Fehlerr hier.')
+  })
 })

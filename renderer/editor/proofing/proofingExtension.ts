@@ -5,6 +5,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { Language } from '@shared/domain'
 import type { Finding } from '@shared/proofing'
 import { whenIdle } from '../../app/lazy'
+import { followBrowserCaret } from '../browserCaret'
 import type { ProofingClient } from './client'
 import { textsOf } from './blockText'
 import type { CheckOptions } from './protocol'
@@ -316,6 +317,7 @@ class ProofingView {
       this.listed = null
       this.counts = { spelling: 0, style: 0 }
       this.held = null
+      this.followCaret()
       if (proofingKey.getState(this.view.state) !== DecorationSet.empty) this.apply(DecorationSet.empty)
       return
     }
@@ -397,6 +399,7 @@ class ProofingView {
    * whether the dock was told.
    */
   private place(): boolean {
+    this.followCaret()
     const doc = this.view.state.doc
     const last = this.checked
     const changed = this.changedSince(doc)
@@ -475,6 +478,7 @@ class ProofingView {
    * Called on scroll and when many nodes changed at once, never per keystroke (it asks for layout).
    */
   private decorateScreen(notify = true): boolean {
+    this.followCaret()
     const doc = this.view.state.doc
     if (!this.checked) return false
     if (this.checked !== doc) {
@@ -534,6 +538,18 @@ class ProofingView {
     })
     this.listed = list
     return list
+  }
+
+  /**
+   * Marks arrive when the worker answers, not when the user acts: a click the browser has already
+   * carried out (the caret is in the new place) may not have reached ProseMirror yet, which reads
+   * it from `selectionchange`, a task later. Any view update in between puts the editor's old
+   * selection back into the page and the click is lost. Take the browser's caret first, before the
+   * marks at the caret are held back (split) and before dispatching. Only while the text has the
+   * focus: otherwise the page's selection is not the editor's.
+   */
+  private followCaret() {
+    if (!this.destroyed && this.view.hasFocus() && !this.view.composing) followBrowserCaret(this.view)
   }
 
   private apply(decorations: DecorationSet, notify = true) {

@@ -28,6 +28,12 @@ export interface OpenOptions {
   viewport?: { width: number; height: number }
   locale?: string
   colorScheme?: 'light' | 'dark'
+  /**
+   * URL glob the page may not load, refused from its very first request on. Routing a page that
+   * is already open and then reloading it is not the same: the old document may still request
+   * the file after the route is in place and before the reload replaces it.
+   */
+  refuse?: string
 }
 
 /** Real Chromium on a fresh profile, recording any request that would leave the machine. */
@@ -46,6 +52,7 @@ export async function openApp(url: string, options: OpenOptions = {}): Promise<O
     const target = request.url()
     if (!target.startsWith(origin) && !target.startsWith('data:') && !target.startsWith('blob:')) foreignRequests.push(target)
   })
+  if (options.refuse) await context.route(options.refuse, (route) => route.abort())
   const page = await context.newPage()
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text())
