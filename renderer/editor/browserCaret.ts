@@ -28,3 +28,12 @@ export function followBrowserCaret(view: EditorView): boolean {
   view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, anchor, head)))
   return true
 }
+
+/**
+ * followBrowserCaret before an update that does not come from the author's own key or click
+ * (proofing marks, a passage marked when the backend answers): only while the text has the
+ * focus — otherwise the page's selection is not the editor's — and not during a composition.
+ */
+export function followBrowserCaretIfFocused(view: EditorView): void {
+  if (!view.isDestroyed && view.hasFocus() && !view.composing) followBrowserCaret(view)
+}

@@ -1,6 +1,7 @@
 import { Mark, mergeAttributes, type Editor } from '@tiptap/core'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import type { EditorState } from '@tiptap/pm/state'
+import { followBrowserCaretIfFocused } from '../editor/browserCaret'
 
 export const PASSAGE_MARK = 'passage'
 
@@ -85,11 +86,14 @@ export function passageCovering(state: EditorState, from: number, to: number): n
 
 /**
  * Mark and unmark outside the undo history: undoing the last word typed must not take the
- * passage's mark (and so its posts' place) with it.
+ * passage's mark (and so its posts' place) with it. Both run when the backend answers, so the
+ * editor first takes the browser's caret: a click made meanwhile that ProseMirror has not read
+ * yet would otherwise be put back by this update (browserCaret.ts).
  */
 export function addPassageMark(editor: Editor, range: PassageRange, passageId: number): void {
   const type = editor.schema.marks[PASSAGE_MARK]
   if (!type) return
+  followBrowserCaretIfFocused(editor.view)
   const tr = editor.state.tr.addMark(range.from, range.to, type.create({ passageId }))
   editor.view.dispatch(tr.setMeta('addToHistory', false))
 }
@@ -99,6 +103,7 @@ export function removePassageMark(editor: Editor, passageId: number): void {
   if (!type || editor.isDestroyed) return
   const ranges = passageRanges(editor.state.doc, passageId)
   if (ranges.length === 0) return
+  followBrowserCaretIfFocused(editor.view)
   const tr = editor.state.tr
   for (const range of ranges) tr.removeMark(range.from, range.to, type.create({ passageId }))
   editor.view.dispatch(tr.setMeta('addToHistory', false))

@@ -5,7 +5,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import type { Language } from '@shared/domain'
 import type { Finding } from '@shared/proofing'
 import { whenIdle } from '../../app/lazy'
-import { followBrowserCaret } from '../browserCaret'
+import { followBrowserCaretIfFocused } from '../browserCaret'
 import type { ProofingClient } from './client'
 import { textsOf } from './blockText'
 import type { CheckOptions } from './protocol'
@@ -549,7 +549,7 @@ class ProofingView {
    * focus: otherwise the page's selection is not the editor's.
    */
   private followCaret() {
-    if (!this.destroyed && this.view.hasFocus() && !this.view.composing) followBrowserCaret(this.view)
+    if (!this.destroyed) followBrowserCaretIfFocused(this.view)
   }
 
   private apply(decorations: DecorationSet, notify = true) {
