@@ -88,6 +88,17 @@ async function nextStart(dir: string, clock: ReturnType<typeof manualClock>) {
   return createServices({ dataDir: dir, now: clock })
 }
 
+/** Damages the page holding draft 20, lets the check after a start find it, and starts again: the recovery. */
+async function damagedAndStartedAgain(dir: string, file: string, clock: ReturnType<typeof manualClock>) {
+  damagePageHolding(file, '[Kennung-20]')
+  clock.advance(HOUR)
+  const running = await createServices({ dataDir: dir, now: clock })
+  expect(await running.checkIntegrity()).toMatchObject({ ok: false })
+  running.close()
+  clock.advance(HOUR)
+  return nextStart(dir, clock)
+}
+
 /** What a draft is, as the author would compare it (the copy's id aside for drafts created anew). */
 function looks(services: Services, id: number) {
   const d = services.drafts.get(id)
@@ -386,15 +397,7 @@ describe('salvage and drafts deleted for good after the copy', () => {
     first.drafts.deleteForever(14)
     clock.set(editedBeforeCopy + 3 * HOUR)
     first.close()
-    damagePageHolding(file, '[Kennung-20]')
-
-    clock.advance(HOUR)
-    const running = await createServices({ dataDir: dir, now: clock })
-    expect(await running.checkIntegrity()).toMatchObject({ ok: false })
-    running.close()
-    clock.advance(HOUR)
-
-    const next = await nextStart(dir, clock)
+    const next = await damagedAndStartedAgain(dir, file, clock)
     try {
       expect(next.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file })
       const titles = [...next.drafts.list({ view: 'active' }), ...next.drafts.list({ view: 'trash' })].map((d) => d.title)
@@ -457,15 +460,7 @@ describe('salvage of posts, passages and journal notes', () => {
     first.posts.setState({ id: freshPost.id, state: 'posted' })
     first.journal.add({ postId: freshPost.id, kind: 'idea', notedOn: '2026-11-24', text: 'Daraus ein zweiter Text?' })
     first.close()
-    damagePageHolding(file, '[Kennung-20]')
-
-    clock.advance(HOUR)
-    const running = await createServices({ dataDir: dir, now: clock })
-    expect(await running.checkIntegrity()).toMatchObject({ ok: false })
-    running.close()
-    clock.advance(HOUR)
-
-    const next = await nextStart(dir, clock)
+    const next = await damagedAndStartedAgain(dir, file, clock)
     try {
       expect(next.recovery).toMatchObject({ reason: 'damaged', restoredFrom: copy.file })
       expect(next.posts.get(post.id)).toMatchObject({ draftId: 10, passageId: passage.id, parts: ['Worte über Worte, neu gefasst.'], state: 'posted', postedUrl: 'https://chaos.social/@anna/1' })
