@@ -110,8 +110,11 @@ export function rankHashtags(text: string, options: SuggestHashtagsOptions = {})
   const tags = options.tags ?? []
   // Excluded words, unless the draft's own tags ask for them.
   if (options.exclude !== undefined && options.exclude.length > 0) {
-    const ownTags = tags.map((tag) => `#${splitWords(tag).join('')}`)
-    for (const word of options.exclude) if (!ownTags.some((tag) => isFormOf(tag, `#${word}`, language))) picker.exclude(`#${word}`)
+    const ownTags = tags.map((tag) => wordForm(`#${splitWords(tag).join('')}`, language))
+    for (const word of options.exclude) {
+      const excluded = wordForm(`#${word}`, language)
+      if (!ownTags.some((own) => isFormOf(own, excluded))) picker.exclude(excluded)
+    }
   }
 
   const lowerText = `${title}\n${text}`.toLowerCase()
@@ -167,8 +170,8 @@ class TagPicker {
   readonly out: HashtagTerm[] = []
   /** The keys (tagKey) of the tags already taken: chosen or in the text. */
   private readonly taken = new Set<string>()
-  /** The excluded words (see isFormOf). */
-  private readonly excluded: string[] = []
+  /** The excluded words by their key (tagKey): each rules out itself and its plural (isFormOf). */
+  private readonly excluded = new Map<string, WordForm[]>()
   /** The keys (tagKey) of the words inside a chosen tag or phrase. */
   private readonly chosenWords = new Set<string>()
   private readonly wordKeys = new Map<string, string>()
@@ -193,7 +196,7 @@ class TagPicker {
     if (tag === null) return
     // #Client after #Clients, #Pause after #Pausen says the same thing twice.
     const key = tagKey(tag, this.language)
-    if (this.taken.has(key) || this.excluded.some((word) => isFormOf(tag, word, this.language))) return
+    if (this.taken.has(key) || this.excluded.get(key)?.some((word) => isFormOf({ key, spelling: spellingKey(tag, this.language) }, word))) return
     this.taken.add(key)
     this.out.push({ tag, phrase, fromTags })
     for (const w of words) this.chosenWords.add(this.wordKey(w))
@@ -205,9 +208,11 @@ class TagPicker {
     this.taken.add(tagKey(tag, this.language))
   }
 
-  /** Rules out `tag` and its plural, whatever their case or umlauts (see isFormOf). */
-  exclude(tag: string): void {
-    this.excluded.push(tag)
+  /** Rules out `word` and its plural, whatever their case or umlauts (see isFormOf). */
+  exclude(word: WordForm): void {
+    const same = this.excluded.get(word.key)
+    if (same) same.push(word)
+    else this.excluded.set(word.key, [word])
   }
 
   /**
@@ -243,13 +248,23 @@ class TagPicker {
   }
 }
 
+/** A tag's two comparison keys: with its number merged (tagKey) and as spelt (spellingKey). */
+interface WordForm {
+  key: string
+  spelling: string
+}
+
+function wordForm(tag: string, language: Language): WordForm {
+  return { key: tagKey(tag, language), spelling: spellingKey(tag, language) }
+}
+
 /**
  * True if `tag` is `word` or its plural, whatever the case or umlauts: "Coach" excluded rules
  * out #Coaches, but "Threads" (the platform) does not rule out #Thread — a word's key (tagKey)
  * merges both numbers, and a name given in the plural is no plural of another word.
  */
-function isFormOf(tag: string, word: string, language: Language): boolean {
-  return tagKey(tag, language) === tagKey(word, language) && spellingKey(tag, language).startsWith(spellingKey(word, language))
+function isFormOf(tag: WordForm, word: WordForm): boolean {
+  return tag.key === word.key && tag.spelling.startsWith(word.spelling)
 }
 
 /** True if `run` occurs in `words` as consecutive items. */
